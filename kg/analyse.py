@@ -1,0 +1,115 @@
+"""Stage 3, analyse: an Indonesian spaCy pipeline (tokenizer exceptions and sentence splitting).
+
+The pipeline is ``spacy.blank(<lang>)`` with:
+- tokenizer special cases for abbreviations and titles from the language data ("Dr.", "Prof.");
+- dates such as 22/2/2022 or 21/1 kept as one token;
+- a quote-aware sentence splitter: paragraphs always split, and a sentence never ends inside an open
+  quotation (up to a limit), so a quote and its attribution stay together.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from .lang import LanguageData
+from .lang import load as load_language
+from .model import Document, Sentence
+
+DATE_TOKEN = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
+SENTENCE_FINAL = {".", "!", "?", "…", "..."}
+CLOSERS = {"”", "’", "\"", "'", ")", "]", "»"}
+STRAIGHT_QUOTES = {"\"", "'"}
+OPEN_QUOTES = {"“": "”", "«": "»"}
+MAX_QUOTE_TOKENS = 120  # an unclosed quote stops holding sentences together after this many tokens
+
+
+@Language.component("kg_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Set sentence starts: at paragraph breaks, and after final punctuation outside quotes."""
+    open_quote: str | None = None
+    quote_tokens = 0
+    straight_open = False
+    for i, token in enumerate(doc):
+        token.is_sent_start = i == 0
+    for i, token in enumerate(doc[:-1]):
+        text = token.text
+        nxt = doc[i + 1]
+        if "\n" in text or "\n" in token.whitespace_:
+            nxt.is_sent_start = True
+            open_quote, straight_open, quote_tokens = None, False, 0
+            continue
+        if text in OPEN_QUOTES:
+            open_quote, quote_tokens = OPEN_QUOTES[text], 0
+        elif open_quote and text == open_quote:
+            open_quote = None
+        elif text == '"':
+            straight_open = not straight_open
+            quote_tokens = 0
+        inside = (open_quote is not None or straight_open) and quote_tokens < MAX_QUOTE_TOKENS
+        quote_tokens += 1
+        if text not in SENTENCE_FINAL and not text.endswith("…"):
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].text in CLOSERS:
+            if doc[j].text in STRAIGHT_QUOTES and not straight_open:
+                break  # an opening straight quote starts the next sentence
+            if doc[j].text == open_quote:
+                open_quote, inside = None, False
+            elif doc[j].text == '"' and straight_open:
+                straight_open, inside = False, False
+            j += 1
+        if inside or j >= len(doc):
+            continue
+        following = doc[j]
+        if following.is_space:
+            continue
+        if following.text[:1].islower():
+            continue
+        following.is_sent_start = True
+    return doc
+
+
+def build_pipeline(lang: LanguageData) -> Language:
+    nlp = spacy.blank(lang.code)
+    for abbreviation in lang.abbreviations:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    # Keep dates such as 22/2/2022 whole: the default infixes split on '/'.
+    infixes = [p for p in nlp.Defaults.infixes if "/" not in p]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    default_token_match = nlp.tokenizer.token_match
+
+    def token_match(text: str):
+        return DATE_TOKEN.match(text) or (default_token_match(text) if default_token_match else None)
+
+    nlp.tokenizer.token_match = token_match
+    nlp.add_pipe("kg_sentences")
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def pipeline(code: str = "id") -> Language:
+    return build_pipeline(load_language(code))
+
+
+def analyse(document: Document, nlp: Language | None = None) -> tuple[Doc, list[Sentence]]:
+    """Tokenize and split a cleaned document; sentences carry offsets into document.text."""
+    nlp = nlp or pipeline(document.language)
+    doc = nlp(document.text)
+    return doc, sentences_of(document, doc)
+
+
+def sentences_of(document: Document, doc: Doc) -> list[Sentence]:
+    sentences = []
+    for span in doc.sents:
+        tokens = [t for t in span if not t.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        sentences.append(Sentence(document.id, len(sentences), start, end, document.text[start:end],
+                                  (tokens[0].i, tokens[-1].i + 1)))
+    return sentences

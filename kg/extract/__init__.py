@@ -1,0 +1,130 @@
+"""Stage 4, extract: mentions, statements and meetings from one analysed document.
+
+``extract_document`` walks the sentences in order, so a pronoun speaker ("ia", "dia", "-nya")
+can be tied to the last named speaker. Statements and meetings refer to mentions here;
+resolution (stage 5) turns mentions into entity ids.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lang import LanguageData
+from ..model import DateValue, Document, Evidence, Mention, Sentence
+from .dates import TimeExpression, find_dates, published_day
+from .entities import MentionFinder
+
+ACTOR_TYPES = ("Person", "Organization", "Country")
+
+
+@dataclass
+class Draft:
+    """A statement or meeting before resolution: mentions instead of entity ids."""
+
+    kind: str  # statement | meeting
+    id: str
+    evidence: Evidence
+    cue: str
+    actors: list[Mention]  # statement: [speaker]; meeting: participants
+    addressees: list[Mention] = field(default_factory=list)
+    about: list[Mention] = field(default_factory=list)
+    place: Mention | None = None
+    date: DateValue | None = None
+    attrs: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class DocumentContext:
+    document: Document
+    doc: Doc
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    lang: LanguageData
+    last_speaker: Mention | None = None
+    by_start: dict[int, Mention] = field(default_factory=dict)
+    by_end: dict[int, Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.mentions:
+            self.by_start.setdefault(mention.tokens[0], mention)
+            self.by_end.setdefault(mention.tokens[1] - 1, mention)
+
+    @property
+    def published(self):
+        return published_day(self.document.published)
+
+    def is_actor(self, mention: Mention | None) -> bool:
+        return mention is not None and mention.type in ACTOR_TYPES and mention.source != "title-org"
+
+    def is_object(self, mention: Mention) -> bool:
+        """A mention right after a preposition or a generic noun ("kepada X", "pejabat AS")."""
+        k = mention.tokens[0] - 1
+        if k < 0:
+            return False
+        word = self.doc[k].lower_
+        return word in self.lang.prepositions or word in self.lang.generic_nouns
+
+    def subject_before(self, sentence: Sentence, index: int, max_gap: int = 12) -> Mention | None:
+        """The nearest actor before token `index` that can be a clause subject; a pronoun gives
+        the last named speaker."""
+        k = index - 1
+        while k >= sentence.tokens[0] and index - k <= max_gap:
+            mention = self.by_end.get(k)
+            if mention is not None:
+                if self.is_actor(mention) and not self.is_object(mention):
+                    return mention
+                k = mention.tokens[0] - 1
+                continue
+            token = self.doc[k]
+            if token.lower_ in self.lang.pronouns and token.lower_ != "mereka":
+                return self.last_speaker
+            if token.text in "“”\"":
+                return None
+            k -= 1
+        return None
+
+    def actors_after(self, start: int, stop: int) -> list[Mention]:
+        """Actor mentions from token `start` up to `stop`, through an enumeration ("X, Y dan Z")."""
+        found = []
+        k = start
+        while k < stop:
+            mention = self.by_start.get(k)
+            if mention is not None:
+                if self.is_actor(mention):
+                    found.append(mention)
+                k = mention.tokens[1]
+                continue
+            if self.doc[k].text in ".;:“”\"" or (self.doc[k].lower_ in self.lang.prepositions
+                                                   and self.doc[k].lower_ not in ("dan", "dengan", "antara")):
+                break
+            k += 1
+        return found
+
+    def evidence(self, sentence: Sentence) -> Evidence:
+        raw_start = self.document.raw_offset(sentence.start)
+        return Evidence(self.document.id, sentence.index, sentence.text, raw_start, raw_start + len(sentence.text))
+
+    def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
+        return find_dates(sentence.text, self.lang, self.published, future)
+
+    def in_headline(self, sentence: Sentence) -> bool:
+        return sentence.start < self.document.headline_end
+
+
+def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nlp: Language,
+                     lang: LanguageData, finder: MentionFinder | None = None) -> tuple[list[Mention], list[Draft]]:
+    from .meetings import meetings_in_sentence
+    from .statements import statements_in_sentence
+
+    finder = finder or MentionFinder(nlp, lang)
+    mentions = finder.find(document, doc, sentences)
+    context = DocumentContext(document, doc, sentences, mentions, lang)
+    drafts: list[Draft] = []
+    for sentence in sentences:
+        if context.in_headline(sentence):
+            continue
+        drafts.extend(statements_in_sentence(context, sentence))
+        drafts.extend(meetings_in_sentence(context, sentence))
+    return mentions, drafts

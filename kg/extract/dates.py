@@ -1,0 +1,151 @@
+"""Find temporal expressions in a sentence and resolve them against the publication date.
+
+Resolved forms, at their real precision:
+- "2 Februari 2022", "22/2/2022", "(21/1)" (year from the publication date)       -> day
+- "pada (hari) Senin": the most recent Monday on or before publication, or the next one when the
+  clause speaks of the future ("akan", "menjelang", "dijadwalkan"); unresolved without a publication date -> day
+- "kemarin", "hari ini", "bulan lalu", "tahun lalu", "Desember tahun lalu", "Januari 2022"     -> day/month/year
+- "pada tahun 2014", "pada 2015"                                                                 -> year
+Nothing is guessed: an expression that cannot be resolved carries no value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..lang import LanguageData
+from ..model import DateValue
+
+
+@dataclass
+class TimeExpression:
+    start: int  # offsets relative to the text searched
+    end: int
+    text: str
+    value: DateValue | None
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _patterns(code: str, months: tuple[str, ...], weekdays: tuple[str, ...], relative: tuple[str, ...]):
+    m, w, r = _alternation(months), _alternation(weekdays), _alternation(relative)
+    flags = re.IGNORECASE
+    return [
+        ("full", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\.?\s+(?P<year>\d{{4}})\b", flags)),
+        # 22/2/2022 anywhere; 21/1 only in the press convention "(21/1)", never a bare fraction
+        ("numeric", re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})(?![\d/])"
+                               r"|(?<=\()(?P<day2>\d{1,2})/(?P<month2>\d{1,2})(?=\))")),
+        ("month_rel", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?P<rel>tahun\s+(?:lalu|ini|depan))\b", flags)),
+        ("month_year", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?:tahun\s+)?(?P<year>\d{{4}})\b", flags)),
+        ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\b(?!\s+\d{{4}})", flags)),
+        ("weekday", re.compile(rf"\b(?:pada\s+)?(?:hari\s+)?(?P<weekday>{w})\b(?!\s*\(\d)", flags)),
+        ("relative", re.compile(rf"\b(?P<rel>{r})\b", flags)),
+        ("year", re.compile(r"\b(?:pada\s+)?tahun\s+(?P<year>(?:19|20)\d{2})\b|\bpada\s+(?P<year2>(?:19|20)\d{2})\b",
+                            flags)),
+    ]
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _valid_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, published: date) -> int:
+    """The year of a day-month date without a year: the publication year, or the one before when that
+    would put the date more than a month after publication (news reports the past)."""
+    candidate = _valid_day(published.year, month, day)
+    if candidate and candidate - published > timedelta(days=31):
+        return published.year - 1
+    return published.year
+
+
+def find_dates(text: str, lang: LanguageData, published: date | None, future: bool = False) -> list[TimeExpression]:
+    """Temporal expressions in text, earliest first, each resolved when it can be."""
+    patterns = _patterns(lang.code, tuple(lang.months), tuple(lang.weekdays), tuple(lang.relative_dates))
+    found: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            value = _resolve(kind, match, lang, published, future)
+            if kind == "numeric" and value is None:
+                continue  # "1/2" that is not a date (a fraction) is not an expression either
+            taken.append((start, end))
+            found.append(TimeExpression(start, end, match.group(0), value))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | None, future: bool) -> DateValue | None:
+    expression = match.group(0)
+    groups = match.groupdict()
+    if kind == "full":
+        day = _valid_day(int(groups["year"]), lang.months[groups["month"].casefold()], int(groups["day"]))
+        return DateValue(day.isoformat(), "day", expression) if day else None
+    if kind == "numeric":
+        d, m = int(groups["day"] or groups["day2"]), int(groups["month"] or groups["month2"])
+        if groups["year"]:
+            year = int(groups["year"])
+            year += 2000 if year < 100 else 0
+        elif published:
+            year = _year_for(m, d, published)
+        else:
+            return None
+        day = _valid_day(year, m, d)
+        return DateValue(day.isoformat(), "day", expression) if day else None
+    if kind == "day_month":
+        if not published:
+            return None
+        m, d = lang.months[groups["month"].casefold()], int(groups["day"])
+        day = _valid_day(_year_for(m, d, published), m, d)
+        return DateValue(day.isoformat(), "day", expression) if day else None
+    if kind == "month_year":
+        return DateValue(f"{int(groups['year']):04d}-{lang.months[groups['month'].casefold()]:02d}", "month", expression)
+    if kind == "month_rel":
+        if not published:
+            return None
+        _, offset = lang.relative_dates[" ".join(groups["rel"].casefold().split())]
+        return DateValue(f"{published.year + offset:04d}-{lang.months[groups['month'].casefold()]:02d}", "month",
+                         expression)
+    if kind == "weekday":
+        if not published:
+            return None
+        weekday = lang.weekdays[groups["weekday"].casefold()]
+        delta = (published.weekday() - weekday) % 7
+        day = published + timedelta(days=(7 - delta) % 7) if future and delta else published - timedelta(days=delta)
+        return DateValue(day.isoformat(), "day", expression)
+    if kind == "relative":
+        if not published:
+            return None
+        unit, offset = lang.relative_dates[" ".join(groups["rel"].casefold().split())]
+        if unit == "day":
+            return DateValue((published + timedelta(days=offset)).isoformat(), "day", expression)
+        if unit == "month":
+            year, month = _shift_month(published, offset)
+            return DateValue(f"{year:04d}-{month:02d}", "month", expression)
+        return DateValue(f"{published.year + offset:04d}", "year", expression)
+    if kind == "year":
+        return DateValue(groups["year"] or groups["year2"], "year", expression)
+    return None
+
+
+def published_day(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,216 @@
+"""Find entity mentions: gazetteer phrases, titled person names, and capitalised names.
+
+Order of precedence (earlier wins on overlap):
+1. gazetteer countries, places and organizations (case-sensitive, or lower-cased for multi-word forms);
+2. title phrases: "<title> [<org/country> [untuk <org>]] [,] <Name Name>" give a Person with a Role,
+   or a title-only mention ("Presiden Rusia") that resolution ties to a named person or drops;
+3. other runs of capitalised words: an organization when headed by an organization word
+   ("Pemerintahan Biden"), a place after a locative ("di Voronezh"), otherwise a person candidate.
+Names right after an attribution phrase ("dilansir dari CNN") are provenance, never mentions.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..lang import GazetteerEntry, LanguageData
+from ..model import Document, Mention, Sentence
+
+MAX_TITLE_TOKENS = 6
+MAX_NAME_TOKENS = 4
+NAME_TOKEN = re.compile(r"^[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*\.?$")
+
+
+class MentionFinder:
+    """Finds mentions in analysed documents; built once per language and pipeline."""
+
+    def __init__(self, nlp: Language, lang: LanguageData):
+        self.lang = lang
+        self.entries: list[GazetteerEntry] = lang.gazetteer
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for index, entry in enumerate(self.entries):
+            key = str(index)
+            docs = [nlp.make_doc(form) for form in entry.forms]
+            self.exact.add(key, docs)
+            multi = [d for d in docs if len(d) > 1]
+            if multi:
+                self.lower.add(key, multi)
+        self.capital_of = {e.capital.casefold(): e for e in self.entries if e.type == "Country" and e.capital}
+        self.title_lengths = sorted({len(t.split()) for t in lang.titles}, reverse=True)
+        self.org_heads = {h.casefold() for h in lang.org_heads}
+        self.non_entities = {n.casefold() for n in lang.non_entities}
+        self.attribution = [rule.pattern for rule in lang.rules("attribution")]
+        # calendar words and speech cues are capitalised at sentence starts but never names
+        self.not_names = self.non_entities | set(lang.months) | set(lang.weekdays) | \
+            {c.form.casefold() for c in lang.cues}
+
+    # -- helpers -------------------------------------------------------------------------
+    def gazetteer_spans(self, doc: Doc) -> dict[int, tuple[int, GazetteerEntry]]:
+        """Longest gazetteer match starting at each token: start -> (end, entry)."""
+        found: dict[int, tuple[int, GazetteerEntry]] = {}
+        for matcher in (self.exact, self.lower):
+            for match_id, start, end in matcher(doc):
+                entry = self.entries[int(doc.vocab.strings[match_id])]
+                if start not in found or end > found[start][0]:
+                    found[start] = (end, entry)
+        return found
+
+    def is_name_token(self, token, first: bool) -> bool:
+        text = token.text
+        folded = text.casefold()
+        if not NAME_TOKEN.match(text) or folded in self.not_names:
+            return False
+        if "-" in folded and folded.split("-")[0] in self.lang.common_words:  # "Negara-negara"
+            return False
+        if text.isupper() and len(text) > 1:  # acronyms are found through the gazetteer
+            return False
+        if first and text.casefold() in self.lang.common_words:
+            return False
+        return text.casefold() not in self.lang.titles
+
+    def title_at(self, doc: Doc, i: int, limit: int) -> int:
+        """End of the longest title phrase starting at token i, or i."""
+        for length in self.title_lengths:
+            end = i + length
+            if end <= limit and " ".join(t.text for t in doc[i:end]).casefold() in self.lang.titles:
+                return end
+        return i
+
+    def excluded_tokens(self, doc: Doc, sentence: Span) -> set[int]:
+        """Tokens of outlet names that follow an attribution phrase."""
+        excluded: set[int] = set()
+        for pattern in self.attribution:
+            for match in pattern.finditer(sentence.text):
+                k = _token_at(doc, sentence.start_char + match.end())
+                while k is not None and k < sentence.end and (doc[k].is_space or doc[k].text == "dari"):
+                    k += 1
+                while k is not None and k < sentence.end and (doc[k].text[:1].isupper() or doc[k].text in ".-"):
+                    excluded.add(k)
+                    k += 1
+        return excluded
+
+    # -- main ----------------------------------------------------------------------------
+    def find(self, document: Document, doc: Doc, sentences: list[Sentence]) -> list[Mention]:
+        gazetteer = self.gazetteer_spans(doc)
+        mentions: list[Mention] = []
+        for sentence in sentences:
+            span = doc[sentence.tokens[0]:sentence.tokens[1]]
+            mentions.extend(self.find_in_sentence(document, doc, span, sentence.index, gazetteer))
+        return mentions
+
+    def find_in_sentence(self, document: Document, doc: Doc, sentence: Span, index: int,
+                         gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[Mention]:
+        excluded = self.excluded_tokens(doc, sentence)
+        mentions: list[Mention] = []
+        i, end = sentence.start, sentence.end
+        while i < end:
+            if i in excluded or doc[i].is_space:
+                i += 1
+                continue
+            if i in gazetteer and gazetteer[i][0] <= end:
+                stop, entry = gazetteer[i]
+                mentions.append(self.gazetteer_mention(document, doc, index, i, stop, entry))
+                i = stop
+                continue
+            title_end = self.title_at(doc, i, end)
+            if title_end > i:
+                found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
+                mentions.extend(found)
+                continue
+            if self.is_name_token(doc[i], first=True):
+                mention, i = self.name_mention(document, doc, index, i, end, gazetteer, sentence.start)
+                if mention:
+                    mentions.append(mention)
+                continue
+            i += 1
+        return mentions
+
+    def make(self, document: Document, doc: Doc, index: int, start: int, end: int, entity_type: str,
+             source: str, **extra) -> Mention:
+        span = doc[start:end]
+        return Mention(document.id, index, span.start_char, span.end_char, span.text, entity_type, source,
+                       tokens=(start, end), **extra)
+
+    def gazetteer_mention(self, document: Document, doc: Doc, index: int, start: int, end: int,
+                          entry: GazetteerEntry) -> Mention:
+        if entry.type == "Place" and not self.is_locative(doc, start):
+            country = next((self.capital_of[f.casefold()] for f in entry.forms if f.casefold() in self.capital_of), None)
+            if country:  # "Moskow mengatakan": a capital used as an actor stands for its country
+                return self.make(document, doc, index, start, end, "Country", "gazetteer", canonical=country.name)
+        return self.make(document, doc, index, start, end, entry.type, "gazetteer", canonical=entry.name)
+
+    def is_locative(self, doc: Doc, start: int) -> bool:
+        for width in (2, 1):
+            if start - width >= 0 and " ".join(t.text for t in doc[start - width:start]).casefold() in self.lang.locatives:
+                return True
+        return False
+
+    def title_mentions(self, document: Document, doc: Doc, index: int, start: int, title_end: int, end: int,
+                       gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> tuple[list[Mention], int]:
+        """The person a title introduces (or a title-only mention), plus the organizations and countries
+        named inside the title (source 'title-org': mentioned, but not actors of the sentence)."""
+        position = self.lang.titles[" ".join(t.text for t in doc[start:title_end]).casefold()]
+        j = title_end
+        role_of = None
+        inner: list[Mention] = []
+        # "<title> AS", "<title> Rusia untuk PBB", "<title> Amerika Serikat (Menlu AS)"
+        while j < end:
+            if j in gazetteer and gazetteer[j][1].type in ("Country", "Organization"):
+                stop, entry = gazetteer[j]
+                role_of = role_of or entry.name
+                inner.append(self.make(document, doc, index, j, stop, entry.type, "title-org", canonical=entry.name))
+                j = stop
+            elif doc[j].text == "untuk" and j + 1 in gazetteer:
+                j += 1
+            elif doc[j].text == "(":
+                close = next((k for k in range(j + 1, min(j + 8, end)) if doc[k].text == ")"), None)
+                if close is None:
+                    break
+                j = close + 1
+            else:
+                break
+        k = j + 1 if j < end and doc[j].text == "," else j
+        name_end = k
+        while name_end < end and name_end - k < MAX_NAME_TOKENS and name_end not in gazetteer \
+                and self.is_name_token(doc[name_end], first=name_end == k):
+            name_end += 1
+        role_text = doc[start:j].text
+        if name_end > k:
+            person = self.make(document, doc, index, k, name_end, "Person", "title", role=role_text,
+                               position=position, role_of=role_of)
+            return [person, *inner], name_end
+        if not doc[start].text[:1].isupper() and role_of is None:
+            return [], title_end  # a lower-case title with nothing after it: plain noun
+        person = self.make(document, doc, index, start, j, "Person", "title", role=role_text, position=position,
+                           role_of=role_of, title_only=True)
+        return [person, *inner], j
+
+    def name_mention(self, document: Document, doc: Doc, index: int, start: int, end: int,
+                     gazetteer: dict[int, tuple[int, GazetteerEntry]], sentence_start: int
+                     ) -> tuple[Mention | None, int]:
+        stop = start + 1
+        while stop < end and stop - start < MAX_NAME_TOKENS + 2 and stop not in gazetteer \
+                and self.is_name_token(doc[stop], first=False):
+            stop += 1
+        words = [t.text for t in doc[start:stop]]
+        head = words[0].casefold()
+        if head in self.org_heads or any(w.casefold() in self.org_heads for w in words[:1]):
+            return self.make(document, doc, index, start, stop, "Organization", "name"), stop
+        if start == sentence_start and len(words) == 1 and head in self.lang.common_words:
+            return None, stop
+        if self.is_locative(doc, start):
+            return self.make(document, doc, index, start, stop, "Place", "name"), stop
+        if any(w.casefold() in self.lang.common_words for w in words):
+            return None, stop  # capitalised common words ("Kesepakatan Damai") are not names
+        return self.make(document, doc, index, start, stop, "Person", "name", weak=len(words) == 1), stop
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return None

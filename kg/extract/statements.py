@@ -1,0 +1,147 @@
+"""Statements: who said what (to whom), from speech cues in the language data.
+
+Patterns (cue forms come from ``speech_cues.tsv``):
+- pre:     "X (pun/juga/...) mengatakan (bahwa) ..."  -> speaker = nearest subject before the cue
+- post:    "“...,” kata X (kepada Y)"                -> speaker = actor right after the cue
+- nya:     "“...,” katanya"                           -> speaker = last named speaker
+- menurut: "Menurut X, ..." / "Menurutnya, ..."       -> speaker after the cue
+A cue inside a quotation is part of the quote, not an attribution. A statement's date comes from
+time expressions outside its reported content, so "X mengatakan pertemuan Rabu akan ..." is not
+dated Wednesday.
+"""
+from __future__ import annotations
+
+from ..lang import Cue
+from ..model import Mention, Sentence
+from . import Draft, DocumentContext
+
+MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
+
+
+def quote_spans(context: DocumentContext, sentence: Sentence) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of quotations in a sentence, quote marks included."""
+    spans, open_at, straight_at = [], None, None
+    for k in range(*sentence.tokens):
+        text = context.doc[k].text
+        if text in ("“", "«"):
+            open_at = k
+        elif text in ("”", "»") and open_at is not None:
+            spans.append((open_at, k + 1))
+            open_at = None
+        elif text == '"':
+            if straight_at is None:
+                straight_at = k
+            else:
+                spans.append((straight_at, k + 1))
+                straight_at = None
+    start = open_at if open_at is not None else straight_at
+    if start is not None:  # an unclosed quote runs to the end of the sentence
+        spans.append((start, sentence.tokens[1]))
+    return spans
+
+
+def cue_table(context: DocumentContext) -> dict[str, dict[str, Cue]]:
+    table: dict[str, dict[str, Cue]] = {}
+    for cue in context.lang.cues:
+        form = cue.form + "nya" if cue.order == "nya" else cue.form
+        table.setdefault(cue.order, {})[form.casefold()] = cue
+    return table
+
+
+def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | None:
+    for k in range(index + 1, min(index + 1 + MAX_SPEAKER_OFFSET, stop)):
+        mention = context.by_start.get(k)
+        if context.is_actor(mention):
+            return mention
+        if context.doc[k].is_punct and context.doc[k].text != ",":
+            return None
+        if mention is None and k == index + 1 and not context.doc[k].text[:1].isupper():
+            return None
+    return None
+
+
+def addressee_after(context: DocumentContext, index: int, stop: int) -> list[Mention]:
+    for k in range(index, min(index + 6, stop)):
+        if context.doc[k].lower_ in context.lang.addressee_markers:
+            mention = context.by_start.get(k + 1)
+            return [mention] if context.is_actor(mention) else []
+        if context.doc[k].text in ".;“”\"":
+            break
+    return []
+
+
+def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
+    table = cue_table(context)
+    quotes = quote_spans(context, sentence)
+    start, stop = sentence.tokens
+    drafts: list[Draft] = []
+    spoken: set[int] = set()  # one statement per speaker mention per sentence
+
+    def inside_quote(k: int) -> bool:
+        return any(a <= k < b for a, b in quotes)
+
+    for k in range(start, stop):
+        if inside_quote(k):
+            continue
+        word = context.doc[k].lower_
+        cue = None
+        speaker = None
+        content = (k + 1, stop)
+        if word in table.get("post", {}) and k > start and (context.doc[k - 1].is_punct or inside_quote(k - 1)):
+            cue = table["post"][word]
+            speaker = speaker_after(context, k, stop)
+            before = [q for q in quotes if q[1] <= k]
+            content = before[-1] if before else (start, k)
+        elif word in table.get("nya", {}):
+            cue = table["nya"][word]
+            speaker = context.last_speaker
+            before = [q for q in quotes if q[1] <= k]
+            content = before[-1] if before else (start, k)
+        elif word in table.get("menurut", {}):
+            cue = table["menurut"][word]
+            speaker = speaker_after(context, k, stop)
+        elif word.endswith("nya") and word[:-3] in table.get("menurut", {}):
+            cue = table["menurut"][word[:-3]]
+            speaker = context.last_speaker
+        elif word in table.get("pre", {}):
+            cue = table["pre"][word]
+            speaker = context.subject_before(sentence, k)
+        if cue is None or speaker is None or id(speaker) in spoken:
+            continue
+        spoken.add(id(speaker))
+        context.last_speaker = speaker
+        drafts.append(make_statement(context, sentence, k, cue, speaker, content, quotes))
+    return drafts
+
+
+def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int, cue: Cue, speaker: Mention,
+                   content: tuple[int, int], quotes: list[tuple[int, int]]) -> Draft:
+    doc = context.doc
+    c_start, c_end = content
+    while c_start < c_end and doc[c_start].lower_ in ("bahwa", ",", ":"):
+        c_start += 1
+    quote = next((q for q in quotes if q[0] <= c_start < q[1]), None)
+    text = doc[c_start:c_end].text.strip() if c_end > c_start else ""
+    span_chars = (doc[c_start].idx - sentence.start, doc[c_end - 1].idx + len(doc[c_end - 1]) - sentence.start) \
+        if c_end > c_start else (0, 0)
+    dates = [d for d in context.dates(sentence, future=False)
+             if not (span_chars[0] <= d.start < span_chars[1]) and d.value is not None]
+    cue_char = doc[cue_index].idx - sentence.start
+    date = min(dates, key=lambda d: abs(d.start - cue_char)).value if dates else None
+    about = [m for m in context.mentions
+             if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")
+             and m is not speaker]
+    return Draft(
+        kind="statement",
+        id=f"{context.document.id}/statement/{sentence.index}-{cue_index - sentence.tokens[0]}",
+        evidence=context.evidence(sentence),
+        cue=doc[cue_index].text,
+        actors=[speaker],
+        addressees=addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index else cue_index + 1,
+                                   sentence.tokens[1]),
+        about=about,
+        date=date,
+        attrs={"speech_act": cue.act, "cameo": cue.cameo,
+               "quote": text.strip("“”\"« »,.") if quote else None,
+               "content": None if quote else (text or None)},
+    )

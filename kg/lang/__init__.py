@@ -1,0 +1,184 @@
+"""Language knowledge, kept as data files: one folder per language (``kg/lang/<code>/``).
+
+Code never lists words of a language; it asks a LanguageData for them. Adding a language
+means adding a folder with the same files (see ``kg/lang/id/`` and the README there).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parent
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header line; '#' lines are comments."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    rows = []
+    for line in lines[1:]:
+        cells = line.split("\t")
+        cells += [""] * (len(header) - len(cells))
+        rows.append({key: cell.strip() for key, cell in zip(header, cells)})
+    return rows
+
+
+def read_list(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def split_cell(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    action: str
+    match: str
+    text: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known country, place or organization with its surface forms."""
+
+    name: str
+    type: str  # Country, Place or Organization
+    kind: str = ""  # city, region, international, government, media, ...
+    country: str = ""  # ISO code of the country it belongs to
+    aliases: tuple[str, ...] = ()
+    capital: str = ""  # for countries: the capital's name
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Cue:
+    form: str
+    order: str  # pre | post | nya | menurut
+    act: str
+    cameo: str
+
+
+@dataclass(frozen=True)
+class MeetingTrigger:
+    form: str
+    mode: str | None
+    cameo: str
+    kind: str  # verb | noun
+
+
+@dataclass
+class LanguageData:
+    code: str
+    boilerplate: list[BoilerplateRule]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    abbreviations: list[str]
+    titles: dict[str, str]  # casefolded title form -> position
+    cues: list[Cue]
+    meeting_triggers: list[MeetingTrigger]
+    meeting_status: dict[str, str]
+    meeting_modes: dict[str, str]
+    pronouns: set[str]
+    org_heads: set[str]
+    common_words: set[str]
+    locatives: set[str]
+    addressee_markers: set[str]
+    non_entities: set[str]
+    generic_nouns: set[str]
+    prepositions: set[str]
+    light_verbs: set[str]
+    future_markers: set[str]
+    relative_dates: dict[str, tuple[str, int]]
+    gazetteer: list[GazetteerEntry]
+    countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
+
+    def rules(self, action: str) -> list[BoilerplateRule]:
+        return [rule for rule in self.boilerplate if rule.action == action]
+
+
+def _boilerplate_pattern(match: str, text: str) -> re.Pattern:
+    escaped = re.escape(text)
+    flags = re.IGNORECASE
+    if match == "line":
+        return re.compile(rf"^{escaped}\s*:?$", flags)
+    if match == "lead":
+        return re.compile(rf"^{escaped}(?![^\W\d_])", flags)
+    if match == "contains":
+        return re.compile(escaped, flags)
+    if match == "word":
+        return re.compile(rf"(?<!\w){escaped}(?!\w)", flags)
+    if match == "label":
+        return re.compile(rf"^{escaped}\s*:\s*(?P<value>.+?)\s*$", flags)
+    if match == "suffix":
+        return re.compile(rf"(?<!\w){escaped}\s*\.?$", flags)
+    if match == "phrase":
+        return re.compile(rf"(?<!\w){escaped}(?!\w)", flags)
+    if match == "regex":
+        return re.compile(text, flags)
+    raise ValueError(f"unknown boilerplate match kind {match!r}")
+
+
+def _load_gazetteer(folder: Path) -> list[GazetteerEntry]:
+    entries: list[GazetteerEntry] = []
+    countries = folder / "countries.tsv"
+    if countries.is_file():
+        for row in read_table(countries):
+            entries.append(GazetteerEntry(row["name"], "Country", "country", row.get("iso", ""),
+                                          tuple(split_cell(row.get("aliases", ""))), row.get("capital", "")))
+    for file_name, entity_type in (("places.tsv", "Place"), ("organizations.tsv", "Organization")):
+        path = folder / file_name
+        if path.is_file():
+            for row in read_table(path):
+                entries.append(GazetteerEntry(row["name"], entity_type, row.get("kind", ""), row.get("country", ""),
+                                              tuple(split_cell(row.get("aliases", "")))))
+    return entries
+
+
+@lru_cache(maxsize=8)
+def load(code: str = "id") -> LanguageData:
+    """Load (once) the language data of a language code such as 'id'."""
+    folder = LANG_DIR / code
+    if not folder.is_dir():
+        available = sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
+        raise ValueError(f"no language data for {code!r} (available: {', '.join(available)})")
+    boilerplate = [BoilerplateRule(r["action"], r["match"], r["text"], _boilerplate_pattern(r["match"], r["text"]))
+                   for r in read_table(folder / "boilerplate.tsv")]
+    calendar = read_table(folder / "calendar.tsv")
+    gazetteer = _load_gazetteer(folder / "gazetteer")
+    data = LanguageData(
+        code=code,
+        boilerplate=boilerplate,
+        months={r["name"]: int(r["value"]) for r in calendar if r["kind"] == "month"},
+        weekdays={r["name"]: int(r["value"]) for r in calendar if r["kind"] == "weekday"},
+        abbreviations=read_list(folder / "abbreviations.txt"),
+        titles={r["title"].casefold(): r["position"] for r in read_table(folder / "titles.tsv")},
+        cues=[Cue(r["cue"], r["order"], r["act"], r["cameo"]) for r in read_table(folder / "speech_cues.tsv")],
+        meeting_triggers=[MeetingTrigger(r["trigger"], r["mode"] or None, r["cameo"], r["kind"])
+                          for r in read_table(folder / "meeting_triggers.tsv")],
+        meeting_status={r["word"]: r["status"] for r in read_table(folder / "meeting_status.tsv")},
+        meeting_modes={r["word"]: r["mode"] for r in read_table(folder / "meeting_modes.tsv")},
+        pronouns=set(read_list(folder / "pronouns.txt")),
+        org_heads=set(read_list(folder / "org_heads.txt")),
+        common_words=set(read_list(folder / "common_words.txt")),
+        locatives=set(read_list(folder / "locatives.txt")),
+        addressee_markers=set(read_list(folder / "addressee_markers.txt")),
+        non_entities=set(read_list(folder / "non_entities.txt")),
+        generic_nouns=set(read_list(folder / "generic_nouns.txt")),
+        prepositions=set(read_list(folder / "prepositions.txt")),
+        light_verbs=set(read_list(folder / "light_verbs.txt")),
+        future_markers=set(read_list(folder / "future_markers.txt")),
+        relative_dates={r["expression"]: (r["unit"], int(r["offset"])) for r in read_table(folder / "relative_dates.tsv")},
+        gazetteer=gazetteer,
+    )
+    data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
+    return data

@@ -1,0 +1,285 @@
+"""Stage 1, read: turn input paths into Documents holding the article text as read.
+
+Supported inputs: ``.txt``/``.md`` (one article a file), ``.jsonl`` (one article a line),
+``.html``/``.htm`` (main text and metadata through trafilatura), and an optional
+``metadata.csv`` beside the articles that supplies what the text lacks.
+Problems with one article are warnings and the article is skipped; problems that stop
+the whole build raise InputError with a one-line message.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .model import Document
+
+log = logging.getLogger("kg")
+
+TEXT_SUFFIXES = {".txt", ".md"}
+JSONL_SUFFIXES = {".jsonl"}
+HTML_SUFFIXES = {".html", ".htm"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+METADATA_NAME = "metadata.csv"
+METADATA_FIELDS = ("published", "url", "outlet", "title")
+JSONL_FIELDS = ("id", "title", "url", "outlet", "published")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A problem with the user's input that stops the build (printed as one line)."""
+
+
+@dataclass
+class ReadReport:
+    read: int = 0
+    skipped: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str, skip: bool = False) -> None:
+        self.warnings.append(message)
+        if skip:
+            self.skipped += 1
+        log.warning(message)
+
+
+def parse_published(value: str) -> str | None:
+    """Normalise a publication date/time to ISO 8601; None if it is not a valid date."""
+    value = value.strip()
+    if not value:
+        return None
+    candidate = value.replace("Z", "+00:00")
+    for parser in (datetime.fromisoformat, date.fromisoformat):
+        try:
+            parsed = parser(candidate)
+        except ValueError:
+            continue
+        if isinstance(parsed, datetime):
+            return parsed.isoformat(timespec="minutes") if (parsed.hour or parsed.minute) else parsed.date().isoformat()
+        return parsed.isoformat()
+    return None
+
+
+def safe_id(text: str) -> str:
+    """A document id usable in IRIs and file names."""
+    cleaned = re.sub(r"[^A-Za-z0-9_.-]+", "-", text.strip()).strip("-.")
+    return cleaned or "doc"
+
+
+def decode(data: bytes, path: Path, report: ReadReport) -> str | None:
+    """Decode file bytes as UTF-8, falling back to Windows-1252 with a warning; None for binary."""
+    if b"\x00" in data[:8192]:
+        report.warn(f"{path}: binary file (NUL bytes), skipped", skip=True)
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        report.warn(f"{path}: not valid UTF-8 (byte {err.start}), decoded as Windows-1252")
+        return data.decode("cp1252", errors="replace")
+
+
+def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Article files named by the inputs, folders searched recursively, in a stable order."""
+    for raw in inputs:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+            )
+            if not found:
+                raise InputError(f"{path}: no articles found (.txt, .md, .jsonl, .html)")
+            yield from found
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            yield path
+        elif path.name == METADATA_NAME:
+            continue
+        else:
+            raise InputError(f"{path}: unsupported file type '{path.suffix}' (use .txt, .md, .jsonl or .html)")
+
+
+def read_text_file(path: Path, report: ReadReport) -> Iterator[Document]:
+    text = read_bytes_as_text(path, report)
+    if text is None:
+        return
+    if not text.strip():
+        report.warn(f"{path}: empty file, skipped", skip=True)
+        return
+    yield Document(id=safe_id(path.stem), source=str(path), raw_text=text)
+
+
+def read_bytes_as_text(path: Path, report: ReadReport) -> str | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            report.warn(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, skipped", skip=True)
+            return None
+        data = path.read_bytes()
+    except OSError as err:
+        report.warn(f"{path}: cannot read ({err.strerror}), skipped", skip=True)
+        return None
+    return decode(data, path, report)
+
+
+def read_jsonl_file(path: Path, report: ReadReport) -> Iterator[Document]:
+    text = read_bytes_as_text(path, report)
+    if text is None:
+        return
+    if not text.strip():
+        report.warn(f"{path}: empty file, skipped", skip=True)
+        return
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            report.warn(f"{where}: malformed JSON ({err.msg} at column {err.colno}), line skipped", skip=True)
+            continue
+        if not isinstance(record, dict):
+            report.warn(f"{where}: expected a JSON object, line skipped", skip=True)
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            report.warn(f"{where}: no 'text' field with article text, line skipped", skip=True)
+            continue
+        doc_id = safe_id(str(record["id"])) if record.get("id") not in (None, "") else f"{safe_id(path.stem)}-{lineno}"
+        doc = Document(id=doc_id, source=where, raw_text=body)
+        for key in JSONL_FIELDS[1:]:
+            value = record.get(key)
+            if value in (None, ""):
+                continue
+            if key == "published":
+                published = parse_published(str(value))
+                if published is None:
+                    report.warn(f"{where}: bad 'published' date {value!r}, ignored")
+                    continue
+                doc.published, doc.published_basis = published, "jsonl"
+            else:
+                setattr(doc, key, str(value).strip())
+        doc.extra = {k: str(v) for k, v in record.items() if k not in JSONL_FIELDS and k != "text" and v is not None}
+        yield doc
+
+
+def read_html_file(path: Path, report: ReadReport) -> Iterator[Document]:
+    import trafilatura  # imported here: costly, and only HTML input needs it
+
+    html = read_bytes_as_text(path, report)
+    if html is None:
+        return
+    if not html.strip():
+        report.warn(f"{path}: empty file, skipped", skip=True)
+        return
+    try:
+        result = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as err:  # trafilatura raises many kinds on broken markup
+        report.warn(f"{path}: cannot extract article from HTML ({err.__class__.__name__}), skipped", skip=True)
+        return
+    data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
+    text = data.get("text") or ""
+    if not text.strip():
+        report.warn(f"{path}: no article text found in HTML, skipped", skip=True)
+        return
+    doc = Document(id=safe_id(path.stem), source=str(path), raw_text=text)
+    doc.title = data.get("title") or None
+    doc.url = data.get("url") or None
+    doc.outlet = data.get("sitename") or None
+    if data.get("author"):
+        doc.authors = [a.strip() for a in re.split(r";|\|", data["author"]) if a.strip()]
+    published = parse_published(data.get("date") or "")
+    if published:
+        doc.published, doc.published_basis = published, "html"
+    yield doc
+
+
+READERS = {**{s: read_text_file for s in TEXT_SUFFIXES}, **{s: read_jsonl_file for s in JSONL_SUFFIXES},
+           **{s: read_html_file for s in HTML_SUFFIXES}}
+
+
+def read_metadata(path: Path, report: ReadReport) -> dict[str, dict[str, str]]:
+    """metadata.csv rows keyed by the 'file' column (a file name, relative path or JSONL id)."""
+    text = read_bytes_as_text(path, report)
+    if text is None:
+        return {}
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or "file" not in [f.strip() for f in reader.fieldnames]:
+        report.warn(f"{path}:1: metadata.csv needs a 'file' column, ignored")
+        return {}
+    rows: dict[str, dict[str, str]] = {}
+    for lineno, row in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+        name = row.pop("file", "")
+        if not name:
+            report.warn(f"{path}:{lineno}: empty 'file' cell, row ignored")
+            continue
+        if row.get("published") and parse_published(row["published"]) is None:
+            report.warn(f"{path}:{lineno}: bad date {row['published']!r} for {name}, ignored")
+            row["published"] = ""
+        rows[name] = {**row, "_line": str(lineno)}
+    return rows
+
+
+def apply_metadata(doc: Document, row: dict[str, str]) -> None:
+    """metadata.csv wins over what the text or the file itself says."""
+    for key in METADATA_FIELDS:
+        value = row.get(key, "")
+        if not value:
+            continue
+        if key == "published":
+            doc.published, doc.published_basis = parse_published(value), "metadata"
+        else:
+            setattr(doc, key, value)
+    doc.extra.update({k: v for k, v in row.items() if k not in METADATA_FIELDS and not k.startswith("_") and v})
+
+
+def read_inputs(inputs: Iterable[str | Path], report: ReadReport | None = None) -> tuple[list[Document], ReadReport]:
+    """Read every article named by the inputs; metadata.csv files beside them are applied."""
+    report = report or ReadReport()
+    inputs = list(inputs)
+    files = list(dict.fromkeys(iter_article_files(inputs)))
+    metadata: dict[Path, dict[str, dict[str, str]]] = {}
+    folders = {p.parent for p in files} | {Path(i) for i in inputs if Path(i).is_dir()}
+    for folder in sorted(folders):
+        meta_path = folder / METADATA_NAME
+        if meta_path.is_file():
+            metadata[folder] = read_metadata(meta_path, report)
+    documents: list[Document] = []
+    seen_ids: dict[str, str] = {}
+    used_rows: set[tuple[Path, str]] = set()
+    for path in files:
+        rows = metadata.get(path.parent, {})
+        for doc in READERS[path.suffix.lower()](path, report):
+            for key in (path.name, str(path), doc.id):
+                if key in rows:
+                    apply_metadata(doc, rows[key])
+                    used_rows.add((path.parent, key))
+                    break
+            if doc.id in seen_ids:
+                original = doc.id
+                n = 2
+                while f"{original}-{n}" in seen_ids:
+                    n += 1
+                doc.id = f"{original}-{n}"
+                report.warn(f"{doc.source}: document id {original!r} already used by {seen_ids[original]}, "
+                            f"renamed to {doc.id!r}")
+            seen_ids[doc.id] = doc.source
+            documents.append(doc)
+            report.read += 1
+    for folder, rows in sorted(metadata.items()):
+        for name, row in rows.items():
+            if (folder, name) not in used_rows:
+                report.warn(f"{folder / METADATA_NAME}:{row['_line']}: names unknown file {name!r}, row ignored")
+    if not documents:
+        raise InputError("no readable articles in " + ", ".join(str(i) for i in inputs))
+    return documents, report

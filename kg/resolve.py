@@ -1,0 +1,230 @@
+"""Stage 5, resolve: one entity per real-world thing across the corpus.
+
+Rules, in order (each merge is recorded in ``Entity.merge_notes``):
+1. Gazetteer mentions resolve to their entry's canonical name ("Moskow" used as an actor -> Rusia).
+2. Full person names (two words or more) are one person when their transliteration keys agree
+   (Sergei/Sergey Lavrov, Zelensky/Zelenskyy).
+3. A one-word name is the person in the same document whose first or last name it is; failing that,
+   the only person in the corpus with that last name; two candidates -> no merge.
+4. A title-only mention ("Presiden Rusia") is the person who holds that title in the same document,
+   then in the corpus; failing that it stands for the title's organization or country when it acts
+   (speaker, participant), and is no entity otherwise.
+5. A lone capitalised word that rules 3-4 cannot support and that never acts is dropped (precision).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from .extract import Draft
+from .lang import LanguageData
+from .model import Corpus, Document, Entity, Meeting, Mention, Role, Statement
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def name_key(name: str) -> str:
+    """A transliteration-tolerant key for person names: Sergey/Sergei, Zelenskyy/Zelensky, Vassily/Vasily."""
+    key = slug(name).replace("-", " ")
+    key = re.sub(r"(.)\1+", r"\1", key)
+    key = key.replace("y", "i").replace("ii", "i").replace("w", "v")
+    return key
+
+
+class Resolver:
+    def __init__(self, lang: LanguageData):
+        self.lang = lang
+        self.gazetteer = {(e.type, e.name): e for e in lang.gazetteer}
+        self.forms = {f.casefold(): e for e in lang.gazetteer for f in e.forms}
+        self.entities: dict[str, Entity] = {}
+
+    # -- entity bookkeeping ----------------------------------------------------------------
+    def entity(self, entity_type: str, label: str) -> Entity:
+        entity_id = f"{entity_type.lower()}/{slug(label)}"
+        if entity_id not in self.entities:
+            self.entities[entity_id] = Entity(entity_id, entity_type, label)
+        return self.entities[entity_id]
+
+    def attach(self, mention: Mention, entity: Entity, note: str | None = None, alias: bool = True) -> None:
+        mention.entity_id = entity.id
+        entity.documents.add(mention.doc_id)
+        entity.mention_count += 1
+        if alias and mention.text != entity.label:
+            entity.aliases.add(mention.text)
+        if note and note not in entity.merge_notes:
+            entity.merge_notes.append(note)
+
+    # -- main ------------------------------------------------------------------------------
+    def resolve(self, documents: dict[str, Document], mentions: list[Mention], drafts: list[Draft]) -> Corpus:
+        acting = {id(m) for d in drafts for m in (*d.actors, *d.addressees)}
+        persons = [m for m in mentions if m.type == "Person" and not m.title_only]
+        titled = [m for m in mentions if m.title_only]
+        self.resolve_named(m for m in mentions if m.type != "Person")
+        full_names = self.resolve_full_names(persons)
+        self.resolve_short_names(persons, full_names, acting)
+        self.resolve_titles(titled, mentions, acting)
+        self.add_roles(mentions)
+        corpus = Corpus(documents=documents)
+        corpus.mentions = [m for m in mentions if m.entity_id]
+        corpus.entities = {k: e for k, e in sorted(self.entities.items()) if e.mention_count}
+        self.choose_labels(corpus)
+        for draft in drafts:
+            record = self.record(draft, documents[draft.evidence.doc_id])
+            if record is not None:
+                (corpus.statements if isinstance(record, Statement) else corpus.meetings).append(record)
+        corpus.meetings = merge_meetings(corpus.meetings)
+        return corpus
+
+    def resolve_named(self, mentions) -> None:
+        for mention in mentions:
+            entry = self.forms.get((mention.canonical or mention.text).casefold())
+            if entry is not None and mention.canonical is None:
+                mention.canonical = entry.name
+            if mention.canonical:
+                entity_type = mention.type if mention.type == "Country" else (entry.type if entry else mention.type)
+                entity = self.entity(entity_type, mention.canonical)
+                note = None
+                if mention.text != mention.canonical:
+                    note = f"{mention.text!r} -> {mention.canonical!r}: gazetteer form"
+                    if mention.type == "Country" and entry is not None and entry.type == "Place":
+                        note = f"{mention.text!r} -> {mention.canonical!r}: capital used as an actor"
+                self.attach(mention, entity, note)
+            else:
+                self.attach(mention, self.entity(mention.type, mention.text))
+
+    def resolve_full_names(self, persons: list[Mention]) -> dict[str, Entity]:
+        by_key: dict[str, list[Mention]] = defaultdict(list)
+        for mention in persons:
+            if len(mention.text.split()) >= 2:
+                by_key[name_key(mention.text)].append(mention)
+        found: dict[str, Entity] = {}
+        for key, group in sorted(by_key.items()):
+            label = Counter(m.text for m in group).most_common(1)[0][0]
+            entity = self.entity("Person", label)
+            variants = sorted({m.text for m in group})
+            for mention in group:
+                note = (f"{mention.text!r} = {label!r}: same name up to transliteration" if len(variants) > 1
+                        and mention.text != label else None)
+                self.attach(mention, entity, note)
+            found[key] = entity
+        return found
+
+    def resolve_short_names(self, persons: list[Mention], full_names: dict[str, Entity], acting: set[int]) -> None:
+        by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        corpus_last: dict[str, set[str]] = defaultdict(set)
+        for mention in persons:
+            if mention.entity_id and len(mention.text.split()) >= 2:
+                parts = name_key(mention.text).split()
+                for part in (parts[0], parts[-1]):
+                    by_doc[mention.doc_id][part].add(mention.entity_id)
+                corpus_last[parts[-1]].add(mention.entity_id)
+        for mention in persons:
+            if mention.entity_id:
+                continue
+            key = name_key(mention.text)
+            local = by_doc[mention.doc_id].get(key, set())
+            if len(local) == 1:
+                entity = self.entities[next(iter(local))]
+                self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: part of a full name in the "
+                                             f"same document")
+            elif not local and len(corpus_last.get(key, set())) == 1:
+                entity = self.entities[next(iter(corpus_last[key]))]
+                self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: the only person in the "
+                                             f"corpus with this last name")
+            elif not mention.weak or id(mention) in acting:
+                if not local and self.forms.get(mention.text.casefold()) is None:
+                    self.attach(mention, self.entity("Person", mention.text))
+
+    def resolve_titles(self, titled: list[Mention], mentions: list[Mention], acting: set[int]) -> None:
+        holders: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+        holders_in_doc: dict[tuple[str, str, str | None], set[str]] = defaultdict(set)
+        for mention in mentions:
+            if mention.type == "Person" and not mention.title_only and mention.position and mention.entity_id:
+                holders[(mention.position, mention.role_of)].add(mention.entity_id)
+                holders_in_doc[(mention.doc_id, mention.position, mention.role_of)].add(mention.entity_id)
+        for mention in titled:
+            local = holders_in_doc.get((mention.doc_id, mention.position, mention.role_of), set())
+            corpus = holders.get((mention.position, mention.role_of), set())
+            if mention.role_of is None:
+                continue  # a bare "Presiden" names nobody in particular
+            if len(local) == 1 or (not local and len(corpus) == 1):
+                entity = self.entities[next(iter(local or corpus))]
+                where = "same document" if local else "corpus"
+                self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: holds this title in the {where}")
+            elif id(mention) in acting:
+                entry = self.forms.get(mention.role_of.casefold())
+                if entry is not None:
+                    mention.canonical = entry.name
+                    self.attach(mention, self.entity(entry.type, entry.name),
+                                f"{mention.text!r} -> {entry.name!r}: an unnamed office holder acting for it",
+                                alias=False)
+
+    def add_roles(self, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            if mention.position and mention.entity_id and not mention.title_only:
+                entity = self.entities[mention.entity_id]
+                of = None
+                if mention.role_of:
+                    entry = self.forms.get(mention.role_of.casefold())
+                    if entry is not None:
+                        of = f"{entry.type.lower()}/{slug(entry.name)}"
+                        if of not in self.entities:
+                            of = None
+                label = mention.role or mention.position
+                if all(r.label != label for r in entity.roles):
+                    entity.roles.append(Role(mention.position, label, of))
+
+    def choose_labels(self, corpus: Corpus) -> None:
+        """Persons are labelled by their fullest name; other entities keep their canonical name."""
+        for entity in corpus.entities.values():
+            if entity.type != "Person":
+                continue
+            names = [a for a in entity.aliases | {entity.label} if a[:1].isupper()]
+            best = max(names, key=lambda n: (len(n.split()), len(n), n))
+            if best != entity.label and len(best.split()) > len(entity.label.split()):
+                entity.aliases.add(entity.label)
+                entity.aliases.discard(best)
+                entity.label = best
+
+    # -- records ---------------------------------------------------------------------------
+    def record(self, draft: Draft, document: Document) -> Statement | Meeting | None:
+        actors = unique_ids(m.entity_id for m in draft.actors)
+        report_date = document.published_date
+        if draft.kind == "statement":
+            if not actors:
+                return None
+            addressees = [a for a in unique_ids(m.entity_id for m in draft.addressees) if a != actors[0]]
+            about = [a for a in unique_ids(m.entity_id for m in draft.about) if a not in actors]
+            return Statement(draft.id, actors[0], draft.evidence, draft.cue, draft.attrs.get("speech_act") or "say",
+                             draft.attrs.get("cameo"), addressees, about, draft.attrs.get("quote"),
+                             draft.attrs.get("content"), draft.date, report_date)
+        place = draft.place.entity_id if draft.place is not None else None
+        if not actors or (len(actors) < 2 and not (place or draft.date)):
+            return None
+        return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",
+                       draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date)
+
+
+def unique_ids(ids) -> list[str]:
+    return list(dict.fromkeys(i for i in ids if i))
+
+
+def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """The same meeting reported twice in one article (same participants, compatible date) is one."""
+    kept: list[Meeting] = []
+    for meeting in meetings:
+        twin = next((m for m in kept if m.evidence.doc_id == meeting.evidence.doc_id
+                     and set(m.participants) == set(meeting.participants) and m.status == meeting.status
+                     and (m.date is None or meeting.date is None or m.date.value == meeting.date.value)), None)
+        if twin is None:
+            kept.append(meeting)
+            continue
+        twin.date = twin.date or meeting.date
+        twin.place = twin.place or meeting.place
+        twin.mode = twin.mode or meeting.mode
+    return kept

@@ -19,7 +19,7 @@ from .export.rdf import DEFAULT_BASE, to_dataset, to_graph
 from .extract import Draft, extract_document
 from .extract.entities import MentionFinder
 from .graph import build_graph
-from .model import Corpus, Mention
+from .model import Corpus, Document, Mention
 from .read import ReadReport, read_inputs
 from .resolve import Resolver
 
@@ -63,6 +63,16 @@ def run_pipeline(inputs: list[str | Path], lang_code: str = "id", progress: bool
     """Read and analyse every article; return the resolved corpus and its graph (no files written)."""
     started = time.monotonic()
     documents, report = read_inputs(inputs)
+    result = process(documents, report, lang_code, progress)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def process(documents: list[Document], report: ReadReport | None = None, lang_code: str = "id",
+            progress: bool = False) -> BuildResult:
+    """Clean, analyse, extract and resolve documents that have been read."""
+    started = time.monotonic()
+    report = report or ReadReport(read=len(documents))
     lang = language.load(lang_code)
     nlp = pipeline(lang_code)
     finder = MentionFinder(nlp, lang)

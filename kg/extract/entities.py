@@ -198,7 +198,10 @@ class MentionFinder:
             stop += 1
         words = [t.text for t in doc[start:stop]]
         head = words[0].casefold()
-        if head in self.org_heads or any(w.casefold() in self.org_heads for w in words[:1]):
+        if head in self.org_heads:
+            # "Kementerian Pertanian Filipina": a country or organization closes the name
+            if stop in gazetteer and gazetteer[stop][1].type in ("Country", "Organization"):
+                stop = gazetteer[stop][0]
             return self.make(document, doc, index, start, stop, "Organization", "name"), stop
         if start == sentence_start and len(words) == 1 and head in self.lang.common_words:
             return None, stop

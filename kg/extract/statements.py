@@ -63,8 +63,8 @@ def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | 
 def addressee_after(context: DocumentContext, index: int, stop: int) -> list[Mention]:
     for k in range(index, min(index + 6, stop)):
         if context.doc[k].lower_ in context.lang.addressee_markers:
-            mention = context.by_start.get(k + 1)
-            return [mention] if context.is_actor(mention) else []
+            mention = speaker_after(context, k, stop)  # "kepada Menlu Jerman Annalena Baerbock"
+            return [mention] if mention is not None else []
         if context.doc[k].text in ".;“”\"":
             break
     return []
@@ -100,6 +100,7 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         elif word in table.get("menurut", {}):
             cue = table["menurut"][word]
             speaker = speaker_after(context, k, stop)
+            content = (speaker.tokens[1], stop) if speaker else content
         elif word.endswith("nya") and word[:-3] in table.get("menurut", {}):
             cue = table["menurut"][word[:-3]]
             speaker = context.last_speaker
@@ -118,6 +119,11 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
                    content: tuple[int, int], quotes: list[tuple[int, int]]) -> Draft:
     doc = context.doc
     c_start, c_end = content
+    if c_start < c_end and doc[c_start].lower_ in context.lang.addressee_markers:
+        # "mengatakan kepada wartawan bahwa ...": the addressee phrase is not content
+        stop_at = next((j for j in range(c_start, min(c_start + 6, c_end)) if doc[j].lower_ == "bahwa"
+                        or doc[j].text == ","), None)
+        c_start = stop_at if stop_at is not None else c_start
     while c_start < c_end and doc[c_start].lower_ in ("bahwa", ",", ":"):
         c_start += 1
     quote = next((q for q in quotes if q[0] <= c_start < q[1]), None)

@@ -1,0 +1,41 @@
+from datetime import date
+
+from kg.extract.dates import find_dates
+
+PUB = date(2022, 2, 15)  # Tuesday
+
+
+def values(text, lang, published=PUB, future=False):
+    return [(t.text, t.value.value if t.value else None, t.value.precision if t.value else None)
+            for t in find_dates(text, lang, published, future)]
+
+
+def test_absolute_dates(lang):
+    assert values("pada 2 Februari 2022", lang) == [("2 Februari 2022", "2022-02-02", "day")]
+    assert values("Selasa (22/2/2022) waktu setempat", lang) == [("22/2/2022", "2022-02-22", "day")]
+    assert values("Kamis (10/2) malam", lang) == [("10/2", "2022-02-10", "day")]
+    assert values("pada 3 Desember", lang) == [("3 Desember", "2021-12-03", "day")]
+
+
+def test_weekdays_past_and_future(lang):
+    assert values("pada hari Senin", lang) == [("pada hari Senin", "2022-02-14", "day")]
+    assert values("pada Selasa", lang) == [("pada Selasa", "2022-02-15", "day")]
+    assert values("pada Rabu", lang) == [("pada Rabu", "2022-02-09", "day")]
+    assert values("pada Rabu", lang, future=True) == [("pada Rabu", "2022-02-16", "day")]
+
+
+def test_weekday_without_publication_date_stays_unresolved(lang):
+    assert values("pada hari Senin", lang, published=None) == [("pada hari Senin", None, None)]
+
+
+def test_relative_expressions(lang):
+    assert values("kemarin", lang) == [("kemarin", "2022-02-14", "day")]
+    assert values("bulan lalu", lang) == [("bulan lalu", "2022-01", "month")]
+    assert values("pada bulan Desember tahun lalu", lang) == [("bulan Desember tahun lalu", "2021-12", "month")]
+    assert values("Pada tahun 2014", lang) == [("Pada tahun 2014", "2014", "year")]
+    assert values("Januari 2021", lang) == [("Januari 2021", "2021-01", "month")]
+
+
+def test_numbers_are_not_dates(lang):
+    assert values("naik 1,5 persen, atau 1/2 dari target, sekitar 100.000 tentara", lang) == []
+    assert values("tanggal (31/2) tidak ada", lang) == []

@@ -1,0 +1,55 @@
+from conftest import corpus_of, labels
+
+
+def test_gazetteer_countries_orgs_places_with_aliases():
+    corpus = corpus_of("Pejabat AS dan Uni Eropa berkumpul di Jenewa membahas sikap Federasi Rusia terhadap PBB.")
+    found = labels(corpus)
+    assert found["Amerika Serikat"] == "Country" and found["Rusia"] == "Country"
+    assert found["Uni Eropa"] == "Organization" and found["PBB"] == "Organization"
+    assert found["Jenewa"] == "Place"
+    assert "Federasi Rusia" in corpus.entities["country/rusia"].aliases
+
+
+def test_title_before_name_makes_person_with_role():
+    corpus = corpus_of("Menteri Luar Negeri Ukraina Dmytro Kuleba tiba di Berlin. "
+                       "Juru bicara Kremlin Dmitry Peskov menolak berkomentar. "
+                       "Duta besar Rusia untuk PBB, Vassily Nebenzia, hadir dalam sidang.")
+    kuleba = corpus.entities["person/dmytro-kuleba"]
+    assert kuleba.type == "Person"
+    assert [(r.position, r.of) for r in kuleba.roles] == [("Menteri Luar Negeri", "country/ukraina")]
+    assert corpus.entities["person/dmitry-peskov"].roles[0].of == "organization/kremlin"
+    nebenzia = corpus.entities["person/vassily-nebenzia"]
+    assert nebenzia.roles[0].position == "Duta Besar" and nebenzia.roles[0].of == "country/rusia"
+
+
+def test_title_only_mention_resolves_to_named_holder():
+    corpus = corpus_of("Presiden Prancis Emmanuel Macron tiba di Moskow. Presiden Prancis lalu menggelar jumpa pers.")
+    macron = corpus.entities["person/emmanuel-macron"]
+    assert "Presiden Prancis" in macron.aliases
+    assert any("holds this title" in note for note in macron.merge_notes)
+
+
+def test_unnamed_title_only_is_not_an_entity():
+    corpus = corpus_of("Presiden Brasil tidak hadir dalam acara itu.")
+    assert all(e.type != "Person" for e in corpus.entities.values())
+
+
+def test_capital_as_actor_is_the_country_and_as_place_is_the_city():
+    corpus = corpus_of("Moskow menolak tuntutan itu. Delegasi tiba di Moskow pada malam hari.")
+    assert "Moskow" in corpus.entities["country/rusia"].aliases
+    assert corpus.entities["place/moskow"].type == "Place"
+
+
+def test_outlet_after_attribution_phrase_is_not_an_entity():
+    corpus = corpus_of("Presiden Joko Widodo tiba di Kyiv, seperti dilansir dari Reuters.")
+    assert "Reuters" not in labels(corpus)
+
+
+def test_calendar_words_and_pronouns_are_not_names():
+    corpus = corpus_of("Senin pagi rapat dimulai. Kami hadir. Namun Jumat (11/2) semua pulang.")
+    assert not corpus.entities
+
+
+def test_organization_head_word_makes_an_organization():
+    corpus = corpus_of("Kementerian Pertanian Filipina mengumumkan kebijakan impor baru.")
+    assert corpus.entities["organization/kementerian-pertanian-filipina"].type == "Organization"

@@ -1,0 +1,39 @@
+from conftest import corpus_of
+
+from kg.resolve import name_key
+
+
+def persons(corpus):
+    return {e.label: e for e in corpus.entities.values() if e.type == "Person"}
+
+
+def test_transliteration_variants_are_one_person_across_articles():
+    corpus = corpus_of("Menlu Rusia Sergei Lavrov tiba di Jenewa.", "Sergey Lavrov kembali ke Moskow.")
+    found = persons(corpus)
+    assert len(found) == 1
+    lavrov = next(iter(found.values()))
+    assert {"Sergei Lavrov", "Sergey Lavrov"} <= lavrov.aliases | {lavrov.label}
+    assert lavrov.documents == {"t0", "t1"}
+
+
+def test_surname_resolves_within_document_and_across_corpus():
+    corpus = corpus_of("Presiden Ukraina Volodymyr Zelenskyy tiba di Kyiv. Zelenskyy lalu berpidato.",
+                       "Zelensky mengatakan negaranya siap berunding.")
+    found = persons(corpus)
+    assert list(found) == ["Volodymyr Zelenskyy"]
+    assert found["Volodymyr Zelenskyy"].documents == {"t0", "t1"}
+
+
+def test_two_people_sharing_a_surname_are_not_merged():
+    corpus = corpus_of("Presiden AS Joe Biden tiba di Roma.", "Ibu Negara Jill Biden mengunjungi sekolah.",
+                       "Biden mengatakan kunjungan berjalan baik.")
+    found = persons(corpus)
+    assert {"Joe Biden", "Jill Biden"} <= set(found)
+    assert "Biden" not in found["Joe Biden"].aliases and "Biden" not in found["Jill Biden"].aliases
+
+
+def test_name_key_tolerates_transliteration():
+    assert name_key("Zelenskyy") == name_key("Zelensky")
+    assert name_key("Vassily Nebenzia") == name_key("Vasily Nebenzya")
+    assert name_key("Sergei") == name_key("Sergey")
+    assert name_key("Blinken") != name_key("Lavrov")

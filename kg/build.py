@@ -78,7 +78,7 @@ def process(documents: list[Document], report: ReadReport | None = None, lang_co
     finder = MentionFinder(nlp, lang)
     mentions: list[Mention] = []
     drafts: list[Draft] = []
-    last_report = started
+    last_report = time.monotonic()
     for n, document in enumerate(documents, start=1):
         document.language = lang_code
         clean(document, lang)

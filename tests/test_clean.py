@@ -12,7 +12,8 @@ Menlu Retno Bertemu Menlu Wang Yi di Bali Bahas Kerja Sama Kawasan
 - 14 November 2022, 10:45 WIB
 Menlu Retno Bertemu Menlu Wang Yi di Bali Bahas Kerja Sama Kawasan /ANTARA FOTO/Budi Santoso
 
-NUSA DUA, Warta.id - Menteri Luar Negeri Retno Marsudi bertemu Menlu Tiongkok Wang Yi pada Senin, seperti dilansir dari Reuters.
+NUSA DUA, Warta.id - Menteri Luar Negeri Retno Marsudi bertemu Menlu Tiongkok Wang Yi pada Senin, \
+seperti dilansir dari Reuters.
 
 Baca Juga: Artis Sinta Lestari Umumkan Pernikahan
 

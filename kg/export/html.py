@@ -66,7 +66,7 @@ def to_html(graph: nx.MultiDiGraph, title: str = "kg: news knowledge graph") -> 
         network.add_node(node, label=shorten(entity.label, 40), title="\n".join(tooltip),
                          color=TYPE_COLOURS.get(entity.type, "#999999"), group=entity.type,
                          size=10 + min(entity.mention_count, 30))
-    for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+    for source, target, _key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
         record = data["record"]
         label = f"{record.kind} {record.date.value}" if record.date else record.kind
         dashes = isinstance(record, Meeting) and record.status != "held"

@@ -175,9 +175,11 @@ def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
     iris = Iris(base)
     dataset = Dataset()
     bind(dataset)
-    default = dataset.default_context
+    default = dataset.default_graph if hasattr(dataset, "default_graph") else dataset.default_context
     for triple in entity_triples(graph, iris):
         default.add(triple)
+    for value, individual in (*STATUS.items(), *MODE.items()):  # labels, so queries read without the ontology
+        default.add((individual, RDFS.label, text(value)))
     documents: dict[str, Document] = graph.graph["documents"]
     per_doc: dict[str, Graph] = {}
     for doc_id in sorted(documents):

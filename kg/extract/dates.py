@@ -113,7 +113,8 @@ def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | N
         day = _valid_day(_year_for(m, d, published), m, d)
         return DateValue(day.isoformat(), "day", expression) if day else None
     if kind == "month_year":
-        return DateValue(f"{int(groups['year']):04d}-{lang.months[groups['month'].casefold()]:02d}", "month", expression)
+        month = lang.months[groups["month"].casefold()]
+        return DateValue(f"{int(groups['year']):04d}-{month:02d}", "month", expression)
     if kind == "month_rel":
         if not published:
             return None

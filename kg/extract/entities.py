@@ -138,14 +138,16 @@ class MentionFinder:
     def gazetteer_mention(self, document: Document, doc: Doc, index: int, start: int, end: int,
                           entry: GazetteerEntry) -> Mention:
         if entry.type == "Place" and not self.is_locative(doc, start):
-            country = next((self.capital_of[f.casefold()] for f in entry.forms if f.casefold() in self.capital_of), None)
+            forms = [f.casefold() for f in entry.forms]
+            country = next((self.capital_of[f] for f in forms if f in self.capital_of), None)
             if country:  # "Moskow mengatakan": a capital used as an actor stands for its country
                 return self.make(document, doc, index, start, end, "Country", "gazetteer", canonical=country.name)
         return self.make(document, doc, index, start, end, entry.type, "gazetteer", canonical=entry.name)
 
     def is_locative(self, doc: Doc, start: int) -> bool:
         for width in (2, 1):
-            if start - width >= 0 and " ".join(t.text for t in doc[start - width:start]).casefold() in self.lang.locatives:
+            before = " ".join(t.text for t in doc[max(start - width, 0):start]).casefold()
+            if start - width >= 0 and before in self.lang.locatives:
                 return True
         return False
 

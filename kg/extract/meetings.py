@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..lang import MeetingTrigger
 from ..model import Mention, Sentence
-from . import Draft, DocumentContext
+from . import DocumentContext, Draft
 
 WINDOW = 14  # tokens after a trigger searched for participants, place and mode
 PLANNED_CAMEO = "036"

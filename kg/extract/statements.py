@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..lang import Cue
 from ..model import Mention, Sentence
-from . import Draft, DocumentContext
+from . import DocumentContext, Draft
 
 MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
 
@@ -106,8 +106,14 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
             speaker = context.last_speaker
         elif word in table.get("pre", {}):
             cue = table["pre"][word]
-            speaker = context.subject_before(sentence, k)
-        if cue is None or speaker is None or id(speaker) in spoken:
+            previous = context.doc[k - 1].lower_ if k > start else ""
+            if (previous == "," or previous == "dengan") and drafts:
+                speaker = drafts[-1].actors[0]  # "X mengatakan ..., mengatakan ..." continues X
+            else:
+                speaker = context.subject_before(sentence, k)
+        if cue is None or speaker is None:
+            continue
+        if id(speaker) in spoken or any(d.actors[0] is speaker for d in drafts):
             continue
         spoken.add(id(speaker))
         context.last_speaker = speaker

@@ -23,7 +23,7 @@ def read_table(path: Path) -> list[dict[str, str]]:
     for line in lines[1:]:
         cells = line.split("\t")
         cells += [""] * (len(header) - len(cells))
-        rows.append({key: cell.strip() for key, cell in zip(header, cells)})
+        rows.append({key: cell.strip() for key, cell in zip(header, cells[: len(header)], strict=True)})
     return rows
 
 
@@ -177,7 +177,8 @@ def load(code: str = "id") -> LanguageData:
         prepositions=set(read_list(folder / "prepositions.txt")),
         light_verbs=set(read_list(folder / "light_verbs.txt")),
         future_markers=set(read_list(folder / "future_markers.txt")),
-        relative_dates={r["expression"]: (r["unit"], int(r["offset"])) for r in read_table(folder / "relative_dates.tsv")},
+        relative_dates={r["expression"]: (r["unit"], int(r["offset"]))
+                        for r in read_table(folder / "relative_dates.tsv")},
         gazetteer=gazetteer,
     )
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}

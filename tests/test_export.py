@@ -1,0 +1,115 @@
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.build import SAMPLE_DIR, build
+
+ROOT = Path(__file__).resolve().parent.parent
+KGO = "https://w3id.org/kg-news/ontology#"
+CONTRACT = {
+    "entities.rq": ["entity", "type", "label", "doc"],
+    "statements.rq": ["statement", "doc", "speaker", "date", "addressee"],
+    "meetings.rq": ["meeting", "doc", "participant", "date", "place", "status", "mode"],
+}
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample")
+    result = build([SAMPLE_DIR], out, progress=False)
+    return out, result
+
+
+def test_outputs_written(sample_build):
+    out, result = sample_build
+    assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.trig", "graph.html"}
+    assert result.report.read >= 6 and result.graph.number_of_nodes() > 20
+
+
+def test_trig_has_one_named_graph_per_article_and_entities_in_default(sample_build):
+    out, result = sample_build
+    dataset = Dataset()
+    dataset.parse(out / "graph.trig", format="trig")
+    names = {str(g.identifier) for g in dataset.graphs() if str(g.identifier).startswith("https://example.org/kg/graph/")}
+    assert names == {f"https://example.org/kg/graph/{d}" for d in result.corpus.documents}
+    default = dataset.default_graph if hasattr(dataset, "default_graph") else dataset.default_context
+    assert (None, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(KGO + "Person")) in default
+    assert not list(default.triples((None, URIRef(KGO + "speaker"), None)))
+
+
+def test_turtle_holds_everything_with_typed_dates_and_offsets(sample_build):
+    out, result = sample_build
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    dates = list(graph.objects(None, URIRef(KGO + "date")))
+    assert dates and all(d.datatype in (XSD.date, XSD.gYearMonth, XSD.gYear) for d in dates)
+    documents = result.corpus.documents
+    for statement in result.corpus.statements:
+        doc = documents[statement.evidence.doc_id]
+        ev = statement.evidence
+        assert doc.raw_text[ev.start:ev.end] == ev.sentence  # provenance points into the article as read
+    node = URIRef(f"https://example.org/kg/{result.corpus.statements[0].id}")
+    assert (node, URIRef(KGO + "charStart"), None) in graph
+    assert isinstance(graph.value(node, URIRef(KGO + "sentence")), Literal)
+
+
+def test_iris_are_stable_and_base_is_configurable(tmp_path, sample_build):
+    out, _ = sample_build
+    build([SAMPLE_DIR], tmp_path / "again", progress=False)
+    first = Graph().parse(out / "graph.ttl")
+    second = Graph().parse(tmp_path / "again" / "graph.ttl")
+    assert set(first.subjects()) == set(second.subjects())
+    build([SAMPLE_DIR], tmp_path / "based", base_iri="http://news.example/x/", progress=False, html=False)
+    text = (tmp_path / "based" / "graph.ttl").read_text(encoding="utf-8")
+    assert "http://news.example/x/entity/" in text and "https://example.org/kg/" not in text
+
+
+def test_shacl_shapes_validate_the_build(sample_build):
+    pyshacl = pytest.importorskip("pyshacl")
+    out, _ = sample_build
+    data = Graph().parse(out / "graph.ttl")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=str(ROOT / "ontology" / "shapes.ttl"),
+                                           ont_graph=str(ROOT / "ontology" / "kg.ttl"), inference="rdfs")
+    assert conforms, report
+
+
+def test_shacl_shapes_reject_a_broken_statement(sample_build):
+    pyshacl = pytest.importorskip("pyshacl")
+    out, result = sample_build
+    data = Graph().parse(out / "graph.ttl")
+    node = URIRef(f"https://example.org/kg/{result.corpus.statements[0].id}")
+    data.add((node, URIRef(KGO + "date"), Literal("kemarin")))  # a date must be typed
+    data.add((node, URIRef(KGO + "speaker"), URIRef("https://example.org/kg/entity/person/nobody")))
+    conforms, _, _ = pyshacl.validate(data, shacl_graph=str(ROOT / "ontology" / "shapes.ttl"),
+                                      ont_graph=str(ROOT / "ontology" / "kg.ttl"), inference="rdfs")
+    assert not conforms
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_contract_queries_return_the_documented_columns(sample_build, name):
+    out, _ = sample_build
+    dataset = Dataset(default_union=True)
+    dataset.parse(out / "graph.trig", format="trig")
+    result = dataset.query((ROOT / "ontology" / "queries" / name).read_text(encoding="utf-8"))
+    assert [str(v) for v in result.vars] == CONTRACT[name]
+    assert len(result) > 0
+
+
+def test_extra_queries_run(sample_build):
+    out, _ = sample_build
+    graph = Graph().parse(out / "graph.ttl")
+    for path in sorted((ROOT / "ontology" / "queries").glob("*.rq")):
+        graph.query(path.read_text(encoding="utf-8"))  # parses and runs
+
+
+def test_html_works_offline_and_escapes_article_text(tmp_path):
+    article = tmp_path / "xss.txt"
+    article.write_text('Menlu Retno Marsudi bertemu Menlu Wang Yi di Bali pada Senin. '
+                       '"<script>alert(1)</script> <b>tebal</b>," kata Retno.', encoding="utf-8")
+    build([article], tmp_path / "out", progress=False)
+    html = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", html)
+    assert "<script>alert(1)</script>" not in html
+    assert "vis.Network" in html and "\\u003cscript\\u003ealert(1)" in html

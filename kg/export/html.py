@@ -64,7 +64,7 @@ def to_html(graph: nx.MultiDiGraph, title: str = "kg: news knowledge graph") -> 
         tooltip.extend(f"role: {role.label}" for role in entity.roles)
         tooltip.append(f"mentioned {entity.mention_count}× in {len(entity.documents)} article(s)")
         network.add_node(node, label=shorten(entity.label, 40), title="\n".join(tooltip),
-                         color=TYPE_COLOURS.get(entity.type, "#999999"), group=entity.type,
+                         color=TYPE_COLOURS.get(entity.type, "#999999"),
                          size=10 + min(entity.mention_count, 30))
     for source, target, _key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
         record = data["record"]

@@ -78,6 +78,7 @@ class Resolver:
             if record is not None:
                 (corpus.statements if isinstance(record, Statement) else corpus.meetings).append(record)
         corpus.meetings = merge_meetings(corpus.meetings)
+        inherit_statement_dates(corpus.statements)
         return corpus
 
     def resolve_named(self, mentions) -> None:
@@ -156,7 +157,7 @@ class Resolver:
                 entity = self.entities[next(iter(local or corpus))]
                 where = "same document" if local else "corpus"
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: holds this title in the {where}")
-            elif id(mention) in acting:
+            elif id(mention) in acting and mention.position.casefold() not in self.lang.generic_nouns:
                 entry = self.forms.get(mention.role_of.casefold())
                 if entry is not None:
                     mention.canonical = entry.name
@@ -212,6 +213,36 @@ class Resolver:
 
 def unique_ids(ids) -> list[str]:
     return list(dict.fromkeys(i for i in ids if i))
+
+
+def statement_order(statement: Statement) -> tuple[str, int, str]:
+    return statement.evidence.doc_id, statement.evidence.sentence_index, statement.id
+
+
+def inherit_statement_dates(statements: list[Statement]) -> None:
+    """Date undated statements from the same article when the text ties them to a dated one:
+    - a reply: "X bertanya kepada Y (pada Senin)" followed by "..., kata Y kepada X" is the same exchange;
+    - one speaker, one occasion: when all of a speaker's day-dated statements in an article carry the same day,
+      the speaker's undated statements there are from that occasion ("Blinken pada hari Rabu mengatakan ...
+      ... kata Blinken"). Two different dates for the speaker -> nothing is inherited.
+    """
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for statement in sorted(statements, key=statement_order):
+        by_doc[statement.evidence.doc_id].append(statement)
+    for items in by_doc.values():
+        for previous, current in zip(items, items[1:], strict=False):
+            if current.date is None and previous.date is not None and previous.addressees == [current.speaker] \
+                    and current.addressees == [previous.speaker]:
+                current.date = previous.date
+        dates: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, Statement] = {}
+        for statement in items:
+            if statement.date is not None and statement.date.precision == "day":
+                dates[statement.speaker].add(statement.date.value)
+                first.setdefault(statement.speaker, statement)
+        for statement in items:
+            if statement.date is None and len(dates.get(statement.speaker, ())) == 1:
+                statement.date = first[statement.speaker].date
 
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:

@@ -53,3 +53,10 @@ def test_calendar_words_and_pronouns_are_not_names():
 def test_organization_head_word_makes_an_organization():
     corpus = corpus_of("Kementerian Pertanian Filipina mengumumkan kebijakan impor baru.")
     assert corpus.entities["organization/kementerian-pertanian-filipina"].type == "Organization"
+
+
+def test_organization_phrases_need_a_name():
+    corpus = corpus_of("Staf Kedutaan Besar kami pindah. Pemerintah Ukraina menyambut Pemerintahan Biden.")
+    found = labels(corpus)
+    assert "Kedutaan Besar" not in found
+    assert found.get("Pemerintah Ukraina") == "Organization" and found.get("Pemerintahan Biden") == "Organization"

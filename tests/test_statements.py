@@ -52,3 +52,51 @@ def test_statement_date_comes_from_outside_its_content():
 def test_reporters_are_not_addressees():
     _, found = statements("“Belum ada keputusan,” kata Jen Psaki kepada wartawan.")
     assert found[0][1].addressees == []
+
+
+def test_second_predicate_keeps_the_first_subject():
+    _, found = statements("Presiden Emmanuel Macron tiba di Kyiv pada Selasa, dengan mengatakan Eropa bersatu. "
+                          "Menlu Rusia Sergey Lavrov bersikeras pada jaminan keamanan dan menuntut penarikan pasukan.")
+    speakers = [(speaker, st.cue) for speaker, st in found]
+    assert ("Emmanuel Macron", "mengatakan") in speakers
+    assert [s for s, _ in speakers].count("Sergey Lavrov") == 1  # one statement per speaker per sentence
+
+
+def test_subject_right_before_the_verb_after_dengan():
+    _, found = statements("Kedua negara bertahan pada sikapnya, dengan Jepang menolak usulan tersebut.")
+    assert [speaker for speaker, _ in found] == ["Jepang"]
+
+
+def test_coordinated_speakers_each_get_a_statement():
+    _, found = statements("Washington dan NATO juga mengatakan mereka siap berunding.")
+    assert sorted(speaker for speaker, _ in found) == ["Amerika Serikat", "NATO"]
+
+
+def test_passive_attribution():
+    _, found = statements("Keputusan itu diumumkan oleh Perdana Menteri Fumio Kishida pada Jumat (11/2/2022).")
+    assert found[0][0] == "Fumio Kishida" and found[0][1].date.value == "2022-02-11"
+
+
+def test_unnamed_officials_are_not_their_country():
+    _, found = statements("Pejabat AS menegaskan langkah itu sudah diperhitungkan.")
+    assert found == []
+
+
+def test_undated_statement_inherits_the_speakers_only_date():
+    _, found = statements("Menlu Antony Blinken pada hari Rabu mengatakan pintu diplomasi terbuka. "
+                          "“Tidak ada perubahan,” kata Blinken.")
+    assert [st.date.value for _, st in found] == ["2022-02-09", "2022-02-09"]
+
+
+def test_two_dates_for_a_speaker_means_no_inheritance():
+    _, found = statements("Kanselir Olaf Scholz pada Senin mengatakan sanksi siap. "
+                          "Scholz pada Jumat (11/2) menegaskan hal serupa. "
+                          "“Kami bersatu,” kata Scholz.")
+    assert [st.date.value if st.date else None for _, st in found] == ["2022-02-14", "2022-02-11", None]
+
+
+def test_reply_takes_the_date_of_the_question():
+    _, found = statements("Pada Senin, Presiden Vladimir Putin bertanya kepada Menlu Sergey Lavrov soal dialog. "
+                          "“Peluang masih ada,” kata Lavrov kepada Putin.")
+    assert [(speaker, st.date.value) for speaker, st in found] == [("Vladimir Putin", "2022-02-14"),
+                                                                    ("Sergey Lavrov", "2022-02-14")]

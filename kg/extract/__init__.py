@@ -73,7 +73,9 @@ class DocumentContext:
         while k >= sentence.tokens[0] and index - k <= max_gap:
             mention = self.by_end.get(k)
             if mention is not None:
-                if self.is_actor(mention) and not self.is_object(mention):
+                # right before the verb a name is its subject, even after "dengan" ("dengan AS menolak")
+                adjacent = index - mention.tokens[1] <= 1
+                if self.is_actor(mention) and (adjacent or not self.is_object(mention)):
                     return mention
                 k = mention.tokens[0] - 1
                 continue
@@ -84,6 +86,26 @@ class DocumentContext:
                 return None
             k -= 1
         return None
+
+    def main_subject(self, sentence: Sentence, before: int) -> Mention | None:
+        """The first actor of the sentence that is not a prepositional object, before token `before`."""
+        for mention in self.mentions:
+            if sentence.tokens[0] <= mention.tokens[0] < before and self.is_actor(mention) \
+                    and not self.is_object(mention):
+                return mention
+        return None
+
+    def co_subjects(self, subject: Mention) -> list[Mention]:
+        """Actors joined to a subject by a coordinator: "Washington dan NATO mengatakan" -> [Washington]."""
+        found = []
+        k = subject.tokens[0] - 1
+        while k > 0 and self.lang.coordinators.get(self.doc[k].lower_) == "both":
+            mention = self.by_end.get(k - 1)
+            if not self.is_actor(mention) or self.is_object(mention):
+                break
+            found.append(mention)
+            k = mention.tokens[0] - 1
+        return found
 
     def actors_after(self, start: int, stop: int) -> list[Mention]:
         """Actor mentions from token `start` up to `stop`, through an enumeration ("X, Y dan Z")."""

@@ -72,6 +72,9 @@ class MentionFinder:
             return False
         return text.casefold() not in self.lang.titles
 
+    def is_org_head(self, token) -> bool:
+        return token.text[:1].isupper() and token.text.casefold() in self.org_heads
+
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
         for length in self.title_lengths:
@@ -121,7 +124,7 @@ class MentionFinder:
                 found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
                 mentions.extend(found)
                 continue
-            if self.is_name_token(doc[i], first=True):
+            if self.is_name_token(doc[i], first=True) or self.is_org_head(doc[i]):
                 mention, i = self.name_mention(document, doc, index, i, end, gazetteer, sentence.start)
                 if mention:
                     mentions.append(mention)
@@ -196,11 +199,15 @@ class MentionFinder:
                      ) -> tuple[Mention | None, int]:
         stop = start + 1
         while stop < end and stop - start < MAX_NAME_TOKENS + 2 and stop not in gazetteer \
-                and self.is_name_token(doc[stop], first=False):
+                and (self.is_name_token(doc[stop], first=False) or self.is_org_head(doc[stop])):
             stop += 1
         words = [t.text for t in doc[start:stop]]
         head = words[0].casefold()
         if head in self.org_heads:
+            named = stop in gazetteer or any(w.casefold() not in self.lang.common_words
+                                             and w.casefold() not in self.org_heads for w in words)
+            if not named:
+                return None, stop  # "Pemerintah", "Kedutaan Besar", "Dewan Keamanannya" name nothing by themselves
             # "Kementerian Pertanian Filipina": a country or organization closes the name
             if stop in gazetteer and gazetteer[stop][1].type in ("Country", "Organization"):
                 stop = gazetteer[stop][0]

@@ -104,13 +104,22 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         elif word.endswith("nya") and word[:-3] in table.get("menurut", {}):
             cue = table["menurut"][word[:-3]]
             speaker = context.last_speaker
+        elif word in table.get("passive", {}) and k + 1 < stop and context.doc[k + 1].lower_ == "oleh":
+            cue = table["passive"][word]  # "Hal itu diumumkan oleh X"
+            speaker = speaker_after(context, k + 1, stop)
+            content = (start, k)
         elif word in table.get("pre", {}):
             cue = table["pre"][word]
             previous = context.doc[k - 1].lower_ if k > start else ""
-            if (previous == "," or previous == "dengan") and drafts:
-                speaker = drafts[-1].actors[0]  # "X mengatakan ..., mengatakan ..." continues X
+            if previous in context.lang.coordinators:
+                # a second predicate ("X ..., dengan mengatakan", "X ... dan menuntut") has the first one's subject
+                speaker = drafts[-1].actors[0] if drafts else context.main_subject(sentence, k)
             else:
                 speaker = context.subject_before(sentence, k)
+                if speaker is not None:
+                    for co_speaker in context.co_subjects(speaker):
+                        if all(d.actors[0] is not co_speaker for d in drafts):
+                            drafts.append(make_statement(context, sentence, k, cue, co_speaker, content, quotes))
         if cue is None or speaker is None:
             continue
         if id(speaker) in spoken or any(d.actors[0] is speaker for d in drafts):

@@ -96,6 +96,7 @@ class LanguageData:
     non_entities: set[str]
     generic_nouns: set[str]
     prepositions: set[str]
+    coordinators: dict[str, str]  # word -> predicates | both
     light_verbs: set[str]
     future_markers: set[str]
     relative_dates: dict[str, tuple[str, int]]
@@ -175,6 +176,7 @@ def load(code: str = "id") -> LanguageData:
         non_entities=set(read_list(folder / "non_entities.txt")),
         generic_nouns=set(read_list(folder / "generic_nouns.txt")),
         prepositions=set(read_list(folder / "prepositions.txt")),
+        coordinators={r["word"]: r["joins"] for r in read_table(folder / "coordinators.tsv")},
         light_verbs=set(read_list(folder / "light_verbs.txt")),
         future_markers=set(read_list(folder / "future_markers.txt")),
         relative_dates={r["expression"]: (r["unit"], int(r["offset"]))

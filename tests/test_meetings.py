@@ -39,3 +39,42 @@ def test_video_conference():
 
 def test_a_meeting_word_alone_is_no_meeting():
     assert meetings("Pertemuan itu berlangsung tertutup dan tidak menghasilkan kesepakatan.") == []
+
+
+def test_two_meetings_in_one_sentence_keep_their_own_place_and_date():
+    found = meetings("Juru bicara Kremlin Dmitry Peskov mengatakan pembicaraan Rusia-NATO di Brussel pada Rabu dan "
+                     "pertemuan OSCE di Wina pada Kamis akan menentukan.")
+    by_people = {frozenset(p): (m, c) for p, m, c in found}
+    talks, corpus = by_people[frozenset({"Rusia", "NATO"})]
+    osce, _ = by_people[frozenset({"OSCE"})]
+    assert label_of(corpus, talks.place) == "Brussel" and talks.date.value == "2022-02-16"
+    assert label_of(corpus, osce.place) == "Wina" and osce.date.value == "2022-02-17"
+    assert talks.status == osce.status == "planned"  # dated after publication
+
+
+def test_participants_after_dengan_later_in_the_clause():
+    (people, m, corpus), = meetings("Kanselir Olaf Scholz bertemu Senin di Kyiv dengan pejabat Prancis dan Polandia.")
+    assert people == {"Olaf Scholz", "Prancis", "Polandia"}
+    assert label_of(corpus, m.place) == "Kyiv" and m.status == "held"
+
+
+def test_fronted_clause_subject_and_duplicate_report_merged():
+    found = meetings("Dalam panggilan telepon dengan Menlu Sergey Lavrov, Menlu Antony Blinken mendesak de-eskalasi. "
+                     "Setelah berbicara dengan Lavrov, Blinken terbang ke Berlin.")
+    assert [(people, m.mode) for people, m, _ in found] == [({"Antony Blinken", "Sergey Lavrov"}, "phone")]
+
+
+def test_status_word_of_another_clause_does_not_apply():
+    (people, m, _), = meetings("Dalam pertemuan dengan Presiden Joko Widodo, Presiden Xi Jinping mengatakan Tiongkok "
+                               "akan membantu.")
+    assert people == {"Joko Widodo", "Xi Jinping"} and m.status == "held"
+
+
+def test_invited_meeting_is_planned_with_the_inviter():
+    (people, m, _), = meetings("Prancis memanggil Dewan Keamanan PBB untuk bersidang membahas krisis itu.")
+    assert people == {"Prancis", "Dewan Keamanan PBB"} and m.status == "planned" and m.cameo == "036"
+
+
+def test_date_of_another_verb_is_not_the_meeting_date():
+    (_, m, _), = meetings("Jepang pada Kamis meminta ASEAN untuk bersidang.")
+    assert m.date is None

@@ -45,8 +45,10 @@ class DocumentContext:
     last_speaker: Mention | None = None
     by_start: dict[int, Mention] = field(default_factory=dict)
     by_end: dict[int, Mention] = field(default_factory=dict)
+    title_words: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        self.title_words = {word for title in self.lang.titles for word in title.split()}
         for mention in self.mentions:
             self.by_start.setdefault(mention.tokens[0], mention)
             self.by_end.setdefault(mention.tokens[1] - 1, mention)
@@ -66,6 +68,10 @@ class DocumentContext:
         word = self.doc[k].lower_
         return word in self.lang.prepositions or word in self.lang.generic_nouns
 
+    def after_generic_noun(self, mention: Mention) -> bool:
+        k = mention.tokens[0] - 1
+        return k >= 0 and self.doc[k].lower_ in self.lang.generic_nouns
+
     def subject_before(self, sentence: Sentence, index: int, max_gap: int = 12) -> Mention | None:
         """The nearest actor before token `index` that can be a clause subject; a pronoun gives
         the last named speaker."""
@@ -74,7 +80,7 @@ class DocumentContext:
             mention = self.by_end.get(k)
             if mention is not None:
                 # right before the verb a name is its subject, even after "dengan" ("dengan AS menolak")
-                adjacent = index - mention.tokens[1] <= 1
+                adjacent = index == mention.tokens[1] and not self.after_generic_noun(mention)
                 if self.is_actor(mention) and (adjacent or not self.is_object(mention)):
                     return mention
                 k = mention.tokens[0] - 1
@@ -118,9 +124,10 @@ class DocumentContext:
                     found.append(mention)
                 k = mention.tokens[1]
                 continue
-            if self.doc[k].text in ".;:“”\"" or (self.doc[k].lower_ in self.lang.prepositions
-                                                   and self.doc[k].lower_ not in ("dan", "dengan", "antara")):
-                break
+            word = self.doc[k].lower_
+            if not (word in self.title_words or word in self.lang.generic_nouns
+                    or self.lang.coordinators.get(word) == "both" or word in ("-", "–")):
+                break  # the enumeration ends at the first word that is not a name, title or joiner
             k += 1
         return found
 

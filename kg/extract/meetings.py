@@ -15,6 +15,9 @@ from ..model import Mention, Sentence
 from . import DocumentContext, Draft
 
 WINDOW = 14  # tokens after a trigger searched for participants, place and mode
+STATUS_BEFORE = 6  # tokens before a trigger searched for status words ("membatalkan pertemuan")
+STATUS_BEFORE_NEXT = 2  # words right before the next trigger modify that trigger
+DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 PLANNED_CAMEO = "036"
 
 
@@ -40,21 +43,24 @@ def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[D
 
     start, stop = sentence.tokens
     quotes = quote_spans(context, sentence)
-    drafts: list[Draft] = []
+    triggers: list[tuple[int, int, MeetingTrigger]] = []
     k = start
     while k < stop:
-        if any(a <= k < b for a, b in quotes):
+        found = None if any(a <= k < b for a, b in quotes) else match_trigger(context, k, stop)
+        if found:
+            triggers.append((k, found[0], found[1]))
+            k = found[0]
+        else:
             k += 1
-            continue
-        found = match_trigger(context, k, stop)
-        if not found:
-            k += 1
-            continue
-        end, trigger = found
-        draft = build_meeting(context, sentence, k, end, trigger)
+    drafts: list[Draft] = []
+    for n, (k, end, trigger) in enumerate(triggers):
+        # what follows a trigger belongs to it up to the next trigger ("pembicaraan X di A dan pertemuan Y di B")
+        following = triggers[n + 1][0] if n + 1 < len(triggers) else None
+        scope = (triggers[n - 1][1] if n else start, following or stop,
+                 max(end, following - STATUS_BEFORE_NEXT) if following else stop)
+        draft = build_meeting(context, sentence, k, end, trigger, scope)
         if draft and not any(same_meeting(draft, other) for other in drafts):
             drafts.append(draft)
-        k = end
     return drafts
 
 
@@ -63,33 +69,33 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     doc = context.doc
     start, stop = sentence.tokens
     window_stop = min(stop, end + WINDOW)
+    marker = context.lang.meeting_markers
     people: list[Mention] = []
+    # the subject: of the trigger verb, or of a light verb governing the meeting noun
     if trigger.kind == "verb":
-        subject = context.subject_before(sentence, k)
-        if subject:
-            people.append(subject)
-        j = end
-        if j < window_stop and doc[j].lower_ in ("dengan", "antara"):
-            j += 1
-        people += context.actors_after(j, window_stop)
-    else:
-        j = end
-        if j < window_stop and doc[j].lower_ in ("dengan", "antara", "para", "lain"):
-            j += 1
-        people += context.actors_after(j, window_stop)
-        light = k - 1 if k - 1 >= start and doc[k - 1].lower_ in context.lang.light_verbs else None
-        if light is not None:
-            subject = context.subject_before(sentence, light)
-            if subject:
-                people.insert(0, subject)
-        elif k - 1 >= start and doc[k - 1].lower_ in ("dalam", "pada", "selama", "usai", "setelah") \
-                and (k - 1 == start or doc[k - 2].text == ","):
-            # fronted: "Dalam panggilan telepon dengan Y, X memperingatkan ..." -> X takes part
-            comma = next((i for i in range(end, stop) if doc[i].text == ","), None)
-            if comma is not None and comma + 1 < stop:
-                first = context.by_start.get(comma + 1)
-                if context.is_actor(first):
-                    people.append(first)
+        people += [m for m in [context.subject_before(sentence, k)] if m]
+    elif k - 1 >= start and doc[k - 1].lower_ in context.lang.light_verbs:
+        people += [m for m in [context.subject_before(sentence, k - 1)] if m]
+    # participants right after the trigger: "bertemu Putin", "pertemuan OSCE", "pembicaraan Rusia-NATO"
+    j = end
+    while j < window_stop and marker.get(doc[j].lower_) == "skip":
+        j += 1
+    people += context.actors_after(j, window_stop)
+    # participants after "dengan"/"antara" later in the clause: "bertemu Selasa di Kyiv dengan pejabat Prancis"
+    for i in range(end, window_stop):
+        if doc[i].text in ",;":
+            break
+        if marker.get(doc[i].lower_) == "with":
+            people += context.actors_after(i + 1, window_stop)
+            break
+    # a fronted clause: "Dalam panggilan telepon dengan Y, X ..." / "Setelah berbicara dengan Y, X ..."
+    if not any(m.tokens[0] < k for m in people) and marker.get(doc[start].lower_) == "frame" \
+            and all(doc[i].text != "," for i in range(start, k)):
+        comma = next((i for i in range(end, stop) if doc[i].text == ","), None)
+        if comma is not None and comma + 1 < stop:
+            first = context.by_start.get(comma + 1)
+            if context.is_actor(first):
+                people.append(first)
     unique: list[Mention] = []
     for mention in people:
         if all(mention is not other for other in unique):
@@ -97,32 +103,68 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     return unique
 
 
+def meeting_status(context: DocumentContext, k: int, end: int, scope: tuple[int, int, int]) -> str:
+    """Cancelled or planned when a status word stands near the trigger in its own scope, else held."""
+    doc = context.doc
+    before = range(max(scope[0], k - STATUS_BEFORE), k)
+    # after the trigger: its own phrase only, up to a comma, leaving the words that open the next trigger's phrase
+    # ("bertemu ... tentang prospek pertemuan lain": "prospek" belongs to the second meeting)
+    limit = min(scope[2], end + WINDOW)
+    comma = next((j for j in range(end, limit) if doc[j].text in ",;"), limit)
+    after = range(end, comma)
+    found = {context.lang.meeting_status.get(doc[j].lower_) for j in (*before, *after)}
+    if "cancelled" in found:
+        return "cancelled"
+    return "planned" if "planned" in found else "held"
+
+
+def meeting_date(context: DocumentContext, sentence: Sentence, k: int, end: int, scope: tuple[int, int, int],
+                 future: bool):
+    """A date after the trigger in its scope, or one right before it ("pada Senin bertemu")."""
+    doc = context.doc
+    after_char = (doc[end - 1].idx + len(doc[end - 1]) - sentence.start,
+                  (doc[scope[1] - 1].idx + len(doc[scope[1] - 1]) if scope[1] > end else doc[end - 1].idx)
+                  - sentence.start)
+    trigger_char = doc[k].idx - sentence.start
+    dates = [d for d in context.dates(sentence, future) if d.value is not None]
+    following = [d for d in dates if after_char[0] <= d.start < after_char[1]]
+    if following:
+        return following[0].value
+    scope_char = doc[scope[0]].idx - sentence.start
+    preceding = [d for d in dates if scope_char <= d.start and d.end <= trigger_char
+                 and len(sentence.text[d.end:trigger_char].split()) <= DATE_GAP_BEFORE]
+    return preceding[-1].value if preceding else None
+
+
 def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int,
-                  trigger: MeetingTrigger) -> Draft | None:
+                  trigger: MeetingTrigger, scope: tuple[int, int, int]) -> Draft | None:
+    """scope: (start, end, status end): the tokens that belong to this trigger."""
     doc = context.doc
     start, stop = sentence.tokens
     participants = participants_for(context, sentence, k, end, trigger)
-    window_stop = min(stop, end + WINDOW)
+    status = meeting_status(context, k, end, scope)
+    inviter = invitation(context, sentence, k)
+    if inviter is not None:
+        participants = [p for p in [inviter] if all(p is not q for q in participants)] + participants
+        status = "planned" if status == "held" else status
+    window_stop = min(scope[1], end + WINDOW)
     place = None
     for j in range(end, window_stop):
-        if doc[j].lower_ == "di":
+        if doc[j].lower_ in context.lang.locatives:
             mention = context.by_start.get(j + 1)
             if mention is not None and mention.type == "Place":
                 place = mention
                 break
-    words = [doc[j].lower_ for j in range(start, stop)]
-    status = "held"
-    if any(context.lang.meeting_status.get(w) == "cancelled" for w in words):
-        status = "cancelled"
-    elif any(context.lang.meeting_status.get(w) == "planned" for w in words):
-        status = "planned"
     mode = trigger.mode
-    for j in range(max(start, k - 3), window_stop):
+    for j in range(max(scope[0], k - 3), window_stop):
         mode = context.lang.meeting_modes.get(doc[j].lower_, mode)
-    future = status == "planned" or any(w in context.lang.future_markers for w in words)
-    dates = [d for d in context.dates(sentence, future) if d.value is not None]
-    trigger_char = doc[k].idx - sentence.start
-    date = min(dates, key=lambda d: abs(d.start - trigger_char)).value if dates else None
+    words = {doc[j].lower_ for j in range(start, stop)}
+    future = status == "planned" or bool(words & context.lang.future_markers)
+    date = meeting_date(context, sentence, k, end, scope, future)
+    published = context.published
+    if status == "held" and date is not None and published is not None and date.precision == "day" \
+            and date.value > published.isoformat():
+        status = "planned"  # a meeting dated after the report cannot have been held yet
     if len(participants) < 2 and not (participants and (place or date)):
         return None
     return Draft(
@@ -135,6 +177,17 @@ def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int
         date=date,
         attrs={"status": status, "mode": mode, "cameo": PLANNED_CAMEO if status == "planned" else trigger.cameo},
     )
+
+
+def invitation(context: DocumentContext, sentence: Sentence, k: int) -> Mention | None:
+    """"X memanggil/mengundang Y untuk bersidang": the inviter X takes part in the meeting it calls."""
+    doc = context.doc
+    if k - 1 < sentence.tokens[0] or doc[k - 1].lower_ != "untuk":
+        return None
+    for j in range(k - 2, max(sentence.tokens[0], k - 2 - WINDOW) - 1, -1):
+        if context.lang.meeting_markers.get(doc[j].lower_) == "invite":
+            return context.subject_before(sentence, j)
+    return None
 
 
 def same_meeting(a: Draft, b: Draft) -> bool:

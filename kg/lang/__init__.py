@@ -88,6 +88,7 @@ class LanguageData:
     meeting_triggers: list[MeetingTrigger]
     meeting_status: dict[str, str]
     meeting_modes: dict[str, str]
+    meeting_markers: dict[str, str]  # word -> with | frame | skip
     pronouns: set[str]
     org_heads: set[str]
     common_words: set[str]
@@ -168,6 +169,7 @@ def load(code: str = "id") -> LanguageData:
                           for r in read_table(folder / "meeting_triggers.tsv")],
         meeting_status={r["word"]: r["status"] for r in read_table(folder / "meeting_status.tsv")},
         meeting_modes={r["word"]: r["mode"] for r in read_table(folder / "meeting_modes.tsv")},
+        meeting_markers={r["word"]: r["role"] for r in read_table(folder / "meeting_markers.tsv")},
         pronouns=set(read_list(folder / "pronouns.txt")),
         org_heads=set(read_list(folder / "org_heads.txt")),
         common_words=set(read_list(folder / "common_words.txt")),

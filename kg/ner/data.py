@@ -29,6 +29,7 @@ POS_HELDOUT = 2000  # the last sentences of the POS corpus: never trained on, us
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "”", "’", "»", "%", "...", "…"}
 NO_SPACE_AFTER = {"(", "[", "{", "“", "‘", "«"}
 STRAIGHT_QUOTES = {'"', "'", "`"}
+BRACKETS = {"(": ")", "[": "]"}
 APOSTROPHE_ENDINGS = {"s", "t", "re", "ll", "ve", "d", "m"}  # Mary ' s, It ' s, don ' t
 APOSTROPHE_NAMES = {"O", "D", "L"}  # O ' Reilly, D ' Angelo
 CLITICS = {"nya"}  # split off in the POS corpus ("Tantangan nya"); written attached in real text
@@ -221,6 +222,11 @@ def _is_edge_junk(token) -> bool:
     return token.is_punct or token.is_space
 
 
+def _unbalanced(span: Span) -> bool:
+    texts = [t.text for t in span]
+    return any(texts.count(opener) > texts.count(closer) for opener, closer in BRACKETS.items())
+
+
 def entity_doc(nlp: Language, words: list[str], tags: list[str], stats: AlignmentStats | None = None,
                **detok: bool) -> Doc:
     """A kg-tokenized Doc of an IOB2-tagged sentence with ``doc.ents`` set (tokens outside entities are O)."""
@@ -241,6 +247,9 @@ def entity_doc(nlp: Language, words: list[str], tags: list[str], stats: Alignmen
             first += 1
         while last > first and _is_edge_junk(doc[last - 1]):
             last -= 1
+        # Keep a closing bracket that balances one inside: "Komisi Pemilihan Umum (KPU)".
+        while last < span.end and doc[last].text in BRACKETS.values() and _unbalanced(doc[first:last]):
+            last += 1
         if first == last:
             stats.dropped_empty += 1
             continue

@@ -78,7 +78,7 @@ class Resolver:
             if record is not None:
                 (corpus.statements if isinstance(record, Statement) else corpus.meetings).append(record)
         corpus.meetings = merge_meetings(corpus.meetings)
-        inherit_statement_dates(corpus.statements)
+        inherit_statement_dates(corpus.statements, corpus.entities)
         return corpus
 
     def resolve_named(self, mentions) -> None:
@@ -219,12 +219,13 @@ def statement_order(statement: Statement) -> tuple[str, int, str]:
     return statement.evidence.doc_id, statement.evidence.sentence_index, statement.id
 
 
-def inherit_statement_dates(statements: list[Statement]) -> None:
+def inherit_statement_dates(statements: list[Statement], entities: dict[str, Entity]) -> None:
     """Date undated statements from the same article when the text ties them to a dated one:
     - a reply: "X bertanya kepada Y (pada Senin)" followed by "..., kata Y kepada X" is the same exchange;
-    - one speaker, one occasion: when all of a speaker's day-dated statements in an article carry the same day,
-      the speaker's undated statements there are from that occasion ("Blinken pada hari Rabu mengatakan ...
-      ... kata Blinken"). Two different dates for the speaker -> nothing is inherited.
+    - one speaker, one occasion: when all of a person's day-dated statements in an article carry the same day,
+      the person's undated statements there are from that occasion ("Blinken pada hari Rabu mengatakan ...
+      ... kata Blinken"). Two different dates for the speaker -> nothing is inherited. Countries and
+      organizations state positions over time, so they inherit nothing.
     """
     by_doc: dict[str, list[Statement]] = defaultdict(list)
     for statement in sorted(statements, key=statement_order):
@@ -241,7 +242,8 @@ def inherit_statement_dates(statements: list[Statement]) -> None:
                 dates[statement.speaker].add(statement.date.value)
                 first.setdefault(statement.speaker, statement)
         for statement in items:
-            if statement.date is None and len(dates.get(statement.speaker, ())) == 1:
+            if statement.date is None and len(dates.get(statement.speaker, ())) == 1 \
+                    and entities[statement.speaker].type == "Person":
                 statement.date = first[statement.speaker].date
 
 

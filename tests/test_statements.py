@@ -100,3 +100,18 @@ def test_reply_takes_the_date_of_the_question():
                           "“Peluang masih ada,” kata Lavrov kepada Putin.")
     assert [(speaker, st.date.value) for speaker, st in found] == [("Vladimir Putin", "2022-02-14"),
                                                                     ("Sergey Lavrov", "2022-02-14")]
+
+
+def test_infinitive_speech_verb_is_not_an_attribution():
+    _, found = statements("Menurut Jen Psaki, masih terlalu dini untuk mengatakan apakah Rusia serius.")
+    assert [(speaker, st.cue) for speaker, st in found] == [("Jen Psaki", "Menurut")]
+
+
+def test_possessor_before_a_coordinated_subject_is_not_a_speaker():
+    _, found = statements("Jepang menolak perluasan ASEAN dan Australia mengatakan siap membantu.")
+    assert sorted(speaker for speaker, _ in found) == ["Australia", "Jepang"]
+
+
+def test_countries_do_not_inherit_dates():
+    _, found = statements("Pada Senin, Rusia menolak usulan itu. Rusia mengatakan pasukannya bertahan.")
+    assert [st.date.value if st.date else None for _, st in found] == ["2022-02-14", None]

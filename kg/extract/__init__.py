@@ -107,11 +107,19 @@ class DocumentContext:
         k = subject.tokens[0] - 1
         while k > 0 and self.lang.coordinators.get(self.doc[k].lower_) == "both":
             mention = self.by_end.get(k - 1)
-            if not self.is_actor(mention) or self.is_object(mention):
+            if not self.is_actor(mention) or self.is_object(mention) or not self.opens_phrase(mention):
                 break
             found.append(mention)
             k = mention.tokens[0] - 1
         return found
+
+    def opens_phrase(self, mention: Mention) -> bool:
+        """Nothing but punctuation, a joiner or a sentence-initial word stands before the mention: it is not
+        the possessor of a noun ("ekspansi NATO dan Kremlin mengatakan": NATO is not a speaker)."""
+        k = mention.tokens[0] - 1
+        if k < 0 or self.doc[k].is_sent_start or self.doc[k].is_punct:
+            return True
+        return self.doc[k].lower_ in self.lang.coordinators
 
     def actors_after(self, start: int, stop: int) -> list[Mention]:
         """Actor mentions from token `start` up to `stop`, through an enumeration ("X, Y dan Z")."""

@@ -111,6 +111,8 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         elif word in table.get("pre", {}):
             cue = table["pre"][word]
             previous = context.doc[k - 1].lower_ if k > start else ""
+            if previous in context.lang.nonfinite_markers:
+                continue  # "terlalu dini untuk mengatakan": not an attribution
             if previous in context.lang.coordinators:
                 # a second predicate ("X ..., dengan mengatakan", "X ... dan menuntut") has the first one's subject
                 speaker = drafts[-1].actors[0] if drafts else context.main_subject(sentence, k)

@@ -97,6 +97,7 @@ class LanguageData:
     non_entities: set[str]
     generic_nouns: set[str]
     prepositions: set[str]
+    nonfinite_markers: set[str]
     coordinators: dict[str, str]  # word -> predicates | both
     light_verbs: set[str]
     future_markers: set[str]
@@ -178,6 +179,7 @@ def load(code: str = "id") -> LanguageData:
         non_entities=set(read_list(folder / "non_entities.txt")),
         generic_nouns=set(read_list(folder / "generic_nouns.txt")),
         prepositions=set(read_list(folder / "prepositions.txt")),
+        nonfinite_markers=set(read_list(folder / "nonfinite_markers.txt")),
         coordinators={r["word"]: r["joins"] for r in read_table(folder / "coordinators.tsv")},
         light_verbs=set(read_list(folder / "light_verbs.txt")),
         future_markers=set(read_list(folder / "future_markers.txt")),

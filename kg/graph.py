@@ -5,7 +5,8 @@ Nodes are entities (attribute ``entity`` holds the Entity record). Edges are dat
 - a statement is an edge from the speaker to each addressee; with no addressee, to each entity it is
   about; with neither, a self-loop on the speaker (the statement still has a node of its own in RDF);
 - a meeting is an edge from its first participant (the subject, when the text names one) to each
-  other participant; a one-party meeting links the party to the place, or loops on it.
+  other participant; a one-party meeting links the party to the place, or loops on it;
+- an event is drawn like a meeting; an event with only a place loops on the place.
 The graph also holds the documents and mentions (``graph.graph``) for provenance.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from .model import Corpus, Entity, Meeting, Record, Statement
+from .model import Corpus, Entity, Record, Statement
 
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
@@ -36,10 +37,10 @@ def record_edges(record: Record) -> list[tuple[str, str, str]]:
         if record.about:
             return [(record.speaker, a, "about") for a in record.about]
         return [(record.speaker, record.speaker, "self")]
-    parties = record.participants
+    parties = record.participants or [record.place]  # an event may have only a place
     if len(parties) > 1:
         return [(parties[0], other, "participant") for other in parties[1:]]
-    if isinstance(record, Meeting) and record.place and record.place != parties[0]:
+    if record.place and record.place != parties[0]:
         return [(parties[0], record.place, "place")]
     return [(parties[0], parties[0], "self")]
 

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 
 from .extract import Draft
 from .lang import LanguageData
-from .model import Corpus, Document, Entity, Meeting, Mention, Role, Statement
+from .model import Corpus, Document, Entity, Event, Meeting, Mention, Role, Statement
 
 
 def slug(text: str) -> str:
@@ -61,7 +61,7 @@ class Resolver:
 
     # -- main ------------------------------------------------------------------------------
     def resolve(self, documents: dict[str, Document], mentions: list[Mention], drafts: list[Draft]) -> Corpus:
-        acting = {id(m) for d in drafts for m in (*d.actors, *d.addressees)}
+        acting = {id(m) for d in drafts if d.kind != "event" for m in (*d.actors, *d.addressees)}
         persons = [m for m in mentions if m.type == "Person" and not m.title_only]
         titled = [m for m in mentions if m.title_only]
         self.resolve_named(m for m in mentions if m.type != "Person")
@@ -75,8 +75,12 @@ class Resolver:
         self.choose_labels(corpus)
         for draft in drafts:
             record = self.record(draft, documents[draft.evidence.doc_id])
-            if record is not None:
-                (corpus.statements if isinstance(record, Statement) else corpus.meetings).append(record)
+            if isinstance(record, Statement):
+                corpus.statements.append(record)
+            elif isinstance(record, Meeting):
+                corpus.meetings.append(record)
+            elif isinstance(record, Event):
+                corpus.events.append(record)
         corpus.meetings = merge_meetings(corpus.meetings)
         inherit_statement_dates(corpus.statements, corpus.entities)
         return corpus
@@ -193,7 +197,7 @@ class Resolver:
                 entity.label = best
 
     # -- records ---------------------------------------------------------------------------
-    def record(self, draft: Draft, document: Document) -> Statement | Meeting | None:
+    def record(self, draft: Draft, document: Document) -> Statement | Meeting | Event | None:
         actors = unique_ids(m.entity_id for m in draft.actors)
         report_date = document.published_date
         if draft.kind == "statement":
@@ -205,6 +209,11 @@ class Resolver:
                              draft.attrs.get("cameo"), addressees, about, draft.attrs.get("quote"),
                              draft.attrs.get("content"), draft.date, report_date)
         place = draft.place.entity_id if draft.place is not None else None
+        if draft.kind == "event":
+            if not (actors or place):
+                return None
+            return Event(draft.id, draft.attrs.get("event_type") or "event", actors, draft.evidence, draft.cue, place,
+                         draft.attrs.get("cameo"), draft.date, report_date)
         if not actors or (len(actors) < 2 and not (place or draft.date)):
             return None
         return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",

@@ -17,13 +17,14 @@ from .dates import TimeExpression, find_dates, published_day
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
+DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 
 
 @dataclass
 class Draft:
     """A statement or meeting before resolution: mentions instead of entity ids."""
 
-    kind: str  # statement | meeting
+    kind: str  # statement | meeting | event
     id: str
     evidence: Evidence
     cue: str
@@ -139,6 +140,33 @@ class DocumentContext:
             k += 1
         return found
 
+    def place_after(self, start: int, stop: int) -> Mention | None:
+        """The first place introduced by a locative ("di Jenewa", "wilayah Voronezh") in [start, stop)."""
+        for j in range(start, stop):
+            if self.doc[j].lower_ in self.lang.locatives:
+                mention = self.by_start.get(j + 1)
+                if mention is not None and mention.type == "Place":
+                    return mention
+        return None
+
+    def date_near(self, sentence: Sentence, k: int, end: int, scope: tuple[int, int], future: bool
+                  ) -> DateValue | None:
+        """The date of a trigger at tokens [k, end): the first date after it within its scope, or one right
+        before it ("pada Senin bertemu", "Kamis (10/2) berbicara"); not one that belongs to another verb."""
+        doc = self.doc
+        after_start = doc[end - 1].idx + len(doc[end - 1]) - sentence.start
+        last = doc[scope[1] - 1]
+        after_stop = max(after_start, last.idx + len(last) - sentence.start)
+        trigger_char = doc[k].idx - sentence.start
+        scope_char = doc[scope[0]].idx - sentence.start
+        dates = [d for d in self.dates(sentence, future) if d.value is not None]
+        following = [d for d in dates if after_start <= d.start < after_stop]
+        if following:
+            return following[0].value
+        preceding = [d for d in dates if scope_char <= d.start and d.end <= trigger_char
+                     and len(sentence.text[d.end:trigger_char].split()) <= DATE_GAP_BEFORE]
+        return preceding[-1].value if preceding else None
+
     def evidence(self, sentence: Sentence) -> Evidence:
         raw_start = self.document.raw_offset(sentence.start)
         return Evidence(self.document.id, sentence.index, sentence.text, raw_start, raw_start + len(sentence.text))
@@ -152,6 +180,7 @@ class DocumentContext:
 
 def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nlp: Language,
                      lang: LanguageData, finder: MentionFinder | None = None) -> tuple[list[Mention], list[Draft]]:
+    from .events import events_in_sentence
     from .meetings import meetings_in_sentence
     from .statements import statements_in_sentence
 
@@ -164,4 +193,5 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
             continue
         drafts.extend(statements_in_sentence(context, sentence))
         drafts.extend(meetings_in_sentence(context, sentence))
+        drafts.extend(events_in_sentence(context, sentence))
     return mentions, drafts

@@ -66,6 +66,8 @@ class MentionFinder:
             return False
         if "-" in folded and folded.split("-")[0] in self.lang.common_words:  # "Negara-negara"
             return False
+        if folded.endswith("nya") and (folded[:-3] in self.lang.common_words or folded[:-3] in self.org_heads):
+            return False  # "Kedutaannya", "Keamanannya": a common noun with a possessive suffix
         if text.isupper() and len(text) > 1:  # acronyms are found through the gazetteer
             return False
         if first and text.casefold() in self.lang.common_words:

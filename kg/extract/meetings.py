@@ -17,7 +17,6 @@ from . import DocumentContext, Draft
 WINDOW = 14  # tokens after a trigger searched for participants, place and mode
 STATUS_BEFORE = 6  # tokens before a trigger searched for status words ("membatalkan pertemuan")
 STATUS_BEFORE_NEXT = 2  # words right before the next trigger modify that trigger
-DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 PLANNED_CAMEO = "036"
 
 
@@ -118,24 +117,6 @@ def meeting_status(context: DocumentContext, k: int, end: int, scope: tuple[int,
     return "planned" if "planned" in found else "held"
 
 
-def meeting_date(context: DocumentContext, sentence: Sentence, k: int, end: int, scope: tuple[int, int, int],
-                 future: bool):
-    """A date after the trigger in its scope, or one right before it ("pada Senin bertemu")."""
-    doc = context.doc
-    after_char = (doc[end - 1].idx + len(doc[end - 1]) - sentence.start,
-                  (doc[scope[1] - 1].idx + len(doc[scope[1] - 1]) if scope[1] > end else doc[end - 1].idx)
-                  - sentence.start)
-    trigger_char = doc[k].idx - sentence.start
-    dates = [d for d in context.dates(sentence, future) if d.value is not None]
-    following = [d for d in dates if after_char[0] <= d.start < after_char[1]]
-    if following:
-        return following[0].value
-    scope_char = doc[scope[0]].idx - sentence.start
-    preceding = [d for d in dates if scope_char <= d.start and d.end <= trigger_char
-                 and len(sentence.text[d.end:trigger_char].split()) <= DATE_GAP_BEFORE]
-    return preceding[-1].value if preceding else None
-
-
 def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int,
                   trigger: MeetingTrigger, scope: tuple[int, int, int]) -> Draft | None:
     """scope: (start, end, status end): the tokens that belong to this trigger."""
@@ -148,19 +129,13 @@ def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int
         participants = [p for p in [inviter] if all(p is not q for q in participants)] + participants
         status = "planned" if status == "held" else status
     window_stop = min(scope[1], end + WINDOW)
-    place = None
-    for j in range(end, window_stop):
-        if doc[j].lower_ in context.lang.locatives:
-            mention = context.by_start.get(j + 1)
-            if mention is not None and mention.type == "Place":
-                place = mention
-                break
+    place = context.place_after(end, window_stop)
     mode = trigger.mode
     for j in range(max(scope[0], k - 3), window_stop):
         mode = context.lang.meeting_modes.get(doc[j].lower_, mode)
     words = {doc[j].lower_ for j in range(start, stop)}
     future = status == "planned" or bool(words & context.lang.future_markers)
-    date = meeting_date(context, sentence, k, end, scope, future)
+    date = context.date_near(sentence, k, end, scope[:2], future)
     published = context.published
     if status == "held" and date is not None and published is not None and date.precision == "day" \
             and date.value > published.isoformat():

@@ -76,6 +76,15 @@ class MeetingTrigger:
     kind: str  # verb | noun
 
 
+@dataclass(frozen=True)
+class EventTrigger:
+    form: str
+    requires: str
+    event_type: str
+    cameo: str
+    kind: str  # verb | noun
+
+
 @dataclass
 class LanguageData:
     code: str
@@ -88,7 +97,9 @@ class LanguageData:
     meeting_triggers: list[MeetingTrigger]
     meeting_status: dict[str, str]
     meeting_modes: dict[str, str]
-    meeting_markers: dict[str, str]  # word -> with | frame | skip
+    meeting_markers: dict[str, str]  # word -> with | frame | skip | invite
+    event_triggers: list[EventTrigger]
+    event_markers: dict[str, str]
     pronouns: set[str]
     org_heads: set[str]
     common_words: set[str]
@@ -171,6 +182,9 @@ def load(code: str = "id") -> LanguageData:
         meeting_status={r["word"]: r["status"] for r in read_table(folder / "meeting_status.tsv")},
         meeting_modes={r["word"]: r["mode"] for r in read_table(folder / "meeting_modes.tsv")},
         meeting_markers={r["word"]: r["role"] for r in read_table(folder / "meeting_markers.tsv")},
+        event_triggers=[EventTrigger(r["trigger"], r["requires"], r["event_type"], r["cameo"], r["kind"])
+                        for r in read_table(folder / "event_triggers.tsv")],
+        event_markers={r["word"]: r["role"] for r in read_table(folder / "event_markers.tsv")},
         pronouns=set(read_list(folder / "pronouns.txt")),
         org_heads=set(read_list(folder / "org_heads.txt")),
         common_words=set(read_list(folder / "common_words.txt")),

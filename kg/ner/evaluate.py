@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,18 +26,32 @@ def kg_pipeline(model_dir: Path | str = MODEL_DIR) -> Language:
     return add_to(build_pipeline(load_language("id")), model_dir)
 
 
+def span_counts(nlp: Language, examples: Sequence[Example], batch_size: int = 64) -> dict[str, Counter]:
+    """{label: Counter(tp, fp, fn)} of exact entity matches; predicted and gold share kg's tokenization."""
+    counts: dict[str, Counter] = {label: Counter() for label in ner_data.LABELS}
+    docs = nlp.pipe((eg.predicted.copy() for eg in examples), batch_size=batch_size)
+    for eg, doc in zip(examples, docs, strict=True):
+        gold = {(e.start, e.end, e.label_) for e in eg.reference.ents}
+        pred = {(e.start, e.end, e.label_) for e in doc.ents}
+        for kind, spans in (("tp", gold & pred), ("fp", pred - gold), ("fn", gold - pred)):
+            for _, _, label in spans:
+                counts.setdefault(label, Counter())[kind] += 1
+    return counts
+
+
+def prf(counts: Counter) -> dict[str, float]:
+    """Precision, recall, F1 and gold count from a Counter(tp, fp, fn)."""
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "n": tp + fn}
+
+
 def entity_scores(nlp: Language, examples: Sequence[Example]) -> dict[str, dict[str, float]]:
     """{label or "ALL": {"p", "r", "f", "n"}} where n is the number of gold entities."""
-    scores = nlp.evaluate(examples)
-    gold = {label: 0 for label in ner_data.LABELS}
-    for eg in examples:
-        for ent in eg.reference.ents:
-            gold[ent.label_] = gold.get(ent.label_, 0) + 1
-    per_type = scores.get("ents_per_type") or {}
-    table = {label: {"p": per_type.get(label, {}).get("p", 0.0), "r": per_type.get(label, {}).get("r", 0.0),
-                     "f": per_type.get(label, {}).get("f", 0.0), "n": gold.get(label, 0)} for label in gold}
-    table["ALL"] = {"p": scores["ents_p"] or 0.0, "r": scores["ents_r"] or 0.0, "f": scores["ents_f"] or 0.0,
-                    "n": sum(gold.values())}
+    counts = span_counts(nlp, examples)
+    table = {label: prf(c) for label, c in counts.items()}
+    table["ALL"] = prf(sum(counts.values(), Counter()))
     return table
 
 

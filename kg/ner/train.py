@@ -31,6 +31,7 @@ from ..analyse import DATE_TOKEN, build_pipeline
 from ..lang import load as load_language
 from . import MODEL_DIR
 from . import data as ner_data
+from .evaluate import prf, span_counts
 
 COMPONENTS = ("tok2vec", "tagger", "ner")
 
@@ -111,11 +112,12 @@ def build(cfg: TrainConfig) -> Language:
     return nlp
 
 
-def entity_f1(nlp: Language, examples: Sequence[Example]) -> dict[str, Any]:
-    """Entity P/R/F1 (overall and per label) of nlp on examples."""
-    scores = nlp.evaluate(examples)
-    return {"p": scores["ents_p"] or 0.0, "r": scores["ents_r"] or 0.0, "f": scores["ents_f"] or 0.0,
-            "per_type": scores.get("ents_per_type") or {}}
+def dev_scores(nlp: Language, dev: dict[str, Sequence[Example]]) -> dict[str, dict[str, float]]:
+    """Entity P/R/F1 per dev corpus and over all of them ("ALL": micro average)."""
+    counts = {name: sum(span_counts(nlp, examples).values(), Counter()) for name, examples in dev.items()}
+    scores = {name: prf(c) for name, c in counts.items()}
+    scores["ALL"] = prf(sum(counts.values(), Counter()))
+    return scores
 
 
 def check_missing_ignored(nlp: Language, ner_examples: Sequence[Example], pos_examples: Sequence[Example]
@@ -167,10 +169,9 @@ def train(data_dir: Path | str, out_dir: Path | str | None = MODEL_DIR, seed: in
         return examples[:ner_limit] if ner_limit else examples
 
     ner_train = load("idner", "train")
-    dev = load("idner", "dev")
     if cfg.nergrit:
         ner_train += load("nergrit", "train")
-    dev += load("nergrit", "dev")
+    dev = {"idner": load("idner", "dev"), "nergrit": load("nergrit", "dev")}
     issues: Counter = Counter()
     pos_sentences = ner_data.read_postag(ner_data.postag_path(data_dir), issues)
     pos_pool, _ = ner_data.split_postag(pos_sentences[:pos_limit] if pos_limit else pos_sentences)
@@ -201,15 +202,16 @@ def train(data_dir: Path | str, out_dir: Path | str | None = MODEL_DIR, seed: in
         for batch in minibatch(examples, size=cfg.batch_size):
             nlp.update(batch, sgd=optimizer, drop=cfg.dropout, losses=losses)
         with nlp.use_params(optimizer.averages) if cfg.use_averages else nullcontext():
-            scores = entity_f1(nlp, dev)
-            if scores["f"] > best["f"]:
-                best = {"f": scores["f"], "p": scores["p"], "r": scores["r"], "epoch": epoch}
+            scores = dev_scores(nlp, dev)
+            if scores["ALL"]["f"] > best["f"]:
+                best = {"f": scores["ALL"]["f"], "epoch": epoch, "dev": scores}
                 best_bytes = {name: nlp.get_pipe(name).to_bytes() for name in COMPONENTS}
         history.append({"epoch": epoch, "loss_ner": round(float(losses.get("ner", 0.0)), 1),
-                        "loss_tagger": round(float(losses.get("tagger", 0.0)), 1), "dev_f": round(scores["f"], 4),
+                        "loss_tagger": round(float(losses.get("tagger", 0.0)), 1),
+                        **{f"dev_{name}": round(row["f"], 4) for name, row in scores.items()},
                         "seconds": round(time.time() - t0, 1)})
-        log(f"epoch {epoch:3d}  loss ner {losses.get('ner', 0.0):8.1f} tagger {losses.get('tagger', 0.0):8.1f}  "
-            f"dev P {scores['p']:.3f} R {scores['r']:.3f} F {scores['f']:.3f}  ({time.time() - t0:.0f}s)")
+        log(f"epoch {epoch:3d}  loss ner {losses.get('ner', 0.0):8.1f} tagger {losses.get('tagger', 0.0):8.1f}  dev F "
+            + "  ".join(f"{name} {row['f']:.3f}" for name, row in scores.items()) + f"  ({time.time() - t0:.0f}s)")
         if cfg.patience and epoch - best["epoch"] >= cfg.patience:
             log(f"no better dev F1 for {cfg.patience} epochs: stopping")
             break

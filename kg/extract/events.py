@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lang import EventTrigger
 from ..model import Mention, Sentence
-from . import Draft, DocumentContext
+from . import DocumentContext, Draft
 
 WINDOW = 14
 REQUIRES_WITHIN = 4

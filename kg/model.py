@@ -78,6 +78,7 @@ class Mention:
     entity_id: str | None = None  # set by resolution
     tokens: tuple[int, int] = (0, 0)  # token span in the analysed spaCy Doc (analysis-internal)
     weak: bool = False  # a bare capitalised word: kept only if resolution can support it
+    antecedent: Mention | None = None  # for pronouns ("ia", "dia", "-nya"): the named mention they stand for
 
 
 @dataclass

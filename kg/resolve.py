@@ -62,12 +62,14 @@ class Resolver:
     # -- main ------------------------------------------------------------------------------
     def resolve(self, documents: dict[str, Document], mentions: list[Mention], drafts: list[Draft]) -> Corpus:
         acting = {id(m) for d in drafts if d.kind != "event" for m in (*d.actors, *d.addressees)}
-        persons = [m for m in mentions if m.type == "Person" and not m.title_only]
-        titled = [m for m in mentions if m.title_only]
-        self.resolve_named(m for m in mentions if m.type != "Person")
+        named = [m for m in mentions if m.source != "pronoun"]
+        persons = [m for m in named if m.type == "Person" and not m.title_only]
+        titled = [m for m in named if m.title_only]
+        self.resolve_named(m for m in named if m.type != "Person")
         full_names = self.resolve_full_names(persons)
         self.resolve_short_names(persons, full_names, acting)
         self.resolve_titles(titled, mentions, acting)
+        self.resolve_pronouns(mentions)
         self.add_roles(mentions)
         corpus = Corpus(documents=documents)
         corpus.mentions = [m for m in mentions if m.entity_id]
@@ -168,6 +170,12 @@ class Resolver:
                     self.attach(mention, self.entity(entry.type, entry.name),
                                 f"{mention.text!r} -> {entry.name!r}: an unnamed office holder acting for it",
                                 alias=False)
+
+    def resolve_pronouns(self, mentions: list[Mention]) -> None:
+        """A pronoun is a mention of whatever its antecedent resolved to (never an alias)."""
+        for mention in mentions:
+            if mention.source == "pronoun" and mention.antecedent is not None and mention.antecedent.entity_id:
+                self.attach(mention, self.entities[mention.antecedent.entity_id], alias=False)
 
     def add_roles(self, mentions: list[Mention]) -> None:
         for mention in mentions:

@@ -37,3 +37,14 @@ def test_name_key_tolerates_transliteration():
     assert name_key("Vassily Nebenzia") == name_key("Vasily Nebenzya")
     assert name_key("Sergei") == name_key("Sergey")
     assert name_key("Blinken") != name_key("Lavrov")
+
+
+def test_pronoun_speakers_are_mentions_of_their_antecedent():
+    corpus = corpus_of("Menlu Retno Marsudi tiba di Phnom Penh. Retno mengatakan ASEAN solid. "
+                       "Ia menambahkan bahwa konsensus harus dihormati. “Kita harus bersatu,” tegasnya.")
+    pronouns = [m for m in corpus.mentions if m.source == "pronoun"]
+    assert [m.text for m in pronouns] == ["Ia", "tegasnya"]
+    assert {m.entity_id for m in pronouns} == {"person/retno-marsudi"}
+    retno = corpus.entities["person/retno-marsudi"]
+    assert "Ia" not in retno.aliases and retno.mention_count == 4
+    assert all(s.speaker == "person/retno-marsudi" for s in corpus.statements)

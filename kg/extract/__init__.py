@@ -88,11 +88,22 @@ class DocumentContext:
                 continue
             token = self.doc[k]
             if token.lower_ in self.lang.pronouns and token.lower_ != "mereka":
-                return self.last_speaker
+                return self.pronoun(sentence, k, k + 1)
             if token.text in "“”\"":
                 return None
             k -= 1
         return None
+
+    def pronoun(self, sentence: Sentence, start: int, end: int) -> Mention | None:
+        """A mention for a pronoun speaker ("Ia", "dia", "katanya") standing for the last named speaker."""
+        antecedent = self.last_speaker
+        if antecedent is None:
+            return None
+        span = self.doc[start:end]
+        mention = Mention(self.document.id, sentence.index, span.start_char, span.end_char, span.text,
+                          antecedent.type, "pronoun", tokens=(start, end), antecedent=antecedent)
+        self.mentions.append(mention)
+        return mention
 
     def main_subject(self, sentence: Sentence, before: int) -> Mention | None:
         """The first actor of the sentence that is not a prepositional object, before token `before`."""

@@ -94,7 +94,7 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
             content = before[-1] if before else (start, k)
         elif word in table.get("nya", {}):
             cue = table["nya"][word]
-            speaker = context.last_speaker
+            speaker = context.pronoun(sentence, k, k + 1)
             before = [q for q in quotes if q[1] <= k]
             content = before[-1] if before else (start, k)
         elif word in table.get("menurut", {}):
@@ -103,7 +103,7 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
             content = (speaker.tokens[1], stop) if speaker else content
         elif word.endswith("nya") and word[:-3] in table.get("menurut", {}):
             cue = table["menurut"][word[:-3]]
-            speaker = context.last_speaker
+            speaker = context.pronoun(sentence, k, k + 1)
         elif word in table.get("passive", {}) and k + 1 < stop and context.doc[k + 1].lower_ == "oleh":
             cue = table["passive"][word]  # "Hal itu diumumkan oleh X"
             speaker = speaker_after(context, k + 1, stop)
@@ -127,7 +127,7 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         if id(speaker) in spoken or any(d.actors[0] is speaker for d in drafts):
             continue
         spoken.add(id(speaker))
-        context.last_speaker = speaker
+        context.last_speaker = speaker.antecedent or speaker
         drafts.append(make_statement(context, sentence, k, cue, speaker, content, quotes))
     return drafts
 

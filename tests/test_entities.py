@@ -60,3 +60,10 @@ def test_organization_phrases_need_a_name():
     found = labels(corpus)
     assert "Kedutaan Besar" not in found
     assert found.get("Pemerintah Ukraina") == "Organization" and found.get("Pemerintahan Biden") == "Organization"
+
+
+def test_named_events():
+    corpus = corpus_of("Presiden Joe Biden tiba di Bali untuk KTT G20. Ia menyinggung Perang Dingin.")
+    found = labels(corpus)
+    assert found["KTT G20"] == "Event" and found["Perang Dingin"] == "Event"
+    assert found["G20"] == "Organization"

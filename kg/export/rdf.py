@@ -62,6 +62,8 @@ def entity_triples(graph: nx.MultiDiGraph, iris: Iris):
     for entity in entities(graph):
         node = iris.entity(entity.id)
         yield node, RDF.type, KGO[entity.type]
+        if entity.type == "Event":  # a named event is also an entity (kgo:Event alone is any dated happening)
+            yield node, RDF.type, KGO.Entity
         yield node, RDFS.label, text(entity.label)
         for alias in sorted(entity.aliases):
             yield node, SKOS.altLabel, text(alias)

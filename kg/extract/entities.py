@@ -41,6 +41,7 @@ class MentionFinder:
                 self.lower.add(key, multi)
         self.capital_of = {e.capital.casefold(): e for e in self.entries if e.type == "Country" and e.capital}
         self.title_lengths = sorted({len(t.split()) for t in lang.titles}, reverse=True)
+        self.event_heads = sorted((h.split() for h in lang.event_heads), key=len, reverse=True)
         self.org_heads = {h.casefold() for h in lang.org_heads}
         self.non_entities = {n.casefold() for n in lang.non_entities}
         self.attribution = [rule.pattern for rule in lang.rules("attribution")]
@@ -116,6 +117,11 @@ class MentionFinder:
             if i in excluded or doc[i].is_space:
                 i += 1
                 continue
+            event = self.event_mentions(document, doc, index, i, end, gazetteer)
+            if event:
+                mentions.extend(event)
+                i = event[0].tokens[1]
+                continue
             if i in gazetteer and gazetteer[i][0] <= end:
                 stop, entry = gazetteer[i]
                 mentions.append(self.gazetteer_mention(document, doc, index, i, stop, entry))
@@ -139,6 +145,22 @@ class MentionFinder:
         span = doc[start:end]
         return Mention(document.id, index, span.start_char, span.end_char, span.text, entity_type, source,
                        tokens=(start, end), **extra)
+
+    def event_mentions(self, document: Document, doc: Doc, index: int, start: int, end: int,
+                       gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[Mention]:
+        """ "KTT G20": a named event (typed Event), plus the organization inside it (an actor of the meeting)."""
+        for head in self.event_heads:
+            stop = start + len(head)
+            if stop >= end or [t.text for t in doc[start:stop]] != head or stop not in gazetteer:
+                continue
+            org_end, entry = gazetteer[stop]
+            if entry.type not in ("Organization", "Country"):
+                continue
+            name = f"{' '.join(head)} {entry.name}"
+            event = self.make(document, doc, index, start, org_end, "Event", "gazetteer", canonical=name)
+            inner = self.make(document, doc, index, stop, org_end, entry.type, "event-org", canonical=entry.name)
+            return [event, inner]
+        return []
 
     def gazetteer_mention(self, document: Document, doc: Doc, index: int, start: int, end: int,
                           entry: GazetteerEntry) -> Mention:

@@ -49,7 +49,7 @@ class GazetteerEntry:
     """A known country, place or organization with its surface forms."""
 
     name: str
-    type: str  # Country, Place or Organization
+    type: str  # Country, Place, Organization or Event
     kind: str = ""  # city, region, international, government, media, ...
     country: str = ""  # ISO code of the country it belongs to
     aliases: tuple[str, ...] = ()
@@ -102,6 +102,7 @@ class LanguageData:
     event_markers: dict[str, str]
     pronouns: set[str]
     org_heads: set[str]
+    event_heads: list[str]
     common_words: set[str]
     locatives: set[str]
     addressee_markers: set[str]
@@ -149,7 +150,8 @@ def _load_gazetteer(folder: Path) -> list[GazetteerEntry]:
         for row in read_table(countries):
             entries.append(GazetteerEntry(row["name"], "Country", "country", row.get("iso", ""),
                                           tuple(split_cell(row.get("aliases", ""))), row.get("capital", "")))
-    for file_name, entity_type in (("places.tsv", "Place"), ("organizations.tsv", "Organization")):
+    for file_name, entity_type in (("places.tsv", "Place"), ("organizations.tsv", "Organization"),
+                                   ("events.tsv", "Event")):
         path = folder / file_name
         if path.is_file():
             for row in read_table(path):
@@ -187,6 +189,7 @@ def load(code: str = "id") -> LanguageData:
         event_markers={r["word"]: r["role"] for r in read_table(folder / "event_markers.tsv")},
         pronouns=set(read_list(folder / "pronouns.txt")),
         org_heads=set(read_list(folder / "org_heads.txt")),
+        event_heads=read_list(folder / "event_heads.txt"),
         common_words=set(read_list(folder / "common_words.txt")),
         locatives=set(read_list(folder / "locatives.txt")),
         addressee_markers=set(read_list(folder / "addressee_markers.txt")),

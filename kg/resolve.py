@@ -42,6 +42,7 @@ class Resolver:
         self.gazetteer = {(e.type, e.name): e for e in lang.gazetteer}
         self.forms = {f.casefold(): e for e in lang.gazetteer for f in e.forms}
         self.entities: dict[str, Entity] = {}
+        self.known_aliases: dict[str, set[str]] = {}  # name key of a bracketed alias -> entity ids
 
     # -- entity bookkeeping ----------------------------------------------------------------
     def entity(self, entity_type: str, label: str) -> Entity:
@@ -66,8 +67,9 @@ class Resolver:
         persons = [m for m in named if m.type == "Person" and not m.title_only]
         titled = [m for m in named if m.title_only]
         self.resolve_named(m for m in named if m.type != "Person")
-        full_names = self.resolve_full_names(persons)
-        self.resolve_short_names(persons, full_names, acting)
+        full_names = self.resolve_full_names([m for m in persons if m.source != "alias"])
+        self.resolve_aliases(persons)
+        self.resolve_short_names([m for m in persons if m.source != "alias"], full_names, acting)
         self.resolve_titles(titled, mentions, acting)
         self.resolve_pronouns(mentions)
         self.add_roles(mentions)
@@ -121,6 +123,15 @@ class Resolver:
             found[key] = entity
         return found
 
+    def resolve_aliases(self, persons: list[Mention]) -> None:
+        """A bracketed other name ("Joko Widodo (Jokowi)") joins its person; elsewhere in the corpus the
+        same form then names that person too (see resolve_short_names)."""
+        for mention in persons:
+            if mention.source == "alias" and mention.antecedent is not None and mention.antecedent.entity_id:
+                entity = self.entities[mention.antecedent.entity_id]
+                self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: given in brackets after the name")
+                self.known_aliases.setdefault(name_key(mention.text), set()).add(entity.id)
+
     def resolve_short_names(self, persons: list[Mention], full_names: dict[str, Entity], acting: set[int]) -> None:
         by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         corpus_last: dict[str, set[str]] = defaultdict(set)
@@ -135,7 +146,10 @@ class Resolver:
                 continue
             key = name_key(mention.text)
             local = by_doc[mention.doc_id].get(key, set())
-            if len(local) == 1:
+            if not local and len(self.known_aliases.get(key, ())) == 1:
+                entity = self.entities[next(iter(self.known_aliases[key]))]
+                self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: an alias given in brackets")
+            elif len(local) == 1:
                 entity = self.entities[next(iter(local))]
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: part of a full name in the "
                                              f"same document")

@@ -67,3 +67,19 @@ def test_named_events():
     found = labels(corpus)
     assert found["KTT G20"] == "Event" and found["Perang Dingin"] == "Event"
     assert found["G20"] == "Organization"
+
+
+def test_ambiguous_common_word_opening_a_sentence_is_not_a_place():
+    corpus = corpus_of("Lima negara abstain dalam pemungutan suara itu. Delegasi kemudian terbang ke Lima.")
+    assert "country/peru" not in corpus.entities
+    assert corpus.entities["place/lima"].mention_count == 1
+
+
+def test_hyphenated_first_names_stay_whole():
+    corpus = corpus_of("Menlu Prancis Jean-Yves Le Drian tiba di Moskow.")
+    assert "Jean-Yves Le Drian" in labels(corpus) and "Jean" not in labels(corpus)
+
+
+def test_unknown_name_after_dari_is_not_a_place():
+    found = labels(corpus_of("Ia membawa pesan dari Olena Kovalenko untuk para pemimpin. Warga mengungsi di Irpin."))
+    assert found["Olena Kovalenko"] == "Person" and found["Irpin"] == "Place"

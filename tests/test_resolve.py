@@ -48,3 +48,10 @@ def test_pronoun_speakers_are_mentions_of_their_antecedent():
     retno = corpus.entities["person/retno-marsudi"]
     assert "Ia" not in retno.aliases and retno.mention_count == 4
     assert all(s.speaker == "person/retno-marsudi" for s in corpus.statements)
+
+
+def test_bracketed_alias_joins_the_person_across_articles():
+    corpus = corpus_of("Presiden Joko Widodo (Jokowi) tiba di Kyiv.", "Jokowi kemudian terbang ke Moskow.")
+    found = persons(corpus)
+    assert list(found) == ["Joko Widodo"]
+    assert "Jokowi" in found["Joko Widodo"].aliases and found["Joko Widodo"].documents == {"t0", "t1"}

@@ -56,6 +56,8 @@ class MentionFinder:
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
                 entry = self.entries[int(doc.vocab.strings[match_id])]
+                if self.lang.ambiguous.get(doc[start:end].text) == "common_word" and doc[start].is_sent_start:
+                    continue  # "Lima negara ...": a common word that opens a sentence is not the city
                 if start not in found or end > found[start][0]:
                     found[start] = (end, entry)
         return found
@@ -105,8 +107,26 @@ class MentionFinder:
         mentions: list[Mention] = []
         for sentence in sentences:
             span = doc[sentence.tokens[0]:sentence.tokens[1]]
-            mentions.extend(self.find_in_sentence(document, doc, span, sentence.index, gazetteer))
+            found = self.find_in_sentence(document, doc, span, sentence.index, gazetteer)
+            mentions.extend(found)
+            mentions.extend(self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer))
         return mentions
+
+    def parenthetical_aliases(self, document: Document, doc: Doc, found: list[Mention], end: int,
+                              gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[Mention]:
+        """ "Presiden Joko Widodo (Jokowi)": the name in brackets is another name of the same person."""
+        aliases = []
+        for mention in found:
+            start = mention.tokens[1]
+            if mention.type != "Person" or mention.title_only or start >= end or doc[start].text != "(":
+                continue
+            close = next((k for k in range(start + 1, min(start + 4, end)) if doc[k].text == ")"), None)
+            if close is None or close == start + 1 or any(k in gazetteer for k in range(start + 1, close)):
+                continue
+            if all(self.is_name_token(doc[k], first=k == start + 1) for k in range(start + 1, close)):
+                aliases.append(self.make(document, doc, mention.sentence, start + 1, close, "Person", "alias",
+                                         antecedent=mention))
+        return aliases
 
     def find_in_sentence(self, document: Document, doc: Doc, sentence: Span, index: int,
                          gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[Mention]:
@@ -164,7 +184,8 @@ class MentionFinder:
 
     def gazetteer_mention(self, document: Document, doc: Doc, index: int, start: int, end: int,
                           entry: GazetteerEntry) -> Mention:
-        if entry.type == "Place" and not self.is_locative(doc, start):
+        if entry.type == "Place" and not self.is_locative(doc, start) and \
+                self.lang.ambiguous.get(doc[start:end].text) != "common_word":
             forms = [f.casefold() for f in entry.forms]
             country = next((self.capital_of[f] for f in forms if f in self.capital_of), None)
             if country:  # "Moskow mengatakan": a capital used as an actor stands for its country
@@ -222,8 +243,13 @@ class MentionFinder:
                      gazetteer: dict[int, tuple[int, GazetteerEntry]], sentence_start: int
                      ) -> tuple[Mention | None, int]:
         stop = start + 1
-        while stop < end and stop - start < MAX_NAME_TOKENS + 2 and stop not in gazetteer \
-                and (self.is_name_token(doc[stop], first=False) or self.is_org_head(doc[stop])):
+        while stop < end and stop - start < MAX_NAME_TOKENS + 2 and stop not in gazetteer:
+            if doc[stop].text == "-" and not doc[stop - 1].whitespace_ and stop + 1 < end \
+                    and self.is_name_token(doc[stop + 1], first=False):
+                stop += 2  # "Jean-Yves Le Drian"
+                continue
+            if not (self.is_name_token(doc[stop], first=False) or self.is_org_head(doc[stop])):
+                break
             stop += 1
         words = [t.text for t in doc[start:stop]]
         head = words[0].casefold()
@@ -238,7 +264,7 @@ class MentionFinder:
             return self.make(document, doc, index, start, stop, "Organization", "name"), stop
         if start == sentence_start and len(words) == 1 and head in self.lang.common_words:
             return None, stop
-        if self.is_locative(doc, start):
+        if start > 0 and doc[start - 1].lower_ in self.lang.place_markers:
             return self.make(document, doc, index, start, stop, "Place", "name"), stop
         if any(w.casefold() in self.lang.common_words for w in words):
             return None, stop  # capitalised common words ("Kesepakatan Damai") are not names

@@ -105,6 +105,8 @@ class LanguageData:
     event_heads: list[str]
     common_words: set[str]
     locatives: set[str]
+    place_markers: set[str]
+    ambiguous: dict[str, str]  # gazetteer form -> reason (forbidden, common_word, person_name, ...)
     addressee_markers: set[str]
     non_entities: set[str]
     generic_nouns: set[str]
@@ -192,6 +194,9 @@ def load(code: str = "id") -> LanguageData:
         event_heads=read_list(folder / "event_heads.txt"),
         common_words=set(read_list(folder / "common_words.txt")),
         locatives=set(read_list(folder / "locatives.txt")),
+        place_markers=set(read_list(folder / "place_markers.txt")),
+        ambiguous={r["form"]: r["reason"] for r in read_table(folder / "gazetteer" / "ambiguous.tsv")}
+        if (folder / "gazetteer" / "ambiguous.tsv").is_file() else {},
         addressee_markers=set(read_list(folder / "addressee_markers.txt")),
         non_entities=set(read_list(folder / "non_entities.txt")),
         generic_nouns=set(read_list(folder / "generic_nouns.txt")),

@@ -224,10 +224,8 @@ class MentionFinder:
             else:
                 break
         k = j + 1 if j < end and doc[j].text == "," else j
-        name_end = k
-        while name_end < end and name_end - k < MAX_NAME_TOKENS and name_end not in gazetteer \
-                and self.is_name_token(doc[name_end], first=name_end == k):
-            name_end += 1
+        name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) \
+            if k < end and self.is_name_token(doc[k], first=True) else k
         role_text = doc[start:j].text
         if name_end > k:
             person = self.make(document, doc, index, k, name_end, "Person", "title", role=role_text,
@@ -239,18 +237,26 @@ class MentionFinder:
                            role_of=role_of, title_only=True)
         return [person, *inner], j
 
+    def name_end(self, doc: Doc, start: int, end: int, gazetteer: dict[int, tuple[int, GazetteerEntry]],
+                 limit: int, org_heads: bool = False) -> int:
+        """End of a run of name words that starts with the (already accepted) word at `start`."""
+        stop, words = start + 1, 1
+        while stop < end and words < limit and stop not in gazetteer:
+            if doc[stop].text == "-" and not doc[stop - 1].whitespace_ and stop + 1 < end \
+                    and self.is_name_token(doc[stop + 1], first=False):
+                stop += 2  # "Jean-Yves Le Drian": the hyphen joins two words of one name
+                words += 1
+                continue
+            if not (self.is_name_token(doc[stop], first=False) or (org_heads and self.is_org_head(doc[stop]))):
+                break
+            stop += 1
+            words += 1
+        return stop
+
     def name_mention(self, document: Document, doc: Doc, index: int, start: int, end: int,
                      gazetteer: dict[int, tuple[int, GazetteerEntry]], sentence_start: int
                      ) -> tuple[Mention | None, int]:
-        stop = start + 1
-        while stop < end and stop - start < MAX_NAME_TOKENS + 2 and stop not in gazetteer:
-            if doc[stop].text == "-" and not doc[stop - 1].whitespace_ and stop + 1 < end \
-                    and self.is_name_token(doc[stop + 1], first=False):
-                stop += 2  # "Jean-Yves Le Drian"
-                continue
-            if not (self.is_name_token(doc[stop], first=False) or self.is_org_head(doc[stop])):
-                break
-            stop += 1
+        stop = self.name_end(doc, start, end, gazetteer, MAX_NAME_TOKENS + 2, org_heads=True)
         words = [t.text for t in doc[start:stop]]
         head = words[0].casefold()
         if head in self.org_heads:

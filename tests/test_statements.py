@@ -115,3 +115,10 @@ def test_possessor_before_a_coordinated_subject_is_not_a_speaker():
 def test_countries_do_not_inherit_dates():
     _, found = statements("Pada Senin, Rusia menolak usulan itu. Rusia mengatakan pasukannya bertahan.")
     assert [st.date.value if st.date else None for _, st in found] == ["2022-02-14", None]
+
+
+def test_quote_continued_in_the_next_sentence():
+    _, found = statements("“Kami tidak akan mundur,” kata Presiden Volodymyr Zelensky. “Kami akan bertahan.” "
+                          "Warga berkumpul di alun-alun.")
+    assert [(speaker, st.quote) for speaker, st in found] == [("Volodymyr Zelensky", "Kami tidak akan mundur"),
+                                                             ("Volodymyr Zelensky", "Kami akan bertahan")]

@@ -44,6 +44,7 @@ class DocumentContext:
     mentions: list[Mention]
     lang: LanguageData
     last_speaker: Mention | None = None
+    last_quote_statement: Draft | None = None  # a quoted statement of the previous sentence, for continuations
     by_start: dict[int, Mention] = field(default_factory=dict)
     by_end: dict[int, Mention] = field(default_factory=dict)
     title_words: set[str] = field(default_factory=set)

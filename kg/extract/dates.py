@@ -5,6 +5,7 @@ Resolved forms, at their real precision:
 - "pada (hari) Senin": the most recent Monday on or before publication, or the next one when the
   clause speaks of the future ("akan", "menjelang", "dijadwalkan"); unresolved without a publication date -> day
 - "kemarin", "hari ini", "bulan lalu", "tahun lalu", "Desember tahun lalu", "Januari 2022"     -> day/month/year
+- "pekan lalu/ini/depan": the month, when the whole week lies inside one month; else unresolved    -> month
 - "pada tahun 2014", "pada 2015"                                                                 -> year
 Nothing is guessed: an expression that cannot be resolved carries no value.
 """
@@ -43,8 +44,8 @@ def _patterns(code: str, months: tuple[str, ...], weekdays: tuple[str, ...], rel
         ("month_rel", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?P<rel>tahun\s+(?:lalu|ini|depan))\b", flags)),
         ("month_year", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?:tahun\s+)?(?P<year>\d{{4}})\b", flags)),
         ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\b(?!\s+\d{{4}})", flags)),
-        ("weekday", re.compile(rf"\b(?:pada\s+)?(?:hari\s+)?(?P<weekday>{w})\b(?!\s*\(\d)", flags)),
         ("relative", re.compile(rf"\b(?P<rel>{r})\b", flags)),
+        ("weekday", re.compile(rf"\b(?:pada\s+)?(?:hari\s+)?(?P<weekday>{w})\b(?!\s*\(\d)", flags)),
         ("year", re.compile(r"\b(?:pada\s+)?tahun\s+(?P<year>(?:19|20)\d{2})\b|\bpada\s+(?P<year2>(?:19|20)\d{2})\b",
                             flags)),
     ]
@@ -134,6 +135,12 @@ def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | N
         unit, offset = lang.relative_dates[" ".join(groups["rel"].casefold().split())]
         if unit == "day":
             return DateValue((published + timedelta(days=offset)).isoformat(), "day", expression)
+        if unit == "week":  # xsd has no week: the month, when the whole week lies in it
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+            sunday = monday + timedelta(days=6)
+            if (monday.year, monday.month) != (sunday.year, sunday.month):
+                return None
+            return DateValue(f"{monday.year:04d}-{monday.month:02d}", "month", expression)
         if unit == "month":
             year, month = _shift_month(published, offset)
             return DateValue(f"{year:04d}-{month:02d}", "month", expression)

@@ -129,7 +129,27 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         spoken.add(id(speaker))
         context.last_speaker = speaker.antecedent or speaker
         drafts.append(make_statement(context, sentence, k, cue, speaker, content, quotes))
+    if not drafts:
+        drafts = continued_quote(context, sentence, quotes)
+    context.last_quote_statement = drafts[-1] if drafts and drafts[-1].attrs.get("quote") else None
     return drafts
+
+
+def continued_quote(context: DocumentContext, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Draft]:
+    """A sentence that is only a quotation, right after a quoted statement, continues it:
+    “...,” kata X. “Second sentence of the quote.”"""
+    previous = context.last_quote_statement
+    start, stop = sentence.tokens
+    if previous is None or previous.evidence.sentence_index != sentence.index - 1 or not quotes \
+            or quotes[0][0] != start or quotes[-1][1] < stop - 1:
+        return []
+    speaker = previous.actors[0]
+    a, b = quotes[0]
+    draft = Draft(kind="statement", id=f"{context.document.id}/statement/{sentence.index}-0",
+                  evidence=context.evidence(sentence), cue=previous.cue, actors=[speaker],
+                  addressees=list(previous.addressees), date=previous.date,
+                  attrs={**previous.attrs, "quote": context.doc[a:b].text.strip("“”\"« »,."), "content": None})
+    return [draft]
 
 
 def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int, cue: Cue, speaker: Mention,

@@ -41,8 +41,7 @@ def test_numbers_are_not_dates(lang):
     assert values("tanggal (31/2) tidak ada", lang) == []
 
 
-def test_weeks_resolve_to_their_month_only_when_inside_one(lang):
-    assert values("pekan lalu", lang) == [("pekan lalu", "2022-02", "month")]  # 7-13 Feb
-    assert values("minggu depan", lang) == [("minggu depan", "2022-02", "month")]  # 21-27 Feb
-    assert values("pekan ini", lang, published=date(2022, 3, 1)) == [("pekan ini", None, None)]  # 28 Feb-6 Mar
+def test_weeks_are_found_but_fix_no_day(lang):
+    assert values("pekan lalu", lang) == [("pekan lalu", None, None)]
+    assert values("minggu depan", lang) == [("minggu depan", None, None)]  # not the weekday Minggu
     assert values("pada Minggu", lang) == [("pada Minggu", "2022-02-13", "day")]

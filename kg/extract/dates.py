@@ -5,7 +5,7 @@ Resolved forms, at their real precision:
 - "pada (hari) Senin": the most recent Monday on or before publication, or the next one when the
   clause speaks of the future ("akan", "menjelang", "dijadwalkan"); unresolved without a publication date -> day
 - "kemarin", "hari ini", "bulan lalu", "tahun lalu", "Desember tahun lalu", "Januari 2022"     -> day/month/year
-- "pekan lalu/ini/depan": the month, when the whole week lies inside one month; else unresolved    -> month
+- "pekan lalu/ini/depan" are found (so they are not mistaken for a weekday) but fix no day: no date
 - "pada tahun 2014", "pada 2015"                                                                 -> year
 Nothing is guessed: an expression that cannot be resolved carries no value.
 """
@@ -135,12 +135,8 @@ def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | N
         unit, offset = lang.relative_dates[" ".join(groups["rel"].casefold().split())]
         if unit == "day":
             return DateValue((published + timedelta(days=offset)).isoformat(), "day", expression)
-        if unit == "week":  # xsd has no week: the month, when the whole week lies in it
-            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
-            sunday = monday + timedelta(days=6)
-            if (monday.year, monday.month) != (sunday.year, sunday.month):
-                return None
-            return DateValue(f"{monday.year:04d}-{monday.month:02d}", "month", expression)
+        if unit == "week":
+            return None  # a week fixes no day, and xsd has no week: found, but not a date
         if unit == "month":
             year, month = _shift_month(published, offset)
             return DateValue(f"{year:04d}-{month:02d}", "month", expression)

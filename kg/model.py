@@ -102,11 +102,16 @@ class Entity:
 
 @dataclass
 class DateValue:
-    """A resolved date at its real precision: 'day' (2022-02-14), 'month' (2022-02) or 'year'."""
+    """A resolved date at its real precision: 'day' (2022-02-14), 'month' (2022-02) or 'year'.
+
+    During extraction a date may be 'pending': "sehari setelah ..." with no anchor in its sentence;
+    resolution anchors it on the article's last dated statement or drops it, so no pending date is exported.
+    """
 
     value: str
     precision: str
     expression: str
+    anchor_days: int | None = None  # pending only: days from the anchor
 
 
 @dataclass
@@ -135,6 +140,7 @@ class Statement:
     date: DateValue | None = None
     report_date: str | None = None
     kind: str = "statement"
+    refers_back: bool = False  # "pengumuman itu": the statement is one the article reported before
 
 
 @dataclass

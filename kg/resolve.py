@@ -18,8 +18,9 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from .extract import Draft
+from .extract.dates import shift
 from .lang import LanguageData
-from .model import Corpus, Document, Entity, Event, Meeting, Mention, Role, Statement
+from .model import Corpus, DateValue, Document, Entity, Event, Meeting, Mention, Record, Role, Statement
 
 
 def slug(text: str) -> str:
@@ -86,7 +87,7 @@ class Resolver:
             elif isinstance(record, Event):
                 corpus.events.append(record)
         corpus.meetings = merge_meetings(corpus.meetings)
-        inherit_statement_dates(corpus.statements, corpus.entities)
+        date_records(corpus)
         return corpus
 
     def resolve_named(self, mentions) -> None:
@@ -229,7 +230,8 @@ class Resolver:
             about = [a for a in unique_ids(m.entity_id for m in draft.about) if a not in actors]
             return Statement(draft.id, actors[0], draft.evidence, draft.cue, draft.attrs.get("speech_act") or "say",
                              draft.attrs.get("cameo"), addressees, about, draft.attrs.get("quote"),
-                             draft.attrs.get("content"), draft.date, report_date)
+                             draft.attrs.get("content"), draft.date, report_date,
+                             refers_back=bool(draft.attrs.get("refers_back")))
         place = draft.place.entity_id if draft.place is not None else None
         if draft.kind == "event":
             if not (actors or place):
@@ -246,36 +248,67 @@ def unique_ids(ids) -> list[str]:
     return list(dict.fromkeys(i for i in ids if i))
 
 
-def statement_order(statement: Statement) -> tuple[str, int, str]:
-    return statement.evidence.doc_id, statement.evidence.sentence_index, statement.id
+def record_order(record: Record) -> tuple[str, int, str]:
+    return record.evidence.doc_id, record.evidence.sentence_index, record.id
 
 
-def inherit_statement_dates(statements: list[Statement], entities: dict[str, Entity]) -> None:
-    """Date undated statements from the same article when the text ties them to a dated one:
-    - a reply: "X bertanya kepada Y (pada Senin)" followed by "..., kata Y kepada X" is the same exchange;
-    - one speaker, one occasion: when all of a person's day-dated statements in an article carry the same day,
-      the person's undated statements there are from that occasion ("Blinken pada hari Rabu mengatakan ...
-      ... kata Blinken"). Two different dates for the speaker -> nothing is inherited. Countries and
-      organizations state positions over time, so they inherit nothing.
+def first_actor(record: Record) -> str:
+    return record.speaker if isinstance(record, Statement) else (record.participants or [""])[0]
+
+
+def date_records(corpus: Corpus) -> None:
+    """Date undated facts from the same article where the text ties them to a dated one, in this order:
+    1. a reference back: "X membuat pengumuman itu, dengan mengatakan ..." happened with the last dated statement;
+    2. a reply: "X bertanya kepada Y (pada Senin)" followed by "..., kata Y kepada X" is the same exchange;
+    3. one person, one occasion: when all of a person's day-dated facts (statements, and meetings and events
+       the person leads) in an article carry the same day, the person's undated statements are from that day
+       ("Blinken pada hari Rabu mengatakan ... kata Blinken"); two different days -> nothing is inherited;
+       countries and organizations state positions over time, so they inherit nothing;
+    4. anchored dates: "sehari setelah Y" with no date in its sentence counts from the last dated statement
+       before it; with none, the fact stays undated.
+    Step 3 runs again after step 4, which can date a person's event.
     """
-    by_doc: dict[str, list[Statement]] = defaultdict(list)
-    for statement in sorted(statements, key=statement_order):
-        by_doc[statement.evidence.doc_id].append(statement)
+    records = sorted([*corpus.statements, *corpus.meetings, *corpus.events], key=record_order)
+    by_doc: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        by_doc[record.evidence.doc_id].append(record)
     for items in by_doc.values():
-        for previous, current in zip(items, items[1:], strict=False):
-            if current.date is None and previous.date is not None and previous.addressees == [current.speaker] \
+        statements = [r for r in items if isinstance(r, Statement)]
+        for n, statement in enumerate(statements):
+            if statement.date is None and statement.refers_back:
+                earlier = [s for s in statements[:n] if is_day(s.date)
+                           and s.evidence.sentence_index < statement.evidence.sentence_index]
+                statement.date = earlier[-1].date if earlier else None
+        for previous, current in zip(statements, statements[1:], strict=False):
+            if current.date is None and is_day(previous.date) and previous.addressees == [current.speaker] \
                     and current.addressees == [previous.speaker]:
                 current.date = previous.date
-        dates: dict[str, set[str]] = defaultdict(set)
-        first: dict[str, Statement] = {}
-        for statement in items:
-            if statement.date is not None and statement.date.precision == "day":
-                dates[statement.speaker].add(statement.date.value)
-                first.setdefault(statement.speaker, statement)
-        for statement in items:
-            if statement.date is None and len(dates.get(statement.speaker, ())) == 1 \
-                    and entities[statement.speaker].type == "Person":
-                statement.date = first[statement.speaker].date
+        same_occasion(items, corpus.entities)
+        for record in items:
+            if record.date is not None and record.date.precision == "pending":
+                earlier = [s for s in statements if is_day(s.date)
+                           and s.evidence.sentence_index < record.evidence.sentence_index]
+                record.date = shift(earlier[-1].date, record.date.anchor_days, record.date.expression) \
+                    if earlier else None
+        same_occasion(items, corpus.entities)
+
+
+def is_day(date: DateValue | None) -> bool:
+    return date is not None and date.precision == "day"
+
+
+def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
+    days: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, DateValue] = {}
+    for record in items:
+        if is_day(record.date):
+            actor = first_actor(record)
+            days[actor].add(record.date.value)
+            first.setdefault(actor, record.date)
+    for record in items:
+        if isinstance(record, Statement) and record.date is None and len(days.get(record.speaker, ())) == 1 \
+                and entities[record.speaker].type == "Person":
+            record.date = first[record.speaker]
 
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:

@@ -45,3 +45,13 @@ def test_weeks_are_found_but_fix_no_day(lang):
     assert values("pekan lalu", lang) == [("pekan lalu", None, None)]
     assert values("minggu depan", lang) == [("minggu depan", None, None)]  # not the weekday Minggu
     assert values("pada Minggu", lang) == [("pada Minggu", "2022-02-13", "day")]
+
+
+def test_anchored_expressions(lang):
+    found = find_dates("Ia tiba Kamis (30/6/2022) setelah ke Kyiv sehari sebelumnya.", lang, PUB)
+    assert [(t.text, t.value.value) for t in found] == [("30/6/2022", "2022-06-30"),
+                                                       ("sehari sebelumnya", "2022-06-29")]
+    pending, = find_dates("muncul sehari setelah pengumuman itu", lang, PUB)
+    assert pending.value is None and pending.offset_days == -1
+    later, = find_dates("dua hari sebelum KTT", lang, PUB)
+    assert later.offset_days == 2

@@ -122,3 +122,20 @@ def test_quote_continued_in_the_next_sentence():
                           "Warga berkumpul di alun-alun.")
     assert [(speaker, st.quote) for speaker, st in found] == [("Volodymyr Zelensky", "Kami tidak akan mundur"),
                                                              ("Volodymyr Zelensky", "Kami akan bertahan")]
+
+
+def test_reference_back_takes_the_date_of_the_statement_it_refers_to():
+    _, found = statements("Kanada pada Senin mengumumkan penutupan kedutaannya. "
+                          "Menlu Melanie Joly membuat pengumuman itu dengan mengatakan keselamatan staf diutamakan.")
+    assert [(speaker, st.date.value) for speaker, st in found] == [("Kanada", "2022-02-14"),
+                                                                    ("Melanie Joly", "2022-02-14")]
+
+
+def test_day_after_counts_from_the_last_dated_statement():
+    corpus, found = statements("Hal itu diumumkan oleh Menlu Antony Blinken, Selasa (22/2/2022). "
+                               "Pernyataan itu muncul sehari setelah Presiden Vladimir Putin mengakui kemerdekaan "
+                               "dua wilayah. Putin juga mengumumkan pengiriman pasukan.")
+    recognition = next(e for e in corpus.events if e.event_type == "recognition")
+    assert recognition.date.value == "2022-02-21"
+    assert dict((speaker, st.date.value) for speaker, st in found)["Vladimir Putin"] == "2022-02-21"
+    assert all(st.date is None or st.date.precision != "pending" for _, st in found)

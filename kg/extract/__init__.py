@@ -171,13 +171,15 @@ class DocumentContext:
         after_stop = max(after_start, last.idx + len(last) - sentence.start)
         trigger_char = doc[k].idx - sentence.start
         scope_char = doc[scope[0]].idx - sentence.start
-        dates = [d for d in self.dates(sentence, future) if d.value is not None]
+        dates = [d for d in self.dates(sentence, future) if d.value is not None or d.offset_days is not None]
         following = [d for d in dates if after_start <= d.start < after_stop]
         if following:
-            return following[0].value
+            return as_date(following[0])
+        # "sehari setelah X bertemu Y": a conjunction's date covers its whole clause
         preceding = [d for d in dates if scope_char <= d.start and d.end <= trigger_char
-                     and len(sentence.text[d.end:trigger_char].split()) <= DATE_GAP_BEFORE]
-        return preceding[-1].value if preceding else None
+                     and (len(sentence.text[d.end:trigger_char].split()) <= DATE_GAP_BEFORE
+                          or d.offset_days is not None)]
+        return as_date(preceding[-1]) if preceding else None
 
     def evidence(self, sentence: Sentence) -> Evidence:
         raw_start = self.document.raw_offset(sentence.start)
@@ -188,6 +190,15 @@ class DocumentContext:
 
     def in_headline(self, sentence: Sentence) -> bool:
         return sentence.start < self.document.headline_end
+
+
+def as_date(expression: TimeExpression) -> DateValue | None:
+    """The date of an expression; a pending one for an anchored expression without an anchor."""
+    if expression.value is not None:
+        return expression.value
+    if expression.offset_days is not None:
+        return DateValue("", "pending", expression.text, expression.offset_days)
+    return None
 
 
 def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nlp: Language,

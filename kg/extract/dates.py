@@ -6,6 +6,8 @@ Resolved forms, at their real precision:
   clause speaks of the future ("akan", "menjelang", "dijadwalkan"); unresolved without a publication date -> day
 - "kemarin", "hari ini", "bulan lalu", "tahun lalu", "Desember tahun lalu", "Januari 2022"     -> day/month/year
 - "pekan lalu/ini/depan" are found (so they are not mistaken for a weekday) but fix no day: no date
+- "sehari setelah", "dua hari sebelumnya": that many days from the sentence's own date; without one, the
+  expression keeps ``offset_days`` and resolution anchors it on the article's last dated statement
 - "pada tahun 2014", "pada 2015"                                                                 -> year
 Nothing is guessed: an expression that cannot be resolved carries no value.
 """
@@ -26,6 +28,7 @@ class TimeExpression:
     end: int
     text: str
     value: DateValue | None
+    offset_days: int | None = None  # "sehari setelah Y": Y is this many days from the anchor date (here -1)
 
 
 def _alternation(words) -> str:
@@ -33,10 +36,16 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=4)
-def _patterns(code: str, months: tuple[str, ...], weekdays: tuple[str, ...], relative: tuple[str, ...]):
+def _patterns(code: str, months: tuple[str, ...], weekdays: tuple[str, ...], relative: tuple[str, ...],
+              anchored: tuple[tuple[str, str, str], ...]):
     m, w, r = _alternation(months), _alternation(weekdays), _alternation(relative)
+    counts = _alternation(word for word, kind, _ in anchored if kind == "count")
+    spans = _alternation(word for word, kind, _ in anchored if kind == "span")
+    directions = _alternation(word for word, kind, _ in anchored if kind == "direction")
     flags = re.IGNORECASE
     return [
+        ("anchored", re.compile(rf"\b(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))\s+"
+                                rf"(?P<direction>{directions})\b", flags)),
         ("full", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\.?\s+(?P<year>\d{{4}})\b", flags)),
         # 22/2/2022 anywhere; 21/1 only in the press convention "(21/1)", never a bare fraction
         ("numeric", re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})(?![\d/])"
@@ -74,7 +83,8 @@ def _year_for(month: int, day: int, published: date) -> int:
 
 def find_dates(text: str, lang: LanguageData, published: date | None, future: bool = False) -> list[TimeExpression]:
     """Temporal expressions in text, earliest first, each resolved when it can be."""
-    patterns = _patterns(lang.code, tuple(lang.months), tuple(lang.weekdays), tuple(lang.relative_dates))
+    patterns = _patterns(lang.code, tuple(lang.months), tuple(lang.weekdays), tuple(lang.relative_dates),
+                         tuple((w, k, v) for w, (k, v) in lang.anchored_dates.items()))
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in patterns:
@@ -82,12 +92,37 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
+            if kind == "anchored":
+                taken.append((start, end))
+                found.append(TimeExpression(start, end, match.group(0), None, _anchored_days(match, lang)))
+                continue
             value = _resolve(kind, match, lang, published, future)
             if kind == "numeric" and value is None:
                 continue  # "1/2" that is not a date (a fraction) is not an expression either
             taken.append((start, end))
             found.append(TimeExpression(start, end, match.group(0), value))
-    return sorted(found, key=lambda t: t.start)
+    found.sort(key=lambda t: t.start)
+    anchors = [t.value for t in found if t.value is not None and t.value.precision == "day"]
+    for expression in found:  # "Kamis (30/6) ... sehari sebelumnya": anchored on the sentence's own date
+        if expression.offset_days is not None and len(anchors) == 1:
+            expression.value = shift(anchors[0], expression.offset_days, expression.text)
+    return found
+
+
+def _anchored_days(match: re.Match, lang: LanguageData) -> int:
+    if match["span"]:
+        days = int(lang.anchored_dates[match["span"].casefold()][1])
+    elif match["count"].isdigit():
+        days = int(match["count"])
+    else:
+        days = int(lang.anchored_dates[match["count"].casefold()][1])
+    return days * int(lang.anchored_dates[match["direction"].casefold()][1])
+
+
+def shift(anchor: DateValue, days: int, expression: str) -> DateValue:
+    """The day `days` after (or before) a day-precision anchor, e.g. for "sehari setelah"."""
+    day = date.fromisoformat(anchor.value) + timedelta(days=days)
+    return DateValue(day.isoformat(), "day", expression)
 
 
 def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | None, future: bool) -> DateValue | None:

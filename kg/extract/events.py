@@ -13,7 +13,7 @@ from ..model import Mention, Sentence
 from . import DocumentContext, Draft
 
 WINDOW = 14
-REQUIRES_WITHIN = 4
+REQUIRES_WITHIN = 6
 
 
 def match_event(context: DocumentContext, k: int, stop: int) -> tuple[int, EventTrigger] | None:

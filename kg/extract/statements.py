@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..lang import Cue
 from ..model import Mention, Sentence
-from . import DocumentContext, Draft
+from . import DocumentContext, Draft, as_date
 
 MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
 
@@ -152,6 +152,15 @@ def continued_quote(context: DocumentContext, sentence: Sentence, quotes: list[t
     return [draft]
 
 
+def refers_back(context: DocumentContext, sentence: Sentence, cue_index: int) -> bool:
+    """ "X membuat pengumuman itu, dengan mengatakan ...": the statement is one reported before."""
+    nouns = context.lang.speech_nouns
+    for k in range(sentence.tokens[0], cue_index - 1):
+        if nouns.get(context.doc[k].lower_) == "noun" and nouns.get(context.doc[k + 1].lower_) == "demonstrative":
+            return True
+    return False
+
+
 def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int, cue: Cue, speaker: Mention,
                    content: tuple[int, int], quotes: list[tuple[int, int]]) -> Draft:
     doc = context.doc
@@ -168,9 +177,9 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
     span_chars = (doc[c_start].idx - sentence.start, doc[c_end - 1].idx + len(doc[c_end - 1]) - sentence.start) \
         if c_end > c_start else (0, 0)
     dates = [d for d in context.dates(sentence, future=False)
-             if not (span_chars[0] <= d.start < span_chars[1]) and d.value is not None]
+             if not (span_chars[0] <= d.start < span_chars[1]) and (d.value is not None or d.offset_days is not None)]
     cue_char = doc[cue_index].idx - sentence.start
-    date = min(dates, key=lambda d: abs(d.start - cue_char)).value if dates else None
+    date = as_date(min(dates, key=lambda d: abs(d.start - cue_char))) if dates else None
     about = [m for m in context.mentions
              if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")
              and m is not speaker]
@@ -184,7 +193,7 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
                                    sentence.tokens[1]),
         about=about,
         date=date,
-        attrs={"speech_act": cue.act, "cameo": cue.cameo,
+        attrs={"speech_act": cue.act, "cameo": cue.cameo, "refers_back": refers_back(context, sentence, cue_index),
                "quote": text.strip("“”\"« »,.") if quote else None,
                "content": None if quote else (text or None)},
     )

@@ -116,6 +116,8 @@ class LanguageData:
     light_verbs: set[str]
     future_markers: set[str]
     relative_dates: dict[str, tuple[str, int]]
+    anchored_dates: dict[str, tuple[str, str]]  # word -> (count | week | direction, value)
+    speech_nouns: dict[str, str]  # word -> noun | demonstrative
     gazetteer: list[GazetteerEntry]
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
 
@@ -207,6 +209,8 @@ def load(code: str = "id") -> LanguageData:
         future_markers=set(read_list(folder / "future_markers.txt")),
         relative_dates={r["expression"]: (r["unit"], int(r["offset"]))
                         for r in read_table(folder / "relative_dates.tsv")},
+        anchored_dates={r["word"]: (r["kind"], r["value"]) for r in read_table(folder / "anchored_dates.tsv")},
+        speech_nouns={r["word"]: r["kind"] for r in read_table(folder / "speech_nouns.tsv")},
         gazetteer=gazetteer,
     )
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}

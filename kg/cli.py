@@ -42,8 +42,43 @@ def make_parser() -> argparse.ArgumentParser:
                        help="base IRI of the graph's resources (default https://example.org/kg/)")
     build.add_argument("--lang", default="id", metavar="CODE", help="language of the articles (default: id)")
     build.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    build.add_argument("--store", metavar="DIR",
+                       help="also write a persistent pyoxigraph store to DIR, for fast `kg query`/`kg serve`")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress, warnings or summary on stderr")
+
+    query = commands.add_parser(
+        "query", help="run a SPARQL query on a built graph", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run SPARQL on a graph: a build folder (its graph.trig), an RDF file (.trig, .ttl, .nt, .nq) "
+                    "or a store written by `kg build --store`. The default graph is the union of all graphs; the "
+                    "prefixes kgo, rdf, rdfs, skos, schema, xsd, prov and time are predeclared.",
+        epilog="bundled queries (--name): " + ", ".join(bundled_query_names()))
+    query.add_argument("graph", metavar="OUT_OR_GRAPH", help="build folder, RDF file or store folder")
+    query.add_argument("sparql", nargs="?", metavar="QUERY", help="the SPARQL query text")
+    source = query.add_mutually_exclusive_group()
+    source.add_argument("-f", "--file", metavar="FILE", help="read the query from a file")
+    source.add_argument("-n", "--name", metavar="NAME", help="run a bundled query from ontology/queries")
+    query.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"],
+                       help="output format (default: an aligned table)")
+    query.add_argument("-p", "--param", action="append", default=[], metavar="VAR=VALUE",
+                       help="bind a query variable before running, e.g. -p speaker='Antony Blinken' "
+                            "(a value in <...> is an IRI); may repeat")
+    query.add_argument("--list", action="store_true", help="list the bundled queries and exit")
+
+    serve = commands.add_parser(
+        "serve", help="serve a built graph as a read-only SPARQL endpoint",
+        description="A SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql (GET and POST; JSON, XML, CSV or "
+                    "TSV results by content negotiation). Updates are refused. Stop it with Ctrl-C.")
+    serve.add_argument("graph", metavar="OUT_OR_GRAPH", help="build folder, RDF file or store folder")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
+    serve.add_argument("-v", "--verbose", action="store_true", help="log each request on stderr")
     return parser
+
+
+def bundled_query_names() -> list[str]:
+    from .sparql import bundled_queries
+
+    return list(bundled_queries())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,15 +87,90 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    logging.basicConfig(format="kg: warning: %(message)s", level=logging.ERROR if args.quiet else logging.WARNING)
+    quiet = getattr(args, "quiet", False)
+    logging.basicConfig(format="kg: warning: %(message)s", level=logging.ERROR if quiet else logging.WARNING)
     if args.command == "build":
         return run_build(args, parser)
+    if args.command == "query":
+        return run_query(args, parser)
+    if args.command == "serve":
+        return run_serve(args)
+    return 0
+
+
+def run_query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .sparql import GraphNotFound, QueryError, bundled_queries, format_results, open_store, run
+
+    queries = bundled_queries()
+    if args.list:
+        for name, path in queries.items():
+            first = next((line.lstrip("# ").strip() for line in path.read_text(encoding="utf-8").splitlines()
+                          if line.startswith("#")), "")
+            print(f"{name:24s} {first}")
+        return 0
+    if args.name:
+        if args.name not in queries:
+            print(f"kg: error: no bundled query {args.name!r} (bundled: {', '.join(queries)})", file=sys.stderr)
+            return EXIT_INPUT
+        sparql = queries[args.name].read_text(encoding="utf-8")
+    elif args.file:
+        try:
+            sparql = open(args.file, encoding="utf-8").read()
+        except OSError as err:
+            print(f"kg: error: {args.file}: cannot read query ({err.strerror})", file=sys.stderr)
+            return EXIT_INPUT
+    elif args.sparql:
+        sparql = args.sparql
+    else:
+        parser.error("query needs QUERY, --file or --name")
+    params = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip().lstrip("?$"):
+            print(f"kg: error: --param {item!r}: expected VAR=VALUE", file=sys.stderr)
+            return EXIT_INPUT
+        params[name.strip().lstrip("?$")] = value
+    try:
+        store = open_store(args.graph)
+        results = run(store, sparql, params)
+    except GraphNotFound as err:
+        print(f"kg: error: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    except QueryError as err:
+        where = args.file or (f"query {args.name}" if args.name else "query")
+        print(f"kg: error: {where}: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    sys.stdout.write(format_results(results, args.format))
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .serve import make_server
+    from .sparql import GraphNotFound, open_store
+
+    try:
+        store = open_store(args.graph)
+        server = make_server(store, args.host, args.port, verbose=args.verbose)
+    except GraphNotFound as err:
+        print(f"kg: error: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as err:
+        print(f"kg: error: cannot listen on {args.host}:{args.port} ({err.strerror})", file=sys.stderr)
+        return EXIT_OUTPUT
+    print(f"kg: serving {len(store)} triples at http://{args.host}:{server.server_address[1]}/sparql "
+          "(read-only); Ctrl-C stops", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
     return 0
 
 
 def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .build import SAMPLE_DIR, OutputError, build
     from .export.rdf import DEFAULT_BASE
+    from .pipeline import SAMPLE_DIR, OutputError, build
     from .read import InputError
 
     inputs = list(args.inputs) + ([str(SAMPLE_DIR)] if args.sample else [])
@@ -68,7 +178,7 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("build needs at least one INPUT, or --sample")
     try:
         result = build(inputs, args.out, base_iri=args.base_iri or DEFAULT_BASE, lang_code=args.lang,
-                       html=not args.no_html, progress=not args.quiet)
+                       html=not args.no_html, progress=not args.quiet, store=args.store)
     except InputError as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_INPUT

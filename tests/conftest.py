@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from kg import lang as language
-from kg.build import process
 from kg.model import Corpus, Document
+from kg.pipeline import process
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.build import SAMPLE_DIR, build
+from kg.pipeline import SAMPLE_DIR, build
 
 ROOT = Path(__file__).resolve().parent.parent
 KGO = "https://w3id.org/kg-news/ontology#"

@@ -1,4 +1,4 @@
-"""The whole pipeline: read -> clean -> analyse -> extract -> resolve -> graph -> export."""
+"""The whole pipeline: read -> clean -> analyse -> extract -> resolve -> graph -> export (files)."""
 from __future__ import annotations
 
 import logging
@@ -22,6 +22,7 @@ from .graph import build_graph
 from .model import Corpus, Document, Mention
 from .read import ReadReport, read_inputs
 from .resolve import Resolver
+from .sparql import write_store
 
 log = logging.getLogger("kg")
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
@@ -101,7 +102,7 @@ def process(documents: list[Document], report: ReadReport | None = None, lang_co
 
 
 def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT_BASE, lang_code: str = "id",
-          html: bool = True, progress: bool = True) -> BuildResult:
+          html: bool = True, progress: bool = True, store: str | Path | None = None) -> BuildResult:
     """Build the graph of the inputs and write graph.ttl, graph.trig and graph.html into out_dir."""
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
@@ -117,6 +118,9 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
         for name, content in outputs.items():
             write_atomic(out_dir / name, content)
             result.outputs.append(out_dir / name)
+        if store is not None:
+            write_store(outputs["graph.trig"], Path(store))
+            result.outputs.append(Path(store))
     except OSError as err:
-        raise OutputError(f"{out_dir}: cannot write output ({err.strerror})") from err
+        raise OutputError(f"{err.filename or out_dir}: cannot write output ({err.strerror})") from err
     return result

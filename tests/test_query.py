@@ -1,0 +1,96 @@
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+import kg
+from kg.pipeline import SAMPLE_DIR, build
+from kg.sparql import GraphNotFound, QueryError, bundled_queries, format_results, open_store, run
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("q")
+    build([SAMPLE_DIR], folder, progress=False, html=False, store=folder / "store")
+    return folder
+
+
+def run_kg(*args):
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_store_and_files_give_the_same_answers(out):
+    sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kgo:Statement }"
+    counts = {int(run(open_store(source), sparql).rows[0][0].value)
+              for source in (out, out / "graph.trig", out / "graph.ttl", out / "store")}
+    assert len(counts) == 1 and counts.pop() > 10
+
+
+@pytest.mark.parametrize("name", sorted(bundled_queries()))
+def test_every_bundled_query_runs(out, name):
+    results = run(open_store(out), bundled_queries()[name].read_text(encoding="utf-8"))
+    assert results.variables and results.rows, name
+
+
+def test_parameters_bind_a_query_variable(out):
+    store = open_store(out)
+    sparql = bundled_queries()["speaker_statements"].read_text(encoding="utf-8")
+    everyone = run(store, sparql)
+    blinken = run(store, sparql, {"speakerName": "Blinken"})  # an alias works as well as the label
+    speakers = {row[1].value for row in blinken.rows}
+    assert speakers == {"Antony Blinken"} and len(blinken.rows) < len(everyone.rows)
+    with pytest.raises(QueryError, match="no variable"):
+        run(store, sparql, {"nothing": "x"})
+
+
+def test_entity_profile_is_one_row_per_entity(out):
+    rows = kg.query(out, "entity_profile", {"entityName": "Rusia"}, frame=False)
+    assert len(rows) == 1 and rows[0]["type"] == "Country" and int(rows[0]["articles"]) >= 3
+
+
+def test_output_formats(out):
+    results = run(open_store(out), "SELECT ?label WHERE { ?e a kgo:Country ; rdfs:label ?label } ORDER BY ?label")
+    table = format_results(results, "table")
+    assert table.splitlines()[0].strip() == "label" and table.rstrip().endswith("rows)")
+    rows = list(csv.reader(io.StringIO(format_results(results, "csv"))))
+    assert rows[0] == ["label"] and ["Rusia"] in rows
+    assert format_results(results, "tsv").splitlines()[0] == "label"
+    data = json.loads(format_results(results, "json"))
+    assert data["head"]["vars"] == ["label"] and {"type": "literal", "value": "Rusia"} in \
+        [b["label"] for b in data["results"]["bindings"]]
+    assert format_results(run(open_store(out), "ASK { ?s a kgo:Meeting }"), "table").strip() == "true"
+
+
+def test_errors(tmp_path, out):
+    with pytest.raises(GraphNotFound):
+        open_store(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GraphNotFound, match="no graph.trig"):
+        open_store(tmp_path / "empty")
+    with pytest.raises(QueryError, match=r"syntax error at 1:\d+"):
+        run(open_store(out), "SELECT ?s WHERE { ?s a ")
+
+
+def test_cli_query(out):
+    proc = run_kg("query", str(out), "--name", "who_met_whom", "--format", "csv")
+    assert proc.returncode == 0 and proc.stdout.startswith("a,b,meetings,first,last")
+    proc = run_kg("query", str(out), "SELECT ?s WHERE { ?s a kgo:Person")
+    assert proc.returncode == 2 and proc.stderr.startswith("kg: error: query: SPARQL syntax error at 1:")
+    proc = run_kg("query", str(out / "nope"), "ASK {}")
+    assert proc.returncode == 2 and "no such file or folder" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_kg("query", str(out), "--list")
+    assert "timeline" in proc.stdout and "entity_profile" in proc.stdout
+
+
+def test_python_api(out):
+    graph = kg.load(out)
+    assert len(graph) > 1000
+    nxg = kg.to_networkx(out)
+    assert nxg.number_of_nodes() > 20 and nxg.number_of_edges() > 10
+    kinds = {data["kind"] for _, _, data in nxg.edges(data=True)}
+    assert {"statement", "meeting"} <= kinds
+    result = kg.build([SAMPLE_DIR])
+    assert kg.to_networkx(result) is result.graph

@@ -17,7 +17,7 @@ demo: $(STAMP)
 	@echo "Open out/graph.html in a browser; the RDF is in out/graph.ttl and out/graph.trig."
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --nbmake tests notebooks
 	$(BIN)/ruff check kg tests scripts
 
 lint: $(STAMP)

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -74,19 +76,28 @@ def split_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def build_pipeline(lang: LanguageData) -> Language:
-    nlp = spacy.blank(lang.code)
-    for abbreviation in lang.abbreviations:
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
-    # Keep dates such as 22/2/2022 whole: the default infixes split on '/'.
-    infixes = [p for p in nlp.Defaults.infixes if "/" not in p]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    default_token_match = nlp.tokenizer.token_match
+def build_tokenizer(nlp: Language, lang: LanguageData) -> Tokenizer:
+    """The language's default tokenizer plus kg's abbreviations, with dates such as 22/2/2022 kept whole.
+
+    Built in one go: setting rules on an existing spaCy tokenizer reloads all its special cases each time.
+    """
+    default = nlp.tokenizer
+    rules = dict(nlp.Defaults.tokenizer_exceptions)
+    rules.update({abbreviation: [{ORTH: abbreviation}] for abbreviation in lang.abbreviations})
+    infixes = [p for p in nlp.Defaults.infixes if "/" not in p]  # the default infixes split on '/'
+    default_match = default.token_match
 
     def token_match(text: str):
-        return DATE_TOKEN.match(text) or (default_token_match(text) if default_token_match else None)
+        return DATE_TOKEN.match(text) or (default_match(text) if default_match else None)
 
-    nlp.tokenizer.token_match = token_match
+    return Tokenizer(nlp.vocab, rules=rules, prefix_search=default.prefix_search,
+                     suffix_search=default.suffix_search, infix_finditer=compile_infix_regex(infixes).finditer,
+                     token_match=token_match, url_match=default.url_match)
+
+
+def build_pipeline(lang: LanguageData) -> Language:
+    nlp = spacy.blank(lang.code)
+    nlp.tokenizer = build_tokenizer(nlp, lang)
     nlp.add_pipe("kg_sentences")
     return nlp
 

@@ -15,7 +15,7 @@ from .analyse import analyse, pipeline
 from .clean import clean
 from .export import write_atomic
 from .export.html import to_html
-from .export.rdf import DEFAULT_BASE, to_dataset, to_graph
+from .export.rdf import DEFAULT_BASE, serialize
 from .extract import Draft, extract_document
 from .extract.entities import MentionFinder
 from .graph import build_graph
@@ -107,11 +107,8 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
     result = run_pipeline(inputs, lang_code, progress)
-    dataset = to_dataset(result.graph, base_iri)
-    outputs = {
-        "graph.trig": dataset.serialize(format="trig"),
-        "graph.ttl": to_graph(dataset).serialize(format="turtle"),
-    }
+    trig, turtle = serialize(result.graph, base_iri)
+    outputs: dict[str, str | bytes] = {"graph.trig": trig, "graph.ttl": turtle}
     if html:
         outputs["graph.html"] = to_html(result.graph)
     try:

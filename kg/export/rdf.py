@@ -8,22 +8,53 @@ IRIs depend only on the input, so they are stable across runs.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV
+import pyoxigraph as ox
 
 from ..graph import entities, records
 from ..model import DateValue, Document, Evidence, Meeting, Mention, Statement
 from ..resolve import slug
 
-KGO = Namespace("https://w3id.org/kg-news/ontology#")
-SCHEMA = Namespace("https://schema.org/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 DEFAULT_BASE = "https://example.org/kg/"
+PREFIXES = {
+    "kgo": "https://w3id.org/kg-news/ontology#",
+    "schema": "https://schema.org/",
+    "time": "http://www.w3.org/2006/time#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+}
 
+
+class Namespace:
+    """IRIs of one vocabulary, made once: KGO.speaker, KGO["Person"]."""
+
+    def __init__(self, base: str):
+        self._base = base
+        self._cache: dict[str, ox.NamedNode] = {}
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        node = self._cache.get(name)
+        if node is None:
+            node = self._cache[name] = ox.NamedNode(self._base + name)
+        return node
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+
+KGO, SCHEMA, TIME, SKOS, RDFS, XSD, RDF_NS = (Namespace(PREFIXES[p]) for p in
+                                             ("kgo", "schema", "time", "skos", "rdfs", "xsd", "rdf"))
+TYPE = RDF_NS.type
 PRECISION = {"day": (XSD.date, TIME.unitDay), "month": (XSD.gYearMonth, TIME.unitMonth),
              "year": (XSD.gYear, TIME.unitYear)}
 STATUS = {"held": KGO.Held, "planned": KGO.Planned, "cancelled": KGO.Cancelled}
@@ -35,35 +66,33 @@ class Iris:
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
-    def __call__(self, path: str) -> URIRef:
-        return URIRef(self.base + quote(path, safe="/-_.~"))
+    def __call__(self, path: str) -> ox.NamedNode:
+        return ox.NamedNode(self.base + quote(path, safe="/-_.~"))
 
-    def entity(self, entity_id: str) -> URIRef:
+    def entity(self, entity_id: str) -> ox.NamedNode:
         return self(f"entity/{entity_id}")
 
-    def document(self, doc_id: str) -> URIRef:
+    def document(self, doc_id: str) -> ox.NamedNode:
         return self(f"doc/{doc_id}")
 
-    def graph(self, doc_id: str) -> URIRef:
+    def graph(self, doc_id: str) -> ox.NamedNode:
         return self(f"graph/{doc_id}")
 
 
-def bind(graph: Graph) -> None:
-    for prefix, namespace in (("kgo", KGO), ("schema", SCHEMA), ("time", TIME), ("sem", SEM), ("prov", PROV),
-                              ("skos", SKOS), ("dcterms", DCTERMS), ("xsd", XSD), ("rdfs", RDFS)):
-        graph.bind(prefix, namespace)
+def text(value: str) -> ox.Literal:
+    return ox.Literal(value)
 
 
-def text(value: str) -> Literal:
-    return Literal(value)
+def typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
+    return ox.Literal(str(value), datatype=datatype)
 
 
 def entity_triples(graph: nx.MultiDiGraph, iris: Iris):
     for entity in entities(graph):
         node = iris.entity(entity.id)
-        yield node, RDF.type, KGO[entity.type]
+        yield node, TYPE, KGO[entity.type]
         if entity.type == "Event":  # a named event is also an entity (kgo:Event alone is any dated happening)
-            yield node, RDF.type, KGO.Entity
+            yield node, TYPE, KGO.Entity
         yield node, RDFS.label, text(entity.label)
         for alias in sorted(entity.aliases):
             yield node, SKOS.altLabel, text(alias)
@@ -72,7 +101,7 @@ def entity_triples(graph: nx.MultiDiGraph, iris: Iris):
         for role in entity.roles:
             role_node = iris(f"entity/{entity.id}/role/{slug(role.label)}")
             yield node, KGO.hasRole, role_node
-            yield role_node, RDF.type, KGO.Role
+            yield role_node, TYPE, KGO.Role
             yield role_node, RDFS.label, text(role.label)
             yield role_node, KGO.position, text(role.position)
             if role.of:
@@ -83,18 +112,18 @@ def entity_triples(graph: nx.MultiDiGraph, iris: Iris):
 
 def document_triples(document: Document, iris: Iris):
     node = iris.document(document.id)
-    yield node, RDF.type, KGO.Document
+    yield node, TYPE, KGO.Document
     yield node, KGO.sourceFile, text(document.source)
     yield node, KGO.language, text(document.language)
     if document.title:
         yield node, SCHEMA.headline, text(document.title)
     if document.published:
         if "T" in document.published:
-            yield node, SCHEMA.datePublished, Literal(document.published[:16] + ":00", datatype=XSD.dateTime)
+            yield node, SCHEMA.datePublished, typed(document.published[:16] + ":00", XSD.dateTime)
         else:
-            yield node, SCHEMA.datePublished, Literal(document.published, datatype=XSD.date)
+            yield node, SCHEMA.datePublished, typed(document.published, XSD.date)
     if document.url:
-        yield node, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)
+        yield node, SCHEMA.url, typed(document.url, XSD.anyURI)
     if document.outlet:
         yield node, KGO.outlet, text(document.outlet)
     if document.dateline:
@@ -105,22 +134,22 @@ def document_triples(document: Document, iris: Iris):
             yield node, prop, text(value)
 
 
-def evidence_triples(node: URIRef, evidence: Evidence, iris: Iris):
+def evidence_triples(node: ox.NamedNode, evidence: Evidence, iris: Iris):
     yield node, KGO.source, iris.document(evidence.doc_id)
     yield node, KGO.sentence, text(evidence.sentence)
-    yield node, KGO.sentenceIndex, Literal(evidence.sentence_index, datatype=NNI)
-    yield node, KGO.charStart, Literal(evidence.start, datatype=NNI)
-    yield node, KGO.charEnd, Literal(evidence.end, datatype=NNI)
+    yield node, KGO.sentenceIndex, typed(evidence.sentence_index, NNI)
+    yield node, KGO.charStart, typed(evidence.start, NNI)
+    yield node, KGO.charEnd, typed(evidence.end, NNI)
 
 
-def date_triples(node: URIRef, date: DateValue | None, report_date: str | None):
+def date_triples(node: ox.NamedNode, date: DateValue | None, report_date: str | None):
     if date is not None:
         datatype, unit = PRECISION[date.precision]
-        yield node, KGO.date, Literal(date.value, datatype=datatype)
+        yield node, KGO.date, typed(date.value, datatype)
         yield node, KGO.datePrecision, unit
         yield node, KGO.dateExpression, text(date.expression)
     if report_date:
-        yield node, KGO.reportDate, Literal(report_date, datatype=XSD.date)
+        yield node, KGO.reportDate, typed(report_date, XSD.date)
 
 
 def record_triples(record, iris: Iris):
@@ -131,7 +160,7 @@ def record_triples(record, iris: Iris):
     if record.cameo:
         yield node, KGO.cameoCode, text(record.cameo)
     if isinstance(record, Statement):
-        yield node, RDF.type, KGO.Statement
+        yield node, TYPE, KGO.Statement
         yield node, KGO.speaker, iris.entity(record.speaker)
         for addressee in record.addressees:
             yield node, KGO.addressee, iris.entity(addressee)
@@ -143,7 +172,7 @@ def record_triples(record, iris: Iris):
         if record.content:
             yield node, KGO.content, text(record.content)
     elif isinstance(record, Meeting):
-        yield node, RDF.type, KGO.Meeting
+        yield node, TYPE, KGO.Meeting
         for participant in record.participants:
             yield node, KGO.participant, iris.entity(participant)
         if record.place:
@@ -152,7 +181,7 @@ def record_triples(record, iris: Iris):
         if record.mode:
             yield node, KGO.mode, MODE[record.mode]
     else:
-        yield node, RDF.type, KGO.Event
+        yield node, TYPE, KGO.Event
         yield node, KGO.eventType, text(record.event_type)
         for participant in record.participants:
             yield node, KGO.participant, iris.entity(participant)
@@ -163,44 +192,51 @@ def record_triples(record, iris: Iris):
 def mention_triples(mention: Mention, document: Document, iris: Iris):
     start = document.raw_offset(mention.start)
     node = iris(f"{mention.doc_id}/mention/{start}-{start + len(mention.text)}")
-    yield node, RDF.type, KGO.Mention
+    yield node, TYPE, KGO.Mention
     yield node, KGO.refersTo, iris.entity(mention.entity_id)
     yield node, KGO.source, iris.document(mention.doc_id)
     yield node, KGO.text, text(mention.text)
-    yield node, KGO.sentenceIndex, Literal(mention.sentence, datatype=NNI)
-    yield node, KGO.charStart, Literal(start, datatype=NNI)
-    yield node, KGO.charEnd, Literal(start + len(mention.text), datatype=NNI)
+    yield node, KGO.sentenceIndex, typed(mention.sentence, NNI)
+    yield node, KGO.charStart, typed(start, NNI)
+    yield node, KGO.charEnd, typed(start + len(mention.text), NNI)
 
 
-def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
-    """An rdflib Dataset: entities in the default graph, each article in its own named graph."""
+def quads(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> list[ox.Quad]:
+    """Every quad of the export, sorted: entities in the default graph, each article in its own graph."""
     iris = Iris(base)
-    dataset = Dataset()
-    bind(dataset)
-    default = dataset.default_graph if hasattr(dataset, "default_graph") else dataset.default_context
-    for triple in entity_triples(graph, iris):
-        default.add(triple)
-    for value, individual in (*STATUS.items(), *MODE.items()):  # labels, so queries read without the ontology
-        default.add((individual, RDFS.label, text(value)))
+    default = ox.DefaultGraph()
+    found = [ox.Quad(s, p, o, default) for s, p, o in entity_triples(graph, iris)]
+    found += [ox.Quad(individual, RDFS.label, text(value), default)  # labels, so queries read without the ontology
+              for value, individual in (*STATUS.items(), *MODE.items())]
     documents: dict[str, Document] = graph.graph["documents"]
-    per_doc: dict[str, Graph] = {}
+
+    def add(doc_id: str, triples: Iterator[tuple]) -> None:
+        name = iris.graph(doc_id)
+        found.extend(ox.Quad(s, p, o, name) for s, p, o in triples)
+
     for doc_id in sorted(documents):
-        per_doc[doc_id] = dataset.graph(iris.graph(doc_id))
-        for triple in document_triples(documents[doc_id], iris):
-            per_doc[doc_id].add(triple)
+        add(doc_id, document_triples(documents[doc_id], iris))
     for mention in graph.graph["mentions"]:
-        for triple in mention_triples(mention, documents[mention.doc_id], iris):
-            per_doc[mention.doc_id].add(triple)
+        add(mention.doc_id, mention_triples(mention, documents[mention.doc_id], iris))
     for record in records(graph):
-        for triple in record_triples(record, iris):
-            per_doc[record.evidence.doc_id].add(triple)
+        add(record.evidence.doc_id, record_triples(record, iris))
+    unique = {str(q): q for q in found}  # the same triple may be produced twice (a repeated mention)
+    return [unique[k] for k in sorted(unique)]
+
+
+def serialize(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:
+    """(TriG, Turtle) documents of the graph; byte-identical for the same input."""
+    found = quads(graph, base)
+    trig = ox.serialize(found, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    triples = sorted({str(t): t for t in (q.triple for q in found)}.items())
+    turtle = ox.serialize([t for _, t in triples], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return trig, turtle
+
+
+def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE):
+    """The export as an rdflib Dataset (for validation and for code that prefers rdflib)."""
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data=serialize(graph, base)[0], format="trig")
     return dataset
-
-
-def to_graph(dataset: Dataset) -> Graph:
-    """All triples of a dataset in one graph (for graph.ttl)."""
-    merged = Graph()
-    bind(merged)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        merged.add((s, p, o))
-    return merged

@@ -48,6 +48,7 @@ class DocumentContext:
     by_start: dict[int, Mention] = field(default_factory=dict)
     by_end: dict[int, Mention] = field(default_factory=dict)
     title_words: set[str] = field(default_factory=set)
+    date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.title_words = {word for title in self.lang.titles for word in title.split()}
@@ -186,7 +187,10 @@ class DocumentContext:
         return Evidence(self.document.id, sentence.index, sentence.text, raw_start, raw_start + len(sentence.text))
 
     def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
-        return find_dates(sentence.text, self.lang, self.published, future)
+        key = (sentence.index, future)
+        if key not in self.date_cache:
+            self.date_cache[key] = find_dates(sentence.text, self.lang, self.published, future)
+        return self.date_cache[key]
 
     def in_headline(self, sentence: Sentence) -> bool:
         return sentence.start < self.document.headline_end

@@ -40,7 +40,12 @@ class MentionFinder:
             if multi:
                 self.lower.add(key, multi)
         self.capital_of = {e.capital.casefold(): e for e in self.entries if e.type == "Country" and e.capital}
-        self.title_lengths = sorted({len(t.split()) for t in lang.titles}, reverse=True)
+        # title phrase lengths by first word, longest first: "menteri" -> [5, 3, 1] ...
+        lengths: dict[str, set[int]] = {}
+        for title in lang.titles:
+            words = title.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.title_lengths = {word: sorted(found, reverse=True) for word, found in lengths.items()}
         self.event_heads = sorted((h.split() for h in lang.event_heads), key=len, reverse=True)
         self.org_heads = {h.casefold() for h in lang.org_heads}
         self.non_entities = {n.casefold() for n in lang.non_entities}
@@ -82,7 +87,7 @@ class MentionFinder:
 
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
-        for length in self.title_lengths:
+        for length in self.title_lengths.get(doc[i].text.casefold(), ()):
             end = i + length
             if end <= limit and " ".join(t.text for t in doc[i:end]).casefold() in self.lang.titles:
                 return end
@@ -278,7 +283,6 @@ class MentionFinder:
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
-    for token in doc:
-        if token.idx >= char:
-            return token.i
-    return None
+    """The first token starting at or after a character offset."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    return span.start if span is not None and len(span) else None

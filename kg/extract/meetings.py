@@ -10,7 +10,9 @@ A meeting needs two participants, or one with a place or a date.
 """
 from __future__ import annotations
 
-from ..lang import MeetingTrigger
+from functools import lru_cache
+
+from ..lang import LanguageData, MeetingTrigger
 from ..model import Mention, Sentence
 from . import DocumentContext, Draft
 
@@ -20,13 +22,22 @@ STATUS_BEFORE_NEXT = 2  # words right before the next trigger modify that trigge
 PLANNED_CAMEO = "036"
 
 
-def trigger_table(context: DocumentContext) -> list[tuple[list[str], MeetingTrigger]]:
-    table = [(t.form.casefold().split(), t) for t in context.lang.meeting_triggers]
-    return sorted(table, key=lambda item: len(item[0]), reverse=True)
+@lru_cache(maxsize=8)
+def trigger_index(lang: LanguageData) -> dict[str, list[tuple[list[str], MeetingTrigger]]]:
+    """Triggers by their first word (a final "-nya" stripped), longest first."""
+    index: dict[str, list[tuple[list[str], MeetingTrigger]]] = {}
+    for trigger in lang.meeting_triggers:
+        words = trigger.form.casefold().split()
+        index.setdefault(words[0], []).append((words, trigger))
+    for entries in index.values():
+        entries.sort(key=lambda item: len(item[0]), reverse=True)
+    return index
 
 
 def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, MeetingTrigger] | None:
-    for words, trigger in trigger_table(context):
+    first = context.doc[k].lower_
+    candidates = trigger_index(context.lang).get(first) or trigger_index(context.lang).get(first.removesuffix("nya"))
+    for words, trigger in candidates or ():
         end = k + len(words)
         if end > stop:
             continue

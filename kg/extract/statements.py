@@ -11,7 +11,9 @@ dated Wednesday.
 """
 from __future__ import annotations
 
-from ..lang import Cue
+from functools import lru_cache
+
+from ..lang import Cue, LanguageData
 from ..model import Mention, Sentence
 from . import DocumentContext, Draft, as_date
 
@@ -40,9 +42,11 @@ def quote_spans(context: DocumentContext, sentence: Sentence) -> list[tuple[int,
     return spans
 
 
-def cue_table(context: DocumentContext) -> dict[str, dict[str, Cue]]:
+@lru_cache(maxsize=8)
+def cue_table(lang: LanguageData) -> dict[str, dict[str, Cue]]:
+    """Cue forms by order (pre, post, nya, menurut, passive)."""
     table: dict[str, dict[str, Cue]] = {}
-    for cue in context.lang.cues:
+    for cue in lang.cues:
         form = cue.form + "nya" if cue.order == "nya" else cue.form
         table.setdefault(cue.order, {})[form.casefold()] = cue
     return table
@@ -71,7 +75,7 @@ def addressee_after(context: DocumentContext, index: int, stop: int) -> list[Men
 
 
 def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    table = cue_table(context)
+    table = cue_table(context.lang)
     quotes = quote_spans(context, sentence)
     start, stop = sentence.tokens
     drafts: list[Draft] = []

@@ -85,7 +85,7 @@ class EventTrigger:
     kind: str  # verb | noun
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: loaded once per language and used as a cache key
 class LanguageData:
     code: str
     boilerplate: list[BoilerplateRule]

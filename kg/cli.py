@@ -6,6 +6,7 @@ import logging
 import sys
 
 from . import __version__
+from .read import InputError
 
 EXIT_INPUT = 2
 EXIT_OUTPUT = 3
@@ -42,6 +43,14 @@ def make_parser() -> argparse.ArgumentParser:
                        help="base IRI of the graph's resources (default https://example.org/kg/)")
     build.add_argument("--lang", default="id", metavar="CODE", help="language of the articles (default: id)")
     build.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    build.add_argument("-j", "--workers", default="auto", metavar="N",
+                       help="processes analysing articles in parallel (default: auto = all cores for large "
+                            "inputs); the output is the same for any N")
+    build.add_argument("--cache", metavar="DIR",
+                       help="article cache for incremental builds (default: OUTDIR/.kg-cache)")
+    build.add_argument("--no-cache", action="store_true", help="analyse every article again, keep no cache")
+    build.add_argument("--dask", metavar="ADDRESS",
+                       help="run the per-article analysis on a Dask cluster (scheduler address, e.g. tcp://host:8786)")
     build.add_argument("--store", metavar="DIR",
                        help="also write a persistent pyoxigraph store to DIR, for fast `kg query`/`kg serve`")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress, warnings or summary on stderr")
@@ -168,6 +177,15 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_workers(value: str) -> int:
+    """'auto' (0: decided from the input size) or a positive number of processes."""
+    if value == "auto":
+        return 0
+    if not value.isdigit() or int(value) < 1:
+        raise InputError(f"--workers {value!r}: expected a positive number or 'auto'")
+    return int(value)
+
+
 def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .export.rdf import DEFAULT_BASE
     from .pipeline import SAMPLE_DIR, OutputError, build
@@ -177,8 +195,10 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not inputs:
         parser.error("build needs at least one INPUT, or --sample")
     try:
+        workers = parse_workers(args.workers)
         result = build(inputs, args.out, base_iri=args.base_iri or DEFAULT_BASE, lang_code=args.lang,
-                       html=not args.no_html, progress=not args.quiet, store=args.store)
+                       html=not args.no_html, progress=not args.quiet, store=args.store, workers=workers,
+                       cache=False if args.no_cache else (args.cache or True), dask=args.dask)
     except InputError as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_INPUT

@@ -83,8 +83,10 @@ def decode(data: bytes, path: Path, report: ReadReport) -> str | None:
         return data.decode("cp1252", errors="replace")
 
 
-def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Article files named by the inputs, folders searched recursively, in a stable order."""
+def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+    """(file, label) for the article files named by the inputs, folders searched recursively, in a stable
+    order. The label names the file without machine-specific parts: "<folder name>/<path in it>" for files
+    found in a folder, the file name for files named directly. It is what the graph records as the source."""
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
@@ -96,23 +98,24 @@ def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
             )
             if not found:
                 raise InputError(f"{path}: no articles found (.txt, .md, .jsonl, .html)")
-            yield from found
+            folder = path.resolve().name
+            yield from ((p, f"{folder}/{p.relative_to(path).as_posix()}") for p in found)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield path
+            yield path, path.name
         elif path.name == METADATA_NAME:
             continue
         else:
             raise InputError(f"{path}: unsupported file type '{path.suffix}' (use .txt, .md, .jsonl or .html)")
 
 
-def read_text_file(path: Path, report: ReadReport) -> Iterator[Document]:
+def read_text_file(path: Path, label: str, report: ReadReport) -> Iterator[Document]:
     text = read_bytes_as_text(path, report)
     if text is None:
         return
     if not text.strip():
         report.warn(f"{path}: empty file, skipped", skip=True)
         return
-    yield Document(id=safe_id(path.stem), source=str(path), raw_text=text)
+    yield Document(id=safe_id(path.stem), source=label, raw_text=text)
 
 
 def read_bytes_as_text(path: Path, report: ReadReport) -> str | None:
@@ -128,7 +131,7 @@ def read_bytes_as_text(path: Path, report: ReadReport) -> str | None:
     return decode(data, path, report)
 
 
-def read_jsonl_file(path: Path, report: ReadReport) -> Iterator[Document]:
+def read_jsonl_file(path: Path, label: str, report: ReadReport) -> Iterator[Document]:
     text = read_bytes_as_text(path, report)
     if text is None:
         return
@@ -152,7 +155,7 @@ def read_jsonl_file(path: Path, report: ReadReport) -> Iterator[Document]:
             report.warn(f"{where}: no 'text' field with article text, line skipped", skip=True)
             continue
         doc_id = safe_id(str(record["id"])) if record.get("id") not in (None, "") else f"{safe_id(path.stem)}-{lineno}"
-        doc = Document(id=doc_id, source=where, raw_text=body)
+        doc = Document(id=doc_id, source=f"{label}:{lineno}", raw_text=body)
         for key in JSONL_FIELDS[1:]:
             value = record.get(key)
             if value in (None, ""):
@@ -169,7 +172,7 @@ def read_jsonl_file(path: Path, report: ReadReport) -> Iterator[Document]:
         yield doc
 
 
-def read_html_file(path: Path, report: ReadReport) -> Iterator[Document]:
+def read_html_file(path: Path, label: str, report: ReadReport) -> Iterator[Document]:
     import trafilatura  # imported here: costly, and only HTML input needs it
 
     html = read_bytes_as_text(path, report)
@@ -191,7 +194,7 @@ def read_html_file(path: Path, report: ReadReport) -> Iterator[Document]:
     if not text.strip():
         report.warn(f"{path}: no article text found in HTML, skipped", skip=True)
         return
-    doc = Document(id=safe_id(path.stem), source=str(path), raw_text=text)
+    doc = Document(id=safe_id(path.stem), source=label, raw_text=text)
     doc.title = data.get("title") or None
     doc.url = data.get("url") or None
     doc.outlet = data.get("sitename") or None
@@ -247,7 +250,8 @@ def read_inputs(inputs: Iterable[str | Path], report: ReadReport | None = None) 
     """Read every article named by the inputs; metadata.csv files beside them are applied."""
     report = report or ReadReport()
     inputs = list(inputs)
-    files = list(dict.fromkeys(iter_article_files(inputs)))
+    labels = dict(iter_article_files(inputs))  # also drops a file named twice
+    files = list(labels)
     metadata: dict[Path, dict[str, dict[str, str]]] = {}
     folders = {p.parent for p in files} | {Path(i) for i in inputs if Path(i).is_dir()}
     for folder in sorted(folders):
@@ -259,7 +263,7 @@ def read_inputs(inputs: Iterable[str | Path], report: ReadReport | None = None) 
     used_rows: set[tuple[Path, str]] = set()
     for path in files:
         rows = metadata.get(path.parent, {})
-        for doc in READERS[path.suffix.lower()](path, report):
+        for doc in READERS[path.suffix.lower()](path, labels[path], report):
             for key in (path.name, str(path), doc.id):
                 if key in rows:
                     apply_metadata(doc, rows[key])

@@ -89,13 +89,12 @@ def load_file(path: Path) -> ox.Store:
     return store
 
 
-def write_store(trig: str | bytes, folder: Path) -> None:
-    """A persistent store of a TriG document, for `kg build --store DIR` (queried without re-parsing)."""
+def write_store(trig: Path, folder: Path) -> None:
+    """A persistent store of a TriG file, for `kg build --store DIR` (queried without re-parsing)."""
     folder.mkdir(parents=True, exist_ok=True)
     store = ox.Store(str(folder))
     store.clear()
-    data = trig.encode("utf-8") if isinstance(trig, str) else trig
-    store.bulk_load(data, format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
     store.flush()
     (folder / STORE_MARKER).write_text("pyoxigraph store written by kg build --store\n", encoding="utf-8")
 

@@ -29,7 +29,8 @@ def test_build_writes_outputs_and_summary(tmp_path):
     proc = run_kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert "1 articles read, 0 skipped" in proc.stderr and "edges" in proc.stderr
-    assert sorted(os.listdir(tmp_path / "out")) == ["graph.html", "graph.trig", "graph.ttl"]
+    assert sorted(n for n in os.listdir(tmp_path / "out") if not n.startswith(".")) == ["graph.html", "graph.trig",
+                                                                                   "graph.ttl"]
 
 
 def test_missing_input_is_one_line_and_exit_2(tmp_path):

@@ -25,7 +25,7 @@ def sample_build(tmp_path_factory):
 
 def test_outputs_written(sample_build):
     out, result = sample_build
-    assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.trig", "graph.html"}
+    assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == {"graph.ttl", "graph.trig", "graph.html"}
     assert result.report.read >= 6 and result.graph.number_of_nodes() > 20
 
 

@@ -8,7 +8,10 @@ IRIs depend only on the input, so they are stable across runs.
 """
 from __future__ import annotations
 
+import io
+from collections import defaultdict
 from collections.abc import Iterator
+from typing import BinaryIO
 from urllib.parse import quote
 
 import networkx as nx
@@ -201,36 +204,71 @@ def mention_triples(mention: Mention, document: Document, iris: Iris):
     yield node, KGO.charEnd, typed(start + len(mention.text), NNI)
 
 
-def quads(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> list[ox.Quad]:
-    """Every quad of the export, sorted: entities in the default graph, each article in its own graph."""
-    iris = Iris(base)
-    default = ox.DefaultGraph()
-    found = [ox.Quad(s, p, o, default) for s, p, o in entity_triples(graph, iris)]
-    found += [ox.Quad(individual, RDFS.label, text(value), default)  # labels, so queries read without the ontology
-              for value, individual in (*STATUS.items(), *MODE.items())]
+def document_blocks(graph: nx.MultiDiGraph, iris: Iris) -> Iterator[tuple[str, list[ox.Triple]]]:
+    """(article id, its sorted triples) for each article, in id order: one article in memory at a time."""
     documents: dict[str, Document] = graph.graph["documents"]
-
-    def add(doc_id: str, triples: Iterator[tuple]) -> None:
-        name = iris.graph(doc_id)
-        found.extend(ox.Quad(s, p, o, name) for s, p, o in triples)
-
-    for doc_id in sorted(documents):
-        add(doc_id, document_triples(documents[doc_id], iris))
+    mentions: dict[str, list[Mention]] = defaultdict(list)
     for mention in graph.graph["mentions"]:
-        add(mention.doc_id, mention_triples(mention, documents[mention.doc_id], iris))
+        mentions[mention.doc_id].append(mention)
+    facts: dict[str, list] = defaultdict(list)
     for record in records(graph):
-        add(record.evidence.doc_id, record_triples(record, iris))
-    unique = {str(q): q for q in found}  # the same triple may be produced twice (a repeated mention)
-    return [unique[k] for k in sorted(unique)]
+        facts[record.evidence.doc_id].append(record)
+    for doc_id in sorted(documents):
+        triples = list(document_triples(documents[doc_id], iris))
+        for mention in mentions.pop(doc_id, ()):
+            triples.extend(mention_triples(mention, documents[doc_id], iris))
+        for record in facts.pop(doc_id, ()):
+            triples.extend(record_triples(record, iris))
+        yield doc_id, sorted_unique(ox.Triple(*t) for t in triples)
+
+
+def default_triples(graph: nx.MultiDiGraph, iris: Iris) -> list[ox.Triple]:
+    """Entities, and labels for the status and mode individuals (so queries read without the ontology)."""
+    triples = [ox.Triple(*t) for t in entity_triples(graph, iris)]
+    triples += [ox.Triple(node, RDFS.label, text(value)) for value, node in (*STATUS.items(), *MODE.items())]
+    return sorted_unique(triples)
+
+
+def sorted_unique(triples) -> list[ox.Triple]:
+    # the same triple may be produced twice (a name repeated at the same place); sorting makes output stable
+    return [t for _, t in sorted({str(t): t for t in triples}.items())]
+
+
+def body(triples: list[ox.Triple]) -> bytes:
+    """Turtle for triples, without the prefix lines (written once at the top of each file)."""
+    text_ = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return b"".join(line for line in text_.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+
+
+def prefix_header() -> bytes:
+    return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()).encode("utf-8") + b"\n"
+
+
+def write_rdf(graph: nx.MultiDiGraph, trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE) -> None:
+    """Stream TriG (entities in the default graph, one named graph per article) and Turtle (everything).
+
+    Output is byte-identical for the same input: articles in id order, triples sorted within each block.
+    """
+    iris = Iris(base)
+    header = prefix_header()
+    trig.write(header)
+    turtle.write(header)
+    entity_block = body(default_triples(graph, iris))
+    trig.write(entity_block)
+    turtle.write(entity_block)
+    for doc_id, triples in document_blocks(graph, iris):
+        block = body(triples)
+        trig.write(f"\n<{iris.graph(doc_id).value}> {{\n".encode())
+        trig.write(block)
+        trig.write(b"}\n")
+        turtle.write(b"\n" + block)
 
 
 def serialize(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:
-    """(TriG, Turtle) documents of the graph; byte-identical for the same input."""
-    found = quads(graph, base)
-    trig = ox.serialize(found, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    triples = sorted({str(t): t for t in (q.triple for q in found)}.items())
-    turtle = ox.serialize([t for _, t in triples], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return trig, turtle
+    """(TriG, Turtle) documents of the graph, in memory (small graphs and tests; builds stream to files)."""
+    trig, turtle = io.BytesIO(), io.BytesIO()
+    write_rdf(graph, trig, turtle, base)
+    return trig.getvalue(), turtle.getvalue()
 
 
 def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE):

@@ -1,0 +1,65 @@
+"""Parallel, incremental and distributed builds give the same graph as a plain one."""
+import shutil
+
+import pytest
+
+from kg.pipeline import SAMPLE_DIR, build
+
+
+def outputs(folder):
+    return {name: (folder / name).read_bytes() for name in ("graph.trig", "graph.ttl")}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for copy in range(3):  # enough articles for several workers
+        for path in SAMPLE_DIR.iterdir():
+            if path.suffix in (".txt", ".jsonl", ".html"):
+                shutil.copy(path, folder / f"{copy}_{path.name}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("serial")
+    build([corpus], out, progress=False, html=False, workers=1, cache=False)
+    return outputs(out)
+
+
+def test_same_output_for_any_number_of_workers(corpus, reference, tmp_path):
+    build([corpus], tmp_path, progress=False, html=False, workers=2, cache=False)
+    assert outputs(tmp_path) == reference
+
+
+def test_same_output_run_after_run(corpus, reference, tmp_path):
+    for _ in range(2):
+        build([corpus], tmp_path, progress=False, html=False, workers=1, cache=False)
+        assert outputs(tmp_path) == reference
+
+
+def test_incremental_build_reuses_unchanged_articles(corpus, reference, tmp_path):
+    work = tmp_path / corpus.name  # the graph records sources by folder name
+    shutil.copytree(corpus, work)
+    out = tmp_path / "out"
+    first = build([work], out, progress=False, html=False)
+    assert first.reused == 0 and first.analysed > 10
+    again = build([work], out, progress=False, html=False)
+    assert again.reused == first.analysed and again.analysed == 0
+    assert outputs(out) == reference
+    changed = next(work.glob("1_*.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nKanselir Olaf Scholz tiba di Kyiv.",
+                       encoding="utf-8")
+    (work / "9_extra.txt").write_text("Presiden Emmanuel Macron bertemu Kanselir Olaf Scholz di Berlin pada Senin.",
+                                      encoding="utf-8")
+    third = build([work], out, progress=False, html=False)
+    assert third.analysed == 2 and third.reused == first.analysed - 1
+    assert "person/olaf-scholz" in third.corpus.entities
+
+
+def test_dask_local_cluster_gives_the_same_output(corpus, reference, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        build([corpus], tmp_path, progress=False, html=False, cache=False, dask=cluster.scheduler_address)
+    assert outputs(tmp_path) == reference

@@ -81,6 +81,14 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
     serve.add_argument("-v", "--verbose", action="store_true", help="log each request on stderr")
+
+    push = commands.add_parser(
+        "push", help="push a built graph into an external SPARQL store",
+        description="Send every graph of OUT/graph.trig (entities in the default graph, one graph per article) "
+                    "to a SPARQL 1.1 Graph Store HTTP Protocol endpoint with PUT, replacing those graphs. "
+                    "Oxigraph server's endpoint is http://HOST:PORT/store.")
+    push.add_argument("graph", metavar="OUT_OR_TRIG", help="build folder or graph.trig file")
+    push.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store endpoint URL")
     return parser
 
 
@@ -104,6 +112,20 @@ def main(argv: list[str] | None = None) -> int:
         return run_query(args, parser)
     if args.command == "serve":
         return run_serve(args)
+    if args.command == "push":
+        return run_push(args)
+    return 0
+
+
+def run_push(args: argparse.Namespace) -> int:
+    from .push import PushError, push
+
+    try:
+        report = push(args.graph, args.endpoint)
+    except PushError as err:
+        print(f"kg: error: {err}", file=sys.stderr)
+        return EXIT_OUTPUT
+    print(f"kg: pushed {report.graphs} graphs ({report.triples} triples) to {args.endpoint}", file=sys.stderr)
     return 0
 
 

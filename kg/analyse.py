@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
@@ -30,19 +32,22 @@ OPEN_QUOTES = {"“": "”", "«": "»"}
 MAX_QUOTE_TOKENS = 120  # an unclosed quote stops holding sentences together after this many tokens
 
 
-@Language.component("kg_sentences")
-def split_sentences(doc: Doc) -> Doc:
-    """Set sentence starts: at paragraph breaks, and after final punctuation outside quotes."""
+def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
+    """Where sentences start: at paragraph breaks, and after final punctuation outside quotes.
+
+    Works on plain lists of token texts and trailing whitespace (fast); see split_sentences.
+    """
+    n = len(words)
+    starts = [False] * n
+    if n:
+        starts[0] = True
     open_quote: str | None = None
     quote_tokens = 0
     straight_open = False
-    for i, token in enumerate(doc):
-        token.is_sent_start = i == 0
-    for i, token in enumerate(doc[:-1]):
-        text = token.text
-        nxt = doc[i + 1]
-        if "\n" in text or "\n" in token.whitespace_:
-            nxt.is_sent_start = True
+    for i in range(n - 1):
+        text = words[i]
+        if "\n" in text or "\n" in spaces[i]:
+            starts[i + 1] = True
             open_quote, straight_open, quote_tokens = None, False, 0
             continue
         if text in OPEN_QUOTES:
@@ -57,22 +62,27 @@ def split_sentences(doc: Doc) -> Doc:
         if text not in SENTENCE_FINAL and not text.endswith("…"):
             continue
         j = i + 1
-        while j < len(doc) and doc[j].text in CLOSERS:
-            if doc[j].text in STRAIGHT_QUOTES and not straight_open:
+        while j < n and words[j] in CLOSERS:
+            if words[j] in STRAIGHT_QUOTES and not straight_open:
                 break  # an opening straight quote starts the next sentence
-            if doc[j].text == open_quote:
+            if words[j] == open_quote:
                 open_quote, inside = None, False
-            elif doc[j].text == '"' and straight_open:
+            elif words[j] == '"' and straight_open:
                 straight_open, inside = False, False
             j += 1
-        if inside or j >= len(doc):
+        if inside or j >= n or not words[j].strip() or words[j][:1].islower():
             continue
-        following = doc[j]
-        if following.is_space:
-            continue
-        if following.text[:1].islower():
-            continue
-        following.is_sent_start = True
+        starts[j] = True
+    return starts
+
+
+@Language.component("kg_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Set sentence starts (see sentence_starts) on a Doc."""
+    starts = sentence_starts([t.text for t in doc], [t.whitespace_ for t in doc])
+    if starts:
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
+        doc.from_array([SENT_START], values)
     return doc
 
 

@@ -48,9 +48,14 @@ class DocumentContext:
     by_start: dict[int, Mention] = field(default_factory=dict)
     by_end: dict[int, Mention] = field(default_factory=dict)
     title_words: set[str] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
     date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
+        self.words = [token.text for token in self.doc]
+        self.lower = [token.lower_ for token in self.doc]
         self.title_words = {word for title in self.lang.titles for word in title.split()}
         for mention in self.mentions:
             self.by_start.setdefault(mention.tokens[0], mention)
@@ -68,12 +73,12 @@ class DocumentContext:
         k = mention.tokens[0] - 1
         if k < 0:
             return False
-        word = self.doc[k].lower_
+        word = self.lower[k]
         return word in self.lang.prepositions or word in self.lang.generic_nouns
 
     def after_generic_noun(self, mention: Mention) -> bool:
         k = mention.tokens[0] - 1
-        return k >= 0 and self.doc[k].lower_ in self.lang.generic_nouns
+        return k >= 0 and self.lower[k] in self.lang.generic_nouns
 
     def subject_before(self, sentence: Sentence, index: int, max_gap: int = 12) -> Mention | None:
         """The nearest actor before token `index` that can be a clause subject; a pronoun gives
@@ -88,10 +93,9 @@ class DocumentContext:
                     return mention
                 k = mention.tokens[0] - 1
                 continue
-            token = self.doc[k]
-            if token.lower_ in self.lang.pronouns and token.lower_ != "mereka":
+            if self.lower[k] in self.lang.pronouns:
                 return self.pronoun(sentence, k, k + 1)
-            if token.text in "“”\"":
+            if self.words[k] in "“”\"":
                 return None
             k -= 1
         return None
@@ -119,7 +123,7 @@ class DocumentContext:
         """Actors joined to a subject by a coordinator: "Washington dan NATO mengatakan" -> [Washington]."""
         found = []
         k = subject.tokens[0] - 1
-        while k > 0 and self.lang.coordinators.get(self.doc[k].lower_) == "both":
+        while k > 0 and self.lang.coordinators.get(self.lower[k]) == "both":
             mention = self.by_end.get(k - 1)
             if not self.is_actor(mention) or self.is_object(mention) or not self.opens_phrase(mention):
                 break
@@ -133,7 +137,7 @@ class DocumentContext:
         k = mention.tokens[0] - 1
         if k < 0 or self.doc[k].is_sent_start or self.doc[k].is_punct:
             return True
-        return self.doc[k].lower_ in self.lang.coordinators
+        return self.lower[k] in self.lang.coordinators
 
     def actors_after(self, start: int, stop: int) -> list[Mention]:
         """Actor mentions from token `start` up to `stop`, through an enumeration ("X, Y dan Z")."""
@@ -146,7 +150,7 @@ class DocumentContext:
                     found.append(mention)
                 k = mention.tokens[1]
                 continue
-            word = self.doc[k].lower_
+            word = self.lower[k]
             if not (word in self.title_words or word in self.lang.generic_nouns
                     or self.lang.coordinators.get(word) == "both" or word in ("-", "–")):
                 break  # the enumeration ends at the first word that is not a name, title or joiner
@@ -156,7 +160,7 @@ class DocumentContext:
     def place_after(self, start: int, stop: int) -> Mention | None:
         """The first place introduced by a locative ("di Jenewa", "wilayah Voronezh") in [start, stop)."""
         for j in range(start, stop):
-            if self.doc[j].lower_ in self.lang.locatives:
+            if self.lower[j] in self.lang.locatives:
                 mention = self.by_start.get(j + 1)
                 if mention is not None and mention.type == "Place":
                     return mention

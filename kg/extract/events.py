@@ -17,14 +17,14 @@ REQUIRES_WITHIN = 6
 
 
 def match_event(context: DocumentContext, k: int, stop: int) -> tuple[int, EventTrigger] | None:
-    word = context.doc[k].lower_
+    word = context.lower[k]
     for trigger in context.lang.event_triggers:
         if word != trigger.form and not (word.endswith("nya") and word[:-3] == trigger.form):
             continue
         if not trigger.requires:
             return k + 1, trigger
         for j in range(k + 1, min(stop, k + 1 + REQUIRES_WITHIN)):
-            if context.doc[j].lower_.removesuffix("nya") == trigger.requires:
+            if context.lower[j].removesuffix("nya") == trigger.requires:
                 return j + 1, trigger
     return None
 
@@ -52,8 +52,8 @@ def after_trigger(context: DocumentContext, start: int, stop: int) -> list[Menti
                 found.append(mention)
             j = mention.tokens[1]
             continue
-        word = context.doc[j].lower_
-        modifier = j - start < 2 and word.isalpha() and not context.doc[j].text[:1].isupper() \
+        word = context.lower[j]
+        modifier = j - start < 2 and word.isalpha() and not context.words[j][:1].isupper() \
             and word not in context.lang.prepositions and word not in context.lang.locatives
         if context.lang.event_markers.get(word) == "object" or context.lang.coordinators.get(word) == "both" \
                 or modifier:
@@ -80,13 +80,13 @@ def events_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Dra
         people: list[Mention] = []
         if trigger.kind == "verb":
             people += [m for m in [actor_before(context, sentence, k)] if m]
-        elif k > start and context.doc[k - 1].lower_ in context.lang.light_verbs:
+        elif k > start and context.lower[k - 1] in context.lang.light_verbs:
             people += [m for m in [actor_before(context, sentence, k - 1)] if m]
         following = after_trigger(context, k + 1, window_stop)
         place = next((m for m in following if m.type == "Place"), None) or context.place_after(end, window_stop)
         people += [m for m in following if m.type != "Place" and context.is_actor(m)
                    and all(m is not p for p in people)]
-        words = {context.doc[i].lower_ for i in range(start, stop)}
+        words = {context.lower[i] for i in range(start, stop)}
         date = context.date_near(sentence, k, end, (start, window_stop), bool(words & context.lang.future_markers))
         if people or place:
             drafts.append(Draft(

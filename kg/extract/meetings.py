@@ -35,13 +35,13 @@ def trigger_index(lang: LanguageData) -> dict[str, list[tuple[list[str], Meeting
 
 
 def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, MeetingTrigger] | None:
-    first = context.doc[k].lower_
+    first = context.lower[k]
     candidates = trigger_index(context.lang).get(first) or trigger_index(context.lang).get(first.removesuffix("nya"))
     for words, trigger in candidates or ():
         end = k + len(words)
         if end > stop:
             continue
-        tokens = [context.doc[i].lower_ for i in range(k, end)]
+        tokens = [context.lower[i] for i in range(k, end)]
         last = tokens[-1]
         if tokens[:-1] == words[:-1] and (last == words[-1] or (last.endswith("nya") and last[:-3] == words[-1])):
             return end, trigger
@@ -76,7 +76,6 @@ def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[D
 
 def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: int,
                      trigger: MeetingTrigger) -> list[Mention]:
-    doc = context.doc
     start, stop = sentence.tokens
     window_stop = min(stop, end + WINDOW)
     marker = context.lang.meeting_markers
@@ -84,24 +83,24 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     # the subject: of the trigger verb, or of a light verb governing the meeting noun
     if trigger.kind == "verb":
         people += [m for m in [context.subject_before(sentence, k)] if m]
-    elif k - 1 >= start and doc[k - 1].lower_ in context.lang.light_verbs:
+    elif k - 1 >= start and context.lower[k - 1] in context.lang.light_verbs:
         people += [m for m in [context.subject_before(sentence, k - 1)] if m]
     # participants right after the trigger: "bertemu Putin", "pertemuan OSCE", "pembicaraan Rusia-NATO"
     j = end
-    while j < window_stop and marker.get(doc[j].lower_) == "skip":
+    while j < window_stop and marker.get(context.lower[j]) == "skip":
         j += 1
     people += context.actors_after(j, window_stop)
     # participants after "dengan"/"antara" later in the clause: "bertemu Selasa di Kyiv dengan pejabat Prancis"
     for i in range(end, window_stop):
-        if doc[i].text in ",;":
+        if context.words[i] in ",;":
             break
-        if marker.get(doc[i].lower_) == "with":
+        if marker.get(context.lower[i]) == "with":
             people += context.actors_after(i + 1, window_stop)
             break
     # a fronted clause: "Dalam panggilan telepon dengan Y, X ..." / "Setelah berbicara dengan Y, X ..."
-    if not any(m.tokens[0] < k for m in people) and marker.get(doc[start].lower_) == "frame" \
-            and all(doc[i].text != "," for i in range(start, k)):
-        comma = next((i for i in range(end, stop) if doc[i].text == ","), None)
+    if not any(m.tokens[0] < k for m in people) and marker.get(context.lower[start]) == "frame" \
+            and all(context.words[i] != "," for i in range(start, k)):
+        comma = next((i for i in range(end, stop) if context.words[i] == ","), None)
         if comma is not None and comma + 1 < stop:
             first = context.by_start.get(comma + 1)
             if context.is_actor(first):
@@ -115,14 +114,13 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
 
 def meeting_status(context: DocumentContext, k: int, end: int, scope: tuple[int, int, int]) -> str:
     """Cancelled or planned when a status word stands near the trigger in its own scope, else held."""
-    doc = context.doc
     before = range(max(scope[0], k - STATUS_BEFORE), k)
     # after the trigger: its own phrase only, up to a comma, leaving the words that open the next trigger's phrase
     # ("bertemu ... tentang prospek pertemuan lain": "prospek" belongs to the second meeting)
     limit = min(scope[2], end + WINDOW)
-    comma = next((j for j in range(end, limit) if doc[j].text in ",;"), limit)
+    comma = next((j for j in range(end, limit) if context.words[j] in ",;"), limit)
     after = range(end, comma)
-    found = {context.lang.meeting_status.get(doc[j].lower_) for j in (*before, *after)}
+    found = {context.lang.meeting_status.get(context.lower[j]) for j in (*before, *after)}
     if "cancelled" in found:
         return "cancelled"
     return "planned" if "planned" in found else "held"
@@ -131,7 +129,6 @@ def meeting_status(context: DocumentContext, k: int, end: int, scope: tuple[int,
 def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int,
                   trigger: MeetingTrigger, scope: tuple[int, int, int]) -> Draft | None:
     """scope: (start, end, status end): the tokens that belong to this trigger."""
-    doc = context.doc
     start, stop = sentence.tokens
     participants = participants_for(context, sentence, k, end, trigger)
     status = meeting_status(context, k, end, scope)
@@ -143,8 +140,8 @@ def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int
     place = context.place_after(end, window_stop)
     mode = trigger.mode
     for j in range(max(scope[0], k - 3), window_stop):
-        mode = context.lang.meeting_modes.get(doc[j].lower_, mode)
-    words = {doc[j].lower_ for j in range(start, stop)}
+        mode = context.lang.meeting_modes.get(context.lower[j], mode)
+    words = {context.lower[j] for j in range(start, stop)}
     future = status == "planned" or bool(words & context.lang.future_markers)
     date = context.date_near(sentence, k, end, scope[:2], future)
     published = context.published
@@ -157,7 +154,7 @@ def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int
         kind="meeting",
         id=f"{context.document.id}/meeting/{sentence.index}-{k - start}",
         evidence=context.evidence(sentence),
-        cue=doc[k:end].text,
+        cue=context.doc[k:end].text,
         actors=participants,
         place=place,
         date=date,
@@ -167,11 +164,10 @@ def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int
 
 def invitation(context: DocumentContext, sentence: Sentence, k: int) -> Mention | None:
     """"X memanggil/mengundang Y untuk bersidang": the inviter X takes part in the meeting it calls."""
-    doc = context.doc
-    if k - 1 < sentence.tokens[0] or doc[k - 1].lower_ != "untuk":
+    if k - 1 < sentence.tokens[0] or context.lower[k - 1] != "untuk":
         return None
     for j in range(k - 2, max(sentence.tokens[0], k - 2 - WINDOW) - 1, -1):
-        if context.lang.meeting_markers.get(doc[j].lower_) == "invite":
+        if context.lang.meeting_markers.get(context.lower[j]) == "invite":
             return context.subject_before(sentence, j)
     return None
 

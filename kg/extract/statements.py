@@ -24,7 +24,7 @@ def quote_spans(context: DocumentContext, sentence: Sentence) -> list[tuple[int,
     """Token ranges [start, end) of quotations in a sentence, quote marks included."""
     spans, open_at, straight_at = [], None, None
     for k in range(*sentence.tokens):
-        text = context.doc[k].text
+        text = context.words[k]
         if text in ("“", "«"):
             open_at = k
         elif text in ("”", "»") and open_at is not None:
@@ -57,19 +57,19 @@ def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | 
         mention = context.by_start.get(k)
         if context.is_actor(mention):
             return mention
-        if context.doc[k].is_punct and context.doc[k].text != ",":
+        if context.doc[k].is_punct and context.words[k] != ",":
             return None
-        if mention is None and k == index + 1 and not context.doc[k].text[:1].isupper():
+        if mention is None and k == index + 1 and not context.words[k][:1].isupper():
             return None
     return None
 
 
 def addressee_after(context: DocumentContext, index: int, stop: int) -> list[Mention]:
     for k in range(index, min(index + 6, stop)):
-        if context.doc[k].lower_ in context.lang.addressee_markers:
+        if context.lower[k] in context.lang.addressee_markers:
             mention = speaker_after(context, k, stop)  # "kepada Menlu Jerman Annalena Baerbock"
             return [mention] if mention is not None else []
-        if context.doc[k].text in ".;“”\"":
+        if context.words[k] in ".;“”\"":
             break
     return []
 
@@ -87,7 +87,7 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
     for k in range(start, stop):
         if inside_quote(k):
             continue
-        word = context.doc[k].lower_
+        word = context.lower[k]
         cue = None
         speaker = None
         content = (k + 1, stop)
@@ -108,13 +108,13 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         elif word.endswith("nya") and word[:-3] in table.get("menurut", {}):
             cue = table["menurut"][word[:-3]]
             speaker = context.pronoun(sentence, k, k + 1)
-        elif word in table.get("passive", {}) and k + 1 < stop and context.doc[k + 1].lower_ == "oleh":
+        elif word in table.get("passive", {}) and k + 1 < stop and context.lower[k + 1] == "oleh":
             cue = table["passive"][word]  # "Hal itu diumumkan oleh X"
             speaker = speaker_after(context, k + 1, stop)
             content = (start, k)
         elif word in table.get("pre", {}):
             cue = table["pre"][word]
-            previous = context.doc[k - 1].lower_ if k > start else ""
+            previous = context.lower[k - 1] if k > start else ""
             if previous in context.lang.nonfinite_markers:
                 continue  # "terlalu dini untuk mengatakan": not an attribution
             if previous in context.lang.coordinators:
@@ -160,7 +160,7 @@ def refers_back(context: DocumentContext, sentence: Sentence, cue_index: int) ->
     """ "X membuat pengumuman itu, dengan mengatakan ...": the statement is one reported before."""
     nouns = context.lang.speech_nouns
     for k in range(sentence.tokens[0], cue_index - 1):
-        if nouns.get(context.doc[k].lower_) == "noun" and nouns.get(context.doc[k + 1].lower_) == "demonstrative":
+        if nouns.get(context.lower[k]) == "noun" and nouns.get(context.lower[k + 1]) == "demonstrative":
             return True
     return False
 
@@ -169,15 +169,15 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
                    content: tuple[int, int], quotes: list[tuple[int, int]]) -> Draft:
     doc = context.doc
     c_start, c_end = content
-    if c_start < c_end and doc[c_start].lower_ in context.lang.addressee_markers:
+    if c_start < c_end and context.lower[c_start] in context.lang.addressee_markers:
         # "mengatakan kepada wartawan bahwa ...": the addressee phrase is not content
-        stop_at = next((j for j in range(c_start, min(c_start + 6, c_end)) if doc[j].lower_ == "bahwa"
-                        or doc[j].text == ","), None)
+        stop_at = next((j for j in range(c_start, min(c_start + 6, c_end)) if context.lower[j] == "bahwa"
+                        or context.words[j] == ","), None)
         c_start = stop_at if stop_at is not None else c_start
-    while c_start < c_end and doc[c_start].lower_ in ("bahwa", ",", ":"):
+    while c_start < c_end and context.lower[c_start] in ("bahwa", ",", ":"):
         c_start += 1
     quote = next((q for q in quotes if q[0] <= c_start < q[1]), None)
-    text = doc[c_start:c_end].text.strip() if c_end > c_start else ""
+    text = context.doc[c_start:c_end].text.strip() if c_end > c_start else ""
     span_chars = (doc[c_start].idx - sentence.start, doc[c_end - 1].idx + len(doc[c_end - 1]) - sentence.start) \
         if c_end > c_start else (0, 0)
     dates = [d for d in context.dates(sentence, future=False)
@@ -191,7 +191,7 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
         kind="statement",
         id=f"{context.document.id}/statement/{sentence.index}-{cue_index - sentence.tokens[0]}",
         evidence=context.evidence(sentence),
-        cue=doc[cue_index].text,
+        cue=context.words[cue_index],
         actors=[speaker],
         addressees=addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index else cue_index + 1,
                                    sentence.tokens[1]),

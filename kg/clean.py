@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .lang import LanguageData
 from .model import Document
@@ -135,6 +136,7 @@ def attribution_agencies(text: str, lang: LanguageData) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=8)
 def known_place_names(lang: LanguageData) -> set[str]:
     return {form.casefold() for e in lang.gazetteer if e.type in ("Place", "Country") for form in e.forms}
 

@@ -54,8 +54,8 @@ class DocumentContext:
 
     def __post_init__(self) -> None:
         # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
-        self.words = [token.text for token in self.doc]
-        self.lower = [token.lower_ for token in self.doc]
+        self.words = self.words or [token.text for token in self.doc]
+        self.lower = [word.lower() for word in self.words]
         self.title_words = {word for title in self.lang.titles for word in title.split()}
         for mention in self.mentions:
             self.by_start.setdefault(mention.tokens[0], mention)
@@ -216,8 +216,9 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
     from .statements import statements_in_sentence
 
     finder = finder or MentionFinder(nlp, lang)
-    mentions = finder.find(document, doc, sentences)
-    context = DocumentContext(document, doc, sentences, mentions, lang)
+    words = [token.text for token in doc]
+    mentions = finder.find(document, doc, sentences, words)
+    context = DocumentContext(document, doc, sentences, mentions, lang, words=words)
     drafts: list[Draft] = []
     for sentence in sentences:
         if context.in_headline(sentence):

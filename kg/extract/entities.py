@@ -49,7 +49,9 @@ class MentionFinder:
         self.event_heads = sorted((h.split() for h in lang.event_heads), key=len, reverse=True)
         self.org_heads = {h.casefold() for h in lang.org_heads}
         self.non_entities = {n.casefold() for n in lang.non_entities}
-        self.attribution = [rule.pattern for rule in lang.rules("attribution")]
+        phrases = sorted((rule.text for rule in lang.rules("attribution")), key=len, reverse=True)
+        self.attribution = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases) or r"(?!)",
+                                      re.IGNORECASE)  # one search per sentence; longest phrase first
         # calendar words and speech cues are capitalised at sentence starts but never names
         self.not_names = self.non_entities | set(lang.months) | set(lang.weekdays) | \
             {c.form.casefold() for c in lang.cues}
@@ -67,8 +69,7 @@ class MentionFinder:
                     found[start] = (end, entry)
         return found
 
-    def is_name_token(self, token, first: bool) -> bool:
-        text = token.text
+    def is_name_token(self, text: str, first: bool) -> bool:
         folded = text.casefold()
         if not NAME_TOKEN.match(text) or folded in self.not_names:
             return False
@@ -82,32 +83,33 @@ class MentionFinder:
             return False
         return text.casefold() not in self.lang.titles
 
-    def is_org_head(self, token) -> bool:
-        return token.text[:1].isupper() and token.text.casefold() in self.org_heads
+    def is_org_head(self, text: str) -> bool:
+        return text[:1].isupper() and text.casefold() in self.org_heads
 
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
-        for length in self.title_lengths.get(doc[i].text.casefold(), ()):
+        for length in self.title_lengths.get(self.w[i].casefold(), ()):
             end = i + length
-            if end <= limit and " ".join(t.text for t in doc[i:end]).casefold() in self.lang.titles:
+            if end <= limit and " ".join(self.w[i:end]).casefold() in self.lang.titles:
                 return end
         return i
 
     def excluded_tokens(self, doc: Doc, sentence: Span) -> set[int]:
         """Tokens of outlet names that follow an attribution phrase."""
         excluded: set[int] = set()
-        for pattern in self.attribution:
-            for match in pattern.finditer(sentence.text):
-                k = _token_at(doc, sentence.start_char + match.end())
-                while k is not None and k < sentence.end and (doc[k].is_space or doc[k].text == "dari"):
-                    k += 1
-                while k is not None and k < sentence.end and (doc[k].text[:1].isupper() or doc[k].text in ".-"):
-                    excluded.add(k)
-                    k += 1
+        for match in self.attribution.finditer(sentence.text):
+            k = _token_at(doc, sentence.start_char + match.end())
+            while k is not None and k < sentence.end and not self.w[k].strip():
+                k += 1
+            while k is not None and k < sentence.end and (self.w[k][:1].isupper() or self.w[k] in ".-"):
+                excluded.add(k)
+                k += 1
         return excluded
 
     # -- main ----------------------------------------------------------------------------
-    def find(self, document: Document, doc: Doc, sentences: list[Sentence]) -> list[Mention]:
+    def find(self, document: Document, doc: Doc, sentences: list[Sentence], words: list[str] | None = None
+             ) -> list[Mention]:
+        self.w = words or [token.text for token in doc]  # plain strings: indexing a Doc builds Token objects
         gazetteer = self.gazetteer_spans(doc)
         mentions: list[Mention] = []
         for sentence in sentences:
@@ -123,12 +125,12 @@ class MentionFinder:
         aliases = []
         for mention in found:
             start = mention.tokens[1]
-            if mention.type != "Person" or mention.title_only or start >= end or doc[start].text != "(":
+            if mention.type != "Person" or mention.title_only or start >= end or self.w[start] != "(":
                 continue
-            close = next((k for k in range(start + 1, min(start + 4, end)) if doc[k].text == ")"), None)
+            close = next((k for k in range(start + 1, min(start + 4, end)) if self.w[k] == ")"), None)
             if close is None or close == start + 1 or any(k in gazetteer for k in range(start + 1, close)):
                 continue
-            if all(self.is_name_token(doc[k], first=k == start + 1) for k in range(start + 1, close)):
+            if all(self.is_name_token(self.w[k], first=k == start + 1) for k in range(start + 1, close)):
                 aliases.append(self.make(document, doc, mention.sentence, start + 1, close, "Person", "alias",
                                          antecedent=mention))
         return aliases
@@ -139,7 +141,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         i, end = sentence.start, sentence.end
         while i < end:
-            if i in excluded or doc[i].is_space:
+            if i in excluded or (not self.w[i].strip()):
                 i += 1
                 continue
             event = self.event_mentions(document, doc, index, i, end, gazetteer)
@@ -157,7 +159,7 @@ class MentionFinder:
                 found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
                 mentions.extend(found)
                 continue
-            if self.is_name_token(doc[i], first=True) or self.is_org_head(doc[i]):
+            if self.is_name_token(self.w[i], first=True) or self.is_org_head(self.w[i]):
                 mention, i = self.name_mention(document, doc, index, i, end, gazetteer, sentence.start)
                 if mention:
                     mentions.append(mention)
@@ -176,7 +178,7 @@ class MentionFinder:
         """ "KTT G20": a named event (typed Event), plus the organization inside it (an actor of the meeting)."""
         for head in self.event_heads:
             stop = start + len(head)
-            if stop >= end or [t.text for t in doc[start:stop]] != head or stop not in gazetteer:
+            if stop >= end or self.w[start:stop] != head or stop not in gazetteer:
                 continue
             org_end, entry = gazetteer[stop]
             if entry.type not in ("Organization", "Country"):
@@ -199,7 +201,7 @@ class MentionFinder:
 
     def is_locative(self, doc: Doc, start: int) -> bool:
         for width in (2, 1):
-            before = " ".join(t.text for t in doc[max(start - width, 0):start]).casefold()
+            before = " ".join(self.w[max(start - width, 0):start]).casefold()
             if start - width >= 0 and before in self.lang.locatives:
                 return True
         return False
@@ -208,7 +210,7 @@ class MentionFinder:
                        gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> tuple[list[Mention], int]:
         """The person a title introduces (or a title-only mention), plus the organizations and countries
         named inside the title (source 'title-org': mentioned, but not actors of the sentence)."""
-        position = self.lang.titles[" ".join(t.text for t in doc[start:title_end]).casefold()]
+        position = self.lang.titles[" ".join(self.w[start:title_end]).casefold()]
         j = title_end
         role_of = None
         inner: list[Mention] = []
@@ -219,24 +221,24 @@ class MentionFinder:
                 role_of = role_of or entry.name
                 inner.append(self.make(document, doc, index, j, stop, entry.type, "title-org", canonical=entry.name))
                 j = stop
-            elif doc[j].text == "untuk" and j + 1 in gazetteer:
+            elif self.w[j] == "untuk" and j + 1 in gazetteer:
                 j += 1
-            elif doc[j].text == "(":
-                close = next((k for k in range(j + 1, min(j + 8, end)) if doc[k].text == ")"), None)
+            elif self.w[j] == "(":
+                close = next((k for k in range(j + 1, min(j + 8, end)) if self.w[k] == ")"), None)
                 if close is None:
                     break
                 j = close + 1
             else:
                 break
-        k = j + 1 if j < end and doc[j].text == "," else j
+        k = j + 1 if j < end and self.w[j] == "," else j
         name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) \
-            if k < end and self.is_name_token(doc[k], first=True) else k
+            if k < end and self.is_name_token(self.w[k], first=True) else k
         role_text = doc[start:j].text
         if name_end > k:
             person = self.make(document, doc, index, k, name_end, "Person", "title", role=role_text,
                                position=position, role_of=role_of)
             return [person, *inner], name_end
-        if not doc[start].text[:1].isupper() and role_of is None:
+        if not self.w[start][:1].isupper() and role_of is None:
             return [], title_end  # a lower-case title with nothing after it: plain noun
         person = self.make(document, doc, index, start, j, "Person", "title", role=role_text, position=position,
                            role_of=role_of, title_only=True)
@@ -247,12 +249,12 @@ class MentionFinder:
         """End of a run of name words that starts with the (already accepted) word at `start`."""
         stop, words = start + 1, 1
         while stop < end and words < limit and stop not in gazetteer:
-            if doc[stop].text == "-" and not doc[stop - 1].whitespace_ and stop + 1 < end \
-                    and self.is_name_token(doc[stop + 1], first=False):
+            if self.w[stop] == "-" and not doc[stop - 1].whitespace_ and stop + 1 < end \
+                    and self.is_name_token(self.w[stop + 1], first=False):
                 stop += 2  # "Jean-Yves Le Drian": the hyphen joins two words of one name
                 words += 1
                 continue
-            if not (self.is_name_token(doc[stop], first=False) or (org_heads and self.is_org_head(doc[stop]))):
+            if not (self.is_name_token(self.w[stop], first=False) or (org_heads and self.is_org_head(self.w[stop]))):
                 break
             stop += 1
             words += 1
@@ -262,7 +264,7 @@ class MentionFinder:
                      gazetteer: dict[int, tuple[int, GazetteerEntry]], sentence_start: int
                      ) -> tuple[Mention | None, int]:
         stop = self.name_end(doc, start, end, gazetteer, MAX_NAME_TOKENS + 2, org_heads=True)
-        words = [t.text for t in doc[start:stop]]
+        words = self.w[start:stop]
         head = words[0].casefold()
         if head in self.org_heads:
             named = stop in gazetteer or any(w.casefold() not in self.lang.common_words
@@ -275,7 +277,7 @@ class MentionFinder:
             return self.make(document, doc, index, start, stop, "Organization", "name"), stop
         if start == sentence_start and len(words) == 1 and head in self.lang.common_words:
             return None, stop
-        if start > 0 and doc[start - 1].lower_ in self.lang.place_markers:
+        if start > 0 and self.w[start - 1].lower() in self.lang.place_markers:
             return self.make(document, doc, index, start, stop, "Place", "name"), stop
         if any(w.casefold() in self.lang.common_words for w in words):
             return None, stop  # capitalised common words ("Kesepakatan Damai") are not names

@@ -8,7 +8,9 @@ An event needs a participant or a place.
 """
 from __future__ import annotations
 
-from ..lang import EventTrigger
+from functools import lru_cache
+
+from ..lang import EventTrigger, LanguageData
 from ..model import Mention, Sentence
 from . import DocumentContext, Draft
 
@@ -16,11 +18,18 @@ WINDOW = 14
 REQUIRES_WITHIN = 6
 
 
+@lru_cache(maxsize=8)
+def trigger_index(lang: LanguageData) -> dict[str, list[EventTrigger]]:
+    index: dict[str, list[EventTrigger]] = {}
+    for trigger in lang.event_triggers:
+        index.setdefault(trigger.form, []).append(trigger)
+    return index
+
+
 def match_event(context: DocumentContext, k: int, stop: int) -> tuple[int, EventTrigger] | None:
     word = context.lower[k]
-    for trigger in context.lang.event_triggers:
-        if word != trigger.form and not (word.endswith("nya") and word[:-3] == trigger.form):
-            continue
+    index = trigger_index(context.lang)
+    for trigger in index.get(word) or index.get(word.removesuffix("nya")) or ():
         if not trigger.requires:
             return k + 1, trigger
         for j in range(k + 1, min(stop, k + 1 + REQUIRES_WITHIN)):

@@ -120,9 +120,12 @@ class LanguageData:
     speech_nouns: dict[str, str]  # word -> noun | demonstrative
     gazetteer: list[GazetteerEntry]
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
+    _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
-        return [rule for rule in self.boilerplate if rule.action == action]
+        if action not in self._rules:
+            self._rules[action] = [rule for rule in self.boilerplate if rule.action == action]
+        return self._rules[action]
 
 
 def _boilerplate_pattern(match: str, text: str) -> re.Pattern:

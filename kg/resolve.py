@@ -208,11 +208,16 @@ class Resolver:
                     entity.roles.append(Role(mention.position, label, of))
 
     def choose_labels(self, corpus: Corpus) -> None:
-        """Persons are labelled by their fullest name; other entities keep their canonical name."""
+        """Persons are labelled by their fullest name (never a title such as "Presiden Rusia"); other
+        entities keep their canonical name."""
+        names_of: dict[str, set[str]] = defaultdict(set)
+        for mention in corpus.mentions:
+            if mention.type == "Person" and not mention.title_only and mention.source != "pronoun":
+                names_of[mention.entity_id].add(mention.text)
         for entity in corpus.entities.values():
             if entity.type != "Person":
                 continue
-            names = [a for a in entity.aliases | {entity.label} if a[:1].isupper()]
+            names = [a for a in names_of[entity.id] | {entity.label} if a[:1].isupper()]
             best = max(names, key=lambda n: (len(n.split()), len(n), n))
             if best != entity.label and len(best.split()) > len(entity.label.split()):
                 entity.aliases.add(entity.label)

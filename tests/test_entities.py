@@ -83,3 +83,7 @@ def test_hyphenated_first_names_stay_whole():
 def test_unknown_name_after_dari_is_not_a_place():
     found = labels(corpus_of("Ia membawa pesan dari Olena Kovalenko untuk para pemimpin. Warga mengungsi di Irpin."))
     assert found["Olena Kovalenko"] == "Person" and found["Irpin"] == "Place"
+
+
+def test_hyphen_inside_a_name_keeps_a_lower_case_part():
+    assert labels(corpus_of("Presiden Korea Selatan Yoon Suk-yeol tiba di Jakarta."))["Yoon Suk-yeol"] == "Person"

@@ -249,9 +249,9 @@ class MentionFinder:
         """End of a run of name words that starts with the (already accepted) word at `start`."""
         stop, words = start + 1, 1
         while stop < end and words < limit and stop not in gazetteer:
-            if self.w[stop] == "-" and not doc[stop - 1].whitespace_ and stop + 1 < end \
-                    and self.is_name_token(self.w[stop + 1], first=False):
-                stop += 2  # "Jean-Yves Le Drian": the hyphen joins two words of one name
+            if self.w[stop] == "-" and not doc[stop - 1].whitespace_ and not doc[stop].whitespace_ \
+                    and stop + 1 < end and self.w[stop + 1].isalpha():
+                stop += 2  # "Jean-Yves Le Drian", "Yoon Suk-yeol": the hyphen joins two parts of one name
                 words += 1
                 continue
             if not (self.is_name_token(self.w[stop], first=False) or (org_heads and self.is_org_head(self.w[stop]))):

@@ -43,6 +43,14 @@ def make_parser() -> argparse.ArgumentParser:
                        help="base IRI of the graph's resources (default https://example.org/kg/)")
     build.add_argument("--lang", default="id", metavar="CODE", help="language of the articles (default: id)")
     build.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    view = build.add_argument_group("graph.html view (the RDF always holds the whole graph)")
+    view.add_argument("--focus", metavar="ENTITY", help="show only this entity (id, name or alias) and its neighbours")
+    view.add_argument("--hops", type=int, default=1, metavar="N", help="with --focus: how many steps out (default 1)")
+    view.add_argument("--from", dest="date_from", metavar="DATE",
+                      help="show only edges dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    view.add_argument("--to", dest="date_to", metavar="DATE", help="show only edges dated on or before DATE")
+    view.add_argument("--max-nodes", type=int, metavar="N",
+                      help="show only the N most connected entities (default: all, up to 5,000)")
     build.add_argument("-j", "--workers", default="auto", metavar="N",
                        help="processes analysing articles in parallel (default: auto = all cores for large "
                             "inputs); the output is the same for any N")
@@ -218,16 +226,20 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("build needs at least one INPUT, or --sample")
     try:
         workers = parse_workers(args.workers)
+        view = {key: value for key, value in (("focus", args.focus), ("date_from", args.date_from),
+                                              ("date_to", args.date_to), ("max_nodes", args.max_nodes)) if value}
+        if args.focus:
+            view["hops"] = args.hops
         result = build(inputs, args.out, base_iri=args.base_iri or DEFAULT_BASE, lang_code=args.lang,
                        html=not args.no_html, progress=not args.quiet, store=args.store, workers=workers,
-                       cache=False if args.no_cache else (args.cache or True), dask=args.dask)
+                       cache=False if args.no_cache else (args.cache or True), dask=args.dask, view=view or None)
     except InputError as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_INPUT
     except OutputError as err:
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_OUTPUT
-    except ValueError as err:  # unknown language code
+    except ValueError as err:  # unknown language code, --focus matching nothing, a bad --from/--to date
         print(f"kg: error: {err}", file=sys.stderr)
         return EXIT_INPUT
     if not args.quiet:

@@ -26,10 +26,12 @@ from .model import Corpus, Document, Mention
 from .read import ReadReport, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
+from .subgraph import select
 
 log = logging.getLogger("kg")
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 CACHE_NAME = ".kg-cache"
+HTML_MAX_NODES = 5000  # graph.html stays interactive up to about this many nodes
 AUTO_PARALLEL = 64  # articles from which --workers auto uses all cores
 PROGRESS_SECONDS = 2.0
 
@@ -186,11 +188,13 @@ def process(documents: list[Document], report: ReadReport | None = None, lang_co
 
 def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT_BASE, lang_code: str = "id",
           html: bool = True, progress: bool = True, store: str | Path | None = None, workers: int = 1,
-          cache: str | Path | None | bool = True, dask: str | None = None) -> BuildResult:
+          cache: str | Path | None | bool = True, dask: str | None = None,
+          view: dict[str, object] | None = None) -> BuildResult:
     """Build the graph of the inputs and write graph.ttl, graph.trig and graph.html into out_dir.
 
     cache: True keeps an article cache in OUTDIR/.kg-cache (incremental builds), a path puts it elsewhere,
-    False or None turns it off.
+    False or None turns it off. view: options of kg.subgraph.select (focus, hops, date_from, date_to,
+    max_nodes) that narrow graph.html only; the RDF always holds everything.
     """
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
@@ -201,7 +205,12 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
             write_rdf(result.graph, trig, turtle, base_iri)
         result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl"]
         if html:
-            write_atomic(out_dir / "graph.html", to_html(result.graph))
+            shown = select(result.graph, **view) if view else result.graph
+            if not view and shown.number_of_nodes() > HTML_MAX_NODES:
+                log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of "
+                            f"{shown.number_of_nodes():,} entities (see --max-nodes, --focus, --from/--to)")
+                shown = select(shown, max_nodes=HTML_MAX_NODES)
+            write_atomic(out_dir / "graph.html", to_html(shown))
             result.outputs.append(out_dir / "graph.html")
         if store is not None:
             write_store(out_dir / "graph.trig", Path(store))

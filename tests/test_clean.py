@@ -52,7 +52,7 @@ def test_chrome_removed_and_metadata_kept():
 def test_dateline_is_metadata_not_text():
     doc = cleaned(PAGE)
     assert doc.dateline == "NUSA DUA" and doc.outlet == "Warta.id"
-    body = doc.text.splitlines()[1]
+    body = [line for line in doc.text.splitlines() if line][1]
     assert body.startswith("Menteri Luar Negeri Retno Marsudi")
 
 

@@ -82,3 +82,16 @@ def test_sample_flag(tmp_path):
     assert main(["build", "--sample", "-o", str(tmp_path / "s"), "-q", "--no-html"]) == 0
     assert (tmp_path / "s" / "graph.ttl").stat().st_size > 1000
     assert not (tmp_path / "s" / "graph.html").exists()
+
+
+def test_html_view_options(tmp_path):
+    out = tmp_path / "focused"
+    assert main(["build", "--sample", "-o", str(out), "-q", "--focus", "Kyiv", "--hops", "1"]) == 0
+    focused = (out / "graph.html").read_text(encoding="utf-8")
+    full_dir = tmp_path / "full"
+    assert main(["build", "--sample", "-o", str(full_dir), "-q"]) == 0
+    full = (full_dir / "graph.html").read_text(encoding="utf-8")
+    assert "Kyiv" in focused and len(focused) < len(full)
+    assert (out / "graph.ttl").read_bytes() == (full_dir / "graph.ttl").read_bytes()  # the RDF is never narrowed
+    proc = run_kg("build", "--sample", "-o", str(tmp_path / "bad"), "--focus", "Nobody Atall")
+    assert proc.returncode == 2 and "no entity matches 'Nobody Atall'" in proc.stderr

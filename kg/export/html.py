@@ -1,84 +1,258 @@
-"""HTML export: an interactive pyvis page that works offline.
+"""HTML export: one self-contained page to explore the dated graph (pyvis draws, explorer.js adds the rest).
 
-vis-network is inlined (``cdn_resources="in_line"``) and the page's remaining CDN links
-(Bootstrap) are removed, so nothing is fetched. Tooltips are plain text: vis-network shows
-string titles with innerText, and pyvis writes the data with Jinja's ``tojson``, which escapes
-``<`` and ``>``, so article text cannot inject markup or scripts.
+- Offline: vis-network is inlined (``cdn_resources="in_line"``) and every CDN reference of pyvis's template
+  (Bootstrap, commented-out links) is removed, so the page fetches nothing.
+- Fast: node positions come from the build (kg.export.layout) and physics is off, so the browser draws
+  thousands of nodes at once instead of simulating them.
+- Explorer: colour, shape and size by entity type and mentions with a legend; edges styled by kind
+  (planned meetings dashed, cancelled ones dotted and marked ✕); a timeline over the dated edges
+  (range slider, play, histogram); search over every alias and role; filters by type and kind; a
+  provenance panel with each fact's quote, cue, article and sentence.
+- Safe: the graph travels as JSON in a ``<script type="application/json">`` block with ``<``, ``>`` and
+  ``&`` escaped, pyvis writes its data with Jinja's ``tojson`` (same escaping), and explorer.js puts
+  article text into the page only with textContent, hover texts included. Nodes and edges get no vis
+  ``title``: pyvis switches its popup to innerHTML when a node title contains "href", which article
+  text could trigger.
+- Deterministic: the same graph gives the same bytes (sorted data, seeded layout, no timestamps).
 """
 from __future__ import annotations
 
+import json
 import re
+from datetime import date
+from importlib import resources
 
 import networkx as nx
 
-from ..model import Document, Meeting, Statement
+from ..model import Document, Event, Meeting, Statement
+from ..subgraph import period
+from .layout import layout
 
-TYPE_COLOURS = {"Person": "#e4572e", "Organization": "#2e86ab", "Country": "#3bb273", "Place": "#f3a712",
-                "Event": "#8e44ad"}
-KIND_COLOURS = {"statement": "#555555", "meeting": "#1b998b", "event": "#c5283d"}
-EXTERNAL = re.compile(r"<link[^>]+href=\"https?://[^\"]*\"[^>]*>|<script[^>]+src=\"https?://[^\"]*\"[^>]*>\s*</script>",
-                      re.IGNORECASE | re.DOTALL)
-MAX_TOOLTIP = 300
+TYPE_STYLES = {  # colour, vis-network shape
+    "Person": ("#e4572e", "dot"),
+    "Organization": ("#2e86ab", "square"),
+    "Country": ("#3bb273", "diamond"),
+    "Place": ("#f3a712", "triangle"),
+    "Event": ("#8e44ad", "star"),
+}
+OTHER_STYLE = ("#8c8c8c", "dot")
+KIND_COLOURS = {"statement": "#6b6b6b", "meeting": "#1b998b", "event": "#c5283d"}
+CANCELLED_COLOUR = "#b0413e"
+PLANNED_DASHES = [8, 6]
+CANCELLED_DASHES = [2, 5]
+MAX_LABEL = 28
+BIG_GRAPH_EDGES = 3000  # above this, hide edges while dragging or zooming to keep the page responsive
+EPOCH = date(1970, 1, 1)
+
+# pyvis's template links Bootstrap from a CDN in every mode and keeps commented-out script links; the
+# clean-up only looks at markup, never inside an inlined script or style (see markup_only)
+ELEMENTS = re.compile(r"(<script\b[^>]*>.*?</script>|<style\b[^>]*>.*?</style>)", re.IGNORECASE | re.DOTALL)
+REMOTE_SCRIPT = re.compile(r"<script\b[^>]*\bsrc\s*=", re.IGNORECASE)
+REMOTE_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+DRAW_SCRIPT = '<script type="text/javascript">'
 
 
-def shorten(value: str, limit: int = MAX_TOOLTIP) -> str:
+def shorten(value: str, limit: int = MAX_LABEL) -> str:
     value = " ".join(value.split())
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def source_line(document: Document | None, doc_id: str) -> str:
-    if document is None:
-        return doc_id
-    parts = [document.title or doc_id, document.outlet or "", document.published_date or "", document.url or ""]
-    return " · ".join(p for p in parts if p)
+def escape_text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def edge_tooltip(record, documents: dict[str, Document], labels: dict[str, str]) -> str:
-    date = record.date.value if record.date else "undated"
-    lines = [f"{record.kind} · {date}"]
+def script_json(value: object) -> str:
+    """JSON that is safe inside <script>: no string can close the element or start a comment."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def asset(name: str) -> str:
+    return resources.files("kg.export").joinpath(name).read_text(encoding="utf-8")
+
+
+def day_number(day: date) -> int:
+    return (day - EPOCH).days
+
+
+class NodeIndex(list):
+    """pyvis keeps node ids in a list and scans it for every added node and edge (quadratic at 5,000
+    nodes); this list answers ``in`` from a set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.members: set = set()
+
+    def append(self, item) -> None:
+        super().append(item)
+        self.members.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self.members
+
+
+def record_data(record: Statement | Meeting | Event, documents: dict[str, Document]) -> dict:
+    """What the provenance panel shows for one statement, meeting or event."""
+    evidence = record.evidence
+    data = {
+        "id": record.id, "kind": record.kind, "cue": record.cue, "cameo": record.cameo,
+        "date": record.date.value if record.date else None,
+        "precision": record.date.precision if record.date else None,
+        "expression": record.date.expression if record.date else None,
+        "report": record.report_date, "doc": evidence.doc_id, "sentence": evidence.sentence,
+        "sentence_index": evidence.sentence_index,
+    }
     if isinstance(record, Statement):
-        lines.append(f"{labels.get(record.speaker, record.speaker)} ({record.speech_act}, CAMEO {record.cameo})")
-        if record.quote or record.content:
-            lines.append("“" + shorten(record.quote or record.content or "", 200) + "”")
+        data.update(speaker=record.speaker, addressees=list(record.addressees), about=list(record.about),
+                    act=record.speech_act, quote=record.quote, content=record.content)
     elif isinstance(record, Meeting):
-        lines.append(", ".join(labels.get(p, p) for p in record.participants))
-        lines.append(f"{record.status}, {record.mode or 'mode unknown'}"
-                     + (f", at {labels.get(record.place, record.place)}" if record.place else ""))
-    lines.append(f"cue: {record.cue}")
-    lines.append("source: " + source_line(documents.get(record.evidence.doc_id), record.evidence.doc_id))
-    lines.append("sentence: " + shorten(record.evidence.sentence, 240))
-    return "\n".join(lines)
+        data.update(participants=list(record.participants), status=record.status, mode=record.mode,
+                    place=record.place)
+    else:
+        data.update(participants=list(record.participants), type=record.event_type, place=record.place)
+    return {k: v for k, v in data.items() if v is not None}
 
 
-def to_html(graph: nx.MultiDiGraph, title: str = "kg: news knowledge graph") -> str:
-    from pyvis.network import Network
+def document_data(document: Document) -> dict:
+    data = {"title": document.title, "outlet": document.outlet, "url": document.url,
+            "published": document.published_date, "source": document.source}
+    return {k: v for k, v in data.items() if v}
 
-    network = Network(height="800px", width="100%", directed=True, cdn_resources="in_line", heading="")
-    documents: dict[str, Document] = graph.graph["documents"]
-    labels = {node: data["label"] for node, data in graph.nodes(data=True)}
+
+def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
+    """The explorer's JSON and the edge list (source, target, key, data) in drawing order."""
+    documents: dict[str, Document] = graph.graph.get("documents", {})
+    nodes = []
     for node, data in sorted(graph.nodes(data=True)):
         entity = data["entity"]
-        tooltip = [f"{entity.label} ({entity.type})"]
-        if entity.aliases:
-            tooltip.append("also: " + shorten(", ".join(sorted(entity.aliases)), 200))
-        tooltip.extend(f"role: {role.label}" for role in entity.roles)
-        tooltip.append(f"mentioned {entity.mention_count}× in {len(entity.documents)} article(s)")
-        network.add_node(node, label=shorten(entity.label, 40), title="\n".join(tooltip),
-                         color=TYPE_COLOURS.get(entity.type, "#999999"),
-                         size=10 + min(entity.mention_count, 30))
-    for source, target, _key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
+        nodes.append({"id": node, "label": entity.label, "type": entity.type, "aliases": sorted(entity.aliases),
+                      "roles": [[r.position, r.label, r.of] for r in entity.roles],
+                      "mentions": entity.mention_count, "docs": len(entity.documents)})
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[2]), str(e[0]), str(e[1])))
+    record_index: dict[str, int] = {}
+    records = []
+    edge_rows = []
+    used_documents = set()
+    for source, target, key, data in edges:
         record = data["record"]
-        label = f"{record.kind} {record.date.value}" if record.date else record.kind
-        dashes = isinstance(record, Meeting) and record.status != "held"
-        network.add_edge(source, target, label=label, title=edge_tooltip(record, documents, labels),
-                         color=KIND_COLOURS.get(record.kind, "#999999"), dashes=dashes, arrows="to")
-    network.set_options('{"physics": {"stabilization": {"iterations": 200}}, '
-                        '"edges": {"font": {"size": 9, "align": "middle"}, "smooth": {"type": "dynamic"}}, '
-                        '"interaction": {"hover": true, "tooltipDelay": 150}}')
-    html = network.generate_html(notebook=False)
-    html = EXTERNAL.sub("", html)
-    return html.replace("<head>", f"<head>\n<title>{escape_text(title)}</title>", 1)
+        if record.id not in record_index:
+            record_index[record.id] = len(records)
+            records.append(record_data(record, documents))
+            used_documents.add(record.evidence.doc_id)
+        days = period(data.get("date"))
+        edge_rows.append([source, target, data["kind"], data.get("role"), record_index[record.id], str(key),
+                          day_number(days[0]) if days else None, day_number(days[1]) if days else None])
+    for entity in (data["entity"] for _, data in graph.nodes(data=True)):
+        used_documents.update(entity.documents)
+    present = {n["type"] for n in nodes}
+    types = [{"name": t, "colour": TYPE_STYLES.get(t, OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, OTHER_STYLE)[1]}
+             for t in [*TYPE_STYLES, *sorted(present - set(TYPE_STYLES))] if t in present or t in TYPE_STYLES]
+    kinds = [{"name": k, "colour": c} for k, c in KIND_COLOURS.items()]
+    page = {"title": title, "types": types, "kinds": kinds, "nodes": nodes, "edges": edge_rows, "records": records,
+            "documents": {d: document_data(documents[d]) for d in sorted(used_documents) if d in documents}}
+    return page, edges
 
 
-def escape_text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def edge_style(record: Statement | Meeting | Event) -> dict:
+    """Per-edge vis options; statements use the defaults of options() (grey, thin, arrow), so most edges stay short."""
+    if record.kind == "statement":
+        style: dict = {"arrows": "to"}
+    else:
+        style = {"arrows": "", "color": KIND_COLOURS.get(record.kind, "#999999"), "width": 2.5}
+    status = getattr(record, "status", None)
+    if status == "planned":
+        style["dashes"] = PLANNED_DASHES
+    elif status == "cancelled":
+        style.update(dashes=CANCELLED_DASHES, color=CANCELLED_COLOUR, label="✕",
+                     font={"size": 16, "color": CANCELLED_COLOUR, "strokeWidth": 3, "align": "middle"})
+    return style
+
+
+def darker(colour: str, factor: float = 0.72) -> str:
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{int(c * factor):02x}" for c in (red, green, blue))
+
+
+def options(graph_edges: int) -> dict:
+    big = graph_edges > BIG_GRAPH_EDGES
+    groups = {name: {"shape": shape, "color": {"background": colour, "border": darker(colour),
+                                                "highlight": {"background": colour, "border": "#1f2328"},
+                                                "hover": {"background": colour, "border": "#1f2328"}}}
+              for name, (colour, shape) in [*TYPE_STYLES.items(), ("other", OTHER_STYLE)]}
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "groups": groups,
+        "nodes": {"borderWidth": 1, "font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3,
+                                              "strokeColor": "#ffffff", "color": "#1f2328"},
+                  "scaling": {"min": 6, "max": 24, "label": {"enabled": True, "min": 12, "max": 24,
+                                                             "drawThreshold": 5, "maxVisible": 28}}},
+        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1.5, "width": 1.5,
+                  "color": {"color": KIND_COLOURS["statement"], "highlight": "#1f2328", "hover": "#1f2328",
+                            "opacity": 0.8},
+                  "arrows": {"to": {"scaleFactor": 0.5}},
+                  "font": {"size": 10, "face": "system-ui, sans-serif", "strokeWidth": 3, "align": "middle"}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "navigationButtons": False, "keyboard": False, "multiselect": False},
+    }
+
+
+def to_html(graph: nx.MultiDiGraph, title: str = "kg: news knowledge graph",
+            positions: dict[str, tuple[float, float]] | None = None) -> str:
+    """The graph as one offline HTML page (see the module docstring); positions default to layout(graph)."""
+    from pyvis.network import Network
+
+    if positions is None:
+        positions = layout(graph)
+    page, edges = page_data(graph, title)
+    network = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    network.node_ids = NodeIndex()
+    for node in page["nodes"]:
+        group = node["type"] if node["type"] in TYPE_STYLES else "other"
+        x, y = positions[node["id"]]
+        # pyvis always writes a shape, which would override the group's: give the same one
+        network.add_node(node["id"], label=shorten(node["label"]), group=group,
+                         shape=TYPE_STYLES.get(node["type"], OTHER_STYLE)[1], x=x, y=y, value=max(1, node["mentions"]))
+    pair_counts: dict[tuple[str, str], int] = {}
+    for n, (source, target, _key, data) in enumerate(edges):
+        style = edge_style(data["record"])
+        pair = (min(source, target), max(source, target))
+        count = pair_counts.get(pair, 0)
+        pair_counts[pair] = count + 1
+        if count and source != target:
+            # parallel edges would be drawn on top of each other: bend each one a little more
+            bend = 0.12 * ((count + 1) // 2)
+            clockwise = (count % 2 == 1) == (source <= target)
+            style["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": bend}
+        network.add_edge(source, target, id=n, **style)
+    network.set_options(json.dumps(options(len(edges))))
+    html = markup_only(network.generate_html(notebook=False))
+    head = (f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape_text(title)}</title>\n<style>{asset('explorer.css')}</style>\n")
+    shell = asset("explorer.html").replace("{{title}}", escape_text(title))
+    tail = (f'<script type="application/json" id="kg-data">{script_json(page)}</script>\n'
+            f"<script>{asset('explorer.js')}</script>\n")
+    html = html.replace("<head>", "<head>\n" + head, 1).replace("<body>", "<body>\n" + shell, 1)
+    # the explorer goes before pyvis's drawing script: it wraps vis.Network to set up before the first frame
+    before, found, after = html.rpartition(DRAW_SCRIPT)
+    if not found:
+        raise RuntimeError("pyvis's page has no drawing script: unsupported pyvis version")
+    return "<!DOCTYPE html>\n" + (before + tail + found + after).lstrip()
+
+
+def markup_only(html: str) -> str:
+    """pyvis's page without anything that would load from elsewhere: every <link> (Bootstrap's CSS), every
+    <script src> (Bootstrap's JS), HTML comments (commented-out links) and the empty heading. Inlined
+    scripts and styles (vis-network itself) pass through untouched."""
+    parts = ELEMENTS.split(html)
+    kept = []
+    for i, part in enumerate(parts):
+        if i % 2:  # a script or style element
+            if not REMOTE_SCRIPT.match(part):
+                kept.append(part)
+        else:
+            kept.append(EMPTY_HEADING.sub("", REMOTE_LINK.sub("", COMMENT.sub("", part))))
+    return "".join(kept)

@@ -1,0 +1,810 @@
+/* kg explorer: legend and filters, timeline, search, hover texts and provenance over the network pyvis draws.
+ *
+ * This script runs before pyvis's drawing script and wraps vis.Network, so the explorer is set up on the
+ * new network before its first frame. The graph's facts come from the JSON block #kg-data. Article text
+ * reaches the page only through textContent (panel, suggestions, hover box), never as markup.
+ */
+(function () {
+  "use strict";
+
+  const DAY_MS = 86400000;
+  const LABEL_FADE_LIMIT = 1500;  // above this many nodes, fading leaves labels alone (see fade())
+  const data = JSON.parse(document.getElementById("kg-data").textContent);
+  const $ = (id) => document.getElementById(id);
+  const typeStyle = {};
+  data.types.forEach((t) => { typeStyle[t.name] = t; });
+  const kindColour = {};
+  data.kinds.forEach((k) => { kindColour[k.name] = k.colour; });
+  let network = null;
+  let nodes = null;
+  let edges = null;
+
+  // ---- model ---------------------------------------------------------------------------------------------
+  const byId = {};
+  data.nodes.forEach((n) => {
+    n.edges = [];
+    n.said = new Set();
+    n.hidden = false;
+    n.dim = false;
+    byId[n.id] = n;
+  });
+  const E = data.edges.map((row, i) => ({
+    id: i, from: row[0], to: row[1], kind: row[2], role: row[3], rec: row[4], key: row[5],
+    start: row[6], end: row[7], shown: true,
+  }));
+  E.forEach((e) => {
+    byId[e.from].edges.push(e);
+    if (e.to !== e.from) byId[e.to].edges.push(e);
+    const r = data.records[e.rec];
+    if (r.kind === "statement" && r.speaker === e.from) byId[e.from].said.add(e.rec);
+  });
+  const dated = E.filter((e) => e.start !== null);
+  const undatedCount = E.length - dated.length;
+  // (reduce, not Math.min(...list): spreading 100,000 arguments overflows the stack)
+  const minDay = dated.reduce((low, e) => Math.min(low, e.start), dated.length ? Infinity : 0);
+  const maxDay = dated.reduce((high, e) => Math.max(high, e.end), dated.length ? -Infinity : 0);
+  const state = {
+    hiddenTypes: new Set(), hiddenKinds: new Set(), from: minDay, to: maxDay, undated: true,
+    hideInactive: false, edgeDates: false, size: "mentions",
+  };
+
+  const iso = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const dayOf = (text) => {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text || "");
+    return m ? Math.round(Date.UTC(+m[1], (+m[2] || 1) - 1, +m[3] || 1) / DAY_MS) : null;
+  };
+  const fold = (s) => String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/\s+/g, " ").trim();
+  const clip = (s, n) => { s = String(s).replace(/\s+/g, " ").trim(); return s.length > n ? s.slice(0, n - 1) + "…" : s; };
+  const plural = (n, one, many) => n + " " + (n === 1 ? one : (many || one + "s"));
+  const labelOf = (id) => {
+    if (byId[id]) return byId[id].label;
+    // an entity outside a focused graph: make its id readable ("person/antony-blinken" -> "Antony Blinken")
+    const slug = String(id).split("/").pop().replace(/-/g, " ");
+    return slug.replace(/\b\w/g, (c) => c.toUpperCase());
+  };
+  const safeUrl = (url) => (typeof url === "string" && /^https?:\/\//i.test(url) ? url : null);
+
+  // ---- hover texts (plain strings) -------------------------------------------------------------------------
+  function nodeTitle(n) {
+    const lines = [n.label + " · " + n.type];
+    if (n.roles.length) lines.push(clip(n.roles.map((r) => r[1]).filter((v, i, a) => a.indexOf(v) === i).join("; "), 120));
+    if (n.aliases.length) lines.push("also: " + clip(n.aliases.join(", "), 120));
+    const kinds = {};
+    const seen = new Set();
+    n.edges.forEach((e) => { if (!seen.has(e.rec)) { seen.add(e.rec); kinds[e.kind] = (kinds[e.kind] || 0) + 1; } });
+    lines.push(plural(n.mentions, "mention") + " in " + plural(n.docs, "article"));
+    const facts = Object.keys(kinds).sort().map((k) => plural(kinds[k], k));
+    if (facts.length) lines.push(facts.join(", "));
+    lines.push("click for sources");
+    return lines.join("\n");
+  }
+
+  function recordSummary(r) {
+    if (r.kind === "statement") return r.act + (r.cameo ? " (CAMEO " + r.cameo + ")" : "");
+    if (r.kind === "meeting") return r.status + (r.mode ? ", " + r.mode.replace(/_/g, " ") : "");
+    return r.type || "event";
+  }
+
+  function edgeTitle(e) {
+    const r = data.records[e.rec];
+    const lines = [e.kind + " · " + (r.date || "undated") + " · " + recordSummary(r)];
+    lines.push(labelOf(e.from) + (e.kind === "statement" ? " → " : " — ") + labelOf(e.to) + (e.role ? " (" + e.role + ")" : ""));
+    const text = r.quote || r.content;
+    if (text) lines.push("“" + clip(text, 160) + "”");
+    lines.push("cue: " + r.cue);
+    const doc = data.documents[r.doc];
+    lines.push("source: " + clip(doc ? [doc.title || r.doc, doc.outlet].filter(Boolean).join(" · ") : r.doc, 100));
+    return lines.join("\n");
+  }
+
+  function nodeValue(n) {
+    return state.size === "statements" ? n.said.size + 1 : Math.max(1, n.mentions);
+  }
+
+  function edgeLabel(e) {
+    const r = data.records[e.rec];
+    const mark = r.status === "cancelled" ? "✕" : "";
+    const text = state.edgeDates ? (mark ? mark + " " : "") + (r.date || "") : mark;
+    return text || " ";  // vis-network ignores an empty label in an update: a space draws nothing
+  }
+
+  // ---- filters ---------------------------------------------------------------------------------------------
+  function edgeVisible(e) {
+    if (state.hiddenKinds.has(e.kind)) return false;
+    if (state.hiddenTypes.has(byId[e.from].type) || state.hiddenTypes.has(byId[e.to].type)) return false;
+    if (e.start === null) return state.undated;
+    return e.end >= state.from && e.start <= state.to;
+  }
+
+  // vis-network applies a DataSet update item by item through setOptions (about 0.1 ms each: half a second
+  // for 5,000 edges). Showing, hiding and fading need one option field each, so they are set on the drawn
+  // objects and refresh() recomputes what is visible once; DataSet updates remain the fallback.
+  function internals() {
+    const body = network.body;
+    return body && body.nodes && body.edges && body.emitter && typeof body.emitter.emit === "function" ? body : null;
+  }
+  function setOptionsFast(kind, changes) {
+    const body = internals();
+    if (!body) {
+      (kind === "nodes" ? nodes : edges).update(changes);
+      return;
+    }
+    const objects = kind === "nodes" ? body.nodes : body.edges;
+    changes.forEach((change) => {
+      const object = objects[change.id];
+      if (!object) return;
+      Object.keys(change).forEach((k) => { if (k !== "id") object.options[k] = change[k]; });
+    });
+  }
+  function refresh(sizes) {
+    const body = internals();
+    if (!body) return;
+    if (typeof network._updateVisibleIndices !== "function" || typeof network._updateValueRange !== "function") {
+      body.emitter.emit("_dataChanged");  // vis-network's own path: slower, it reconnects every edge
+      return;
+    }
+    // what _dataChanged would do, minus reconnecting 15,000 unchanged edges
+    network._updateVisibleIndices();
+    if (sizes) network._updateValueRange(body.nodes);
+    body.emitter.emit("_requestRedraw");
+  }
+
+  let shownEdges = E.length;
+  let activeNodes = data.nodes.length;
+  function apply() {
+    const edgeChanges = [];
+    const active = new Set();
+    shownEdges = 0;
+    E.forEach((e) => {
+      const visible = edgeVisible(e);
+      if (visible) { shownEdges += 1; active.add(e.from); active.add(e.to); }
+      if (visible !== e.shown) { e.shown = visible; edgeChanges.push({ id: e.id, hidden: !visible }); }
+    });
+    const restricting = shownEdges < E.length;
+    const hides = [];
+    const fades = [];
+    activeNodes = 0;
+    data.nodes.forEach((n) => {
+      const inactive = !active.has(n.id) && (restricting || state.hideInactive);
+      const hidden = state.hiddenTypes.has(n.type) || (inactive && state.hideInactive);
+      const dim = !hidden && inactive;
+      if (!hidden && !dim) activeNodes += 1;
+      if (hidden !== n.hidden) { n.hidden = hidden; hides.push({ id: n.id, hidden: hidden }); }
+      if (dim !== n.dim) { n.dim = dim; fades.push(n); }
+    });
+    if (edgeChanges.length) setOptionsFast("edges", edgeChanges);
+    if (hides.length) setOptionsFast("nodes", hides);
+    if (fades.length) fade(fades);
+    if (edgeChanges.length || hides.length || fades.length) refresh();
+    showCounts();
+    drawHistogram();
+  }
+
+  // a faded node: its shape through the opacity option; its label too on graphs small enough for a DataSet
+  // update (vis-network caches label colours, so only setOptions changes them)
+  function fade(list) {
+    setOptionsFast("nodes", list.map((n) => ({ id: n.id, opacity: n.dim ? 0.18 : 1 })));
+    if (data.nodes.length <= LABEL_FADE_LIMIT) {
+      nodes.update(list.map((n) => ({ id: n.id, font: { color: n.dim ? "rgba(60,60,60,0.3)" : "#1f2328" } })));
+    }
+  }
+
+  function showCounts() {
+    $("kg-count").textContent = shownEdges + " of " + plural(E.length, "edge") + " · " +
+      activeNodes + " of " + plural(data.nodes.length, "entity", "entities");
+  }
+
+  // ---- legend: chips that filter ---------------------------------------------------------------------------
+  const SVG = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach((k) => node.setAttribute(k, attrs[k]));
+    return node;
+  }
+  function shapeIcon(shape, colour) {
+    const svg = svgEl("svg", { width: 14, height: 14, viewBox: "0 0 14 14", "aria-hidden": "true" });
+    const paint = { fill: colour, stroke: "#fff", "stroke-width": 1 };
+    let mark;
+    if (shape === "square") mark = svgEl("rect", Object.assign({ x: 2, y: 2, width: 10, height: 10 }, paint));
+    else if (shape === "diamond") mark = svgEl("polygon", Object.assign({ points: "7,0.5 13.5,7 7,13.5 0.5,7" }, paint));
+    else if (shape === "triangle") mark = svgEl("polygon", Object.assign({ points: "7,1 13.5,12.5 0.5,12.5" }, paint));
+    else if (shape === "star") {
+      mark = svgEl("polygon", Object.assign({ points: "7,0.5 8.8,5 13.5,5.2 9.8,8.2 11.1,13 7,10.3 2.9,13 4.2,8.2 0.5,5.2 5.2,5" }, paint));
+    } else mark = svgEl("circle", Object.assign({ cx: 7, cy: 7, r: 6 }, paint));
+    svg.appendChild(mark);
+    return svg;
+  }
+  function lineIcon(colour, dash, arrow) {
+    const svg = svgEl("svg", { width: 26, height: 10, viewBox: "0 0 26 10", "aria-hidden": "true" });
+    const line = svgEl("line", { x1: 1, y1: 5, x2: arrow ? 19 : 25, y2: 5, stroke: colour, "stroke-width": 2.2 });
+    if (dash) line.setAttribute("stroke-dasharray", dash);
+    svg.appendChild(line);
+    if (arrow) svg.appendChild(svgEl("polygon", { points: "18,1 25,5 18,9", fill: colour }));
+    return svg;
+  }
+  function chip(container, icon, text, count, onToggle) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "kg-chip";
+    button.setAttribute("aria-pressed", "true");
+    button.appendChild(icon);
+    button.appendChild(document.createTextNode(" " + text + " "));
+    if (count !== null) button.appendChild(Object.assign(document.createElement("span"), { className: "kg-n", textContent: count }));
+    if (onToggle) {
+      button.addEventListener("click", () => {
+        const on = button.getAttribute("aria-pressed") !== "true";
+        button.setAttribute("aria-pressed", String(on));
+        onToggle(on);
+      });
+    } else {
+      button.disabled = true;
+      button.classList.add("kg-key");
+    }
+    container.appendChild(button);
+    return button;
+  }
+  const typeChips = {};
+  function buildLegend() {
+    const typeCounts = {};
+    data.nodes.forEach((n) => { typeCounts[n.type] = (typeCounts[n.type] || 0) + 1; });
+    data.types.filter((t) => typeCounts[t.name]).forEach((t) => {
+      typeChips[t.name] = chip($("kg-types"), shapeIcon(t.shape, t.colour), t.name, typeCounts[t.name], (on) => {
+        if (on) state.hiddenTypes.delete(t.name); else state.hiddenTypes.add(t.name);
+        apply();
+      });
+    });
+    const kindCounts = {};
+    E.forEach((e) => { kindCounts[e.kind] = (kindCounts[e.kind] || 0) + 1; });
+    data.kinds.forEach((k) => {
+      chip($("kg-kinds"), lineIcon(k.colour, null, k.name === "statement"), k.name, kindCounts[k.name] || 0, (on) => {
+        if (on) state.hiddenKinds.delete(k.name); else state.hiddenKinds.add(k.name);
+        apply();
+      });
+    });
+    chip($("kg-styles"), lineIcon(kindColour.meeting, "5 4", false), "planned", null, null);
+    chip($("kg-styles"), lineIcon("#b0413e", "1.5 3.5", false), "✕ cancelled", null, null);
+    chip($("kg-styles"), shapeIcon("dot", "#9aa5b1"), "size = mentions", null, null).id = "kg-size-key";
+  }
+
+  // ---- timeline ------------------------------------------------------------------------------------------
+  const fromInput = $("kg-from");
+  const toInput = $("kg-to");
+  function setRange(from, to, source) {
+    from = Math.max(minDay, Math.min(from, maxDay));
+    to = Math.max(minDay, Math.min(to, maxDay));
+    if (from > to) { if (source === "from") to = from; else from = to; }
+    state.from = from;
+    state.to = to;
+    fromInput.value = String(from - minDay);
+    toInput.value = String(to - minDay);
+    const span = Math.max(1, maxDay - minDay);
+    const fill = $("kg-range-fill");
+    fill.style.left = ((from - minDay) / span * 100) + "%";
+    fill.style.right = ((maxDay - to) / span * 100) + "%";
+    $("kg-range-label").textContent = dated.length
+      ? iso(from) + " → " + iso(to) + " (" + plural(to - from + 1, "day") + ")"
+      : "no dated edges";
+    apply();
+  }
+
+  // edges per day, stacked by kind; a month- or year-dated edge is spread over its days
+  const kindsOrder = data.kinds.map((k) => k.name);
+  function histogramBins(columns) {
+    const span = maxDay - minDay + 1;
+    const bins = [];
+    for (let i = 0; i < columns; i += 1) bins.push(kindsOrder.map(() => 0));
+    dated.forEach((e) => {
+      const k = kindsOrder.indexOf(e.kind);
+      const days = e.end - e.start + 1;
+      for (let d = e.start; d <= e.end; d += 1) {
+        const column = Math.min(columns - 1, Math.floor((d - minDay) * columns / span));
+        bins[column][k] += 1 / days;
+      }
+    });
+    return bins;
+  }
+  let histogramCache = null;
+  function drawHistogram() {
+    const canvas = $("kg-histogram");
+    const width = Math.max(10, canvas.clientWidth);
+    const height = canvas.clientHeight || 46;
+    const ratio = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
+    if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
+    const ctx = canvas.getContext("2d");
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    if (!dated.length) return;
+    const span = maxDay - minDay + 1;
+    const columns = Math.max(1, Math.min(span, Math.floor(width / 3)));
+    if (!histogramCache || histogramCache.columns !== columns) histogramCache = { columns: columns, bins: histogramBins(columns) };
+    const bins = histogramCache.bins;
+    const top = Math.max(...bins.map((b) => b.reduce((a, c) => a + c, 0)));
+    const barWidth = width / columns;
+    bins.forEach((bin, i) => {
+      const dayStart = minDay + Math.floor(i * span / columns);
+      const dayEnd = minDay + Math.floor((i + 1) * span / columns) - 1;
+      const inside = dayEnd >= state.from && dayStart <= state.to;
+      let y = height;
+      bin.forEach((count, k) => {
+        if (!count) return;
+        const h = Math.max(1.5, count / top * (height - 13));  // the top 13 px hold the month labels
+        ctx.globalAlpha = inside && !state.hiddenKinds.has(kindsOrder[k]) ? 0.9 : 0.2;
+        ctx.fillStyle = kindColour[kindsOrder[k]] || "#888";
+        ctx.fillRect(i * barWidth + 0.5, y - h, Math.max(1, barWidth - 1), h);
+        y -= h;
+      });
+    });
+    ctx.globalAlpha = 1;
+    drawTicks(ctx, width, span);
+  }
+
+  // month starts (or years, on long spans) along the top of the histogram
+  function drawTicks(ctx, width, span) {
+    const first = new Date(minDay * DAY_MS);
+    const ticks = [];
+    const yearly = span > 3 * 366;
+    let year = first.getUTCFullYear();
+    let month = yearly ? 0 : first.getUTCMonth();
+    for (;;) {
+      if (yearly) year += 1; else { month += 1; if (month > 11) { month = 0; year += 1; } }
+      const day = Math.round(Date.UTC(year, month, 1) / DAY_MS);
+      if (day > maxDay) break;
+      ticks.push([day, yearly ? String(year) : year + "-" + String(month + 1).padStart(2, "0")]);
+    }
+    const every = Math.max(1, Math.ceil(ticks.length * 52 / width));  // keep labels about 52 px apart
+    ctx.font = "10px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    ticks.forEach(([day, label], i) => {
+      const x = Math.round((day - minDay) / span * width) + 0.5;
+      ctx.fillStyle = "#c8ccd2";
+      ctx.fillRect(x, 0, 1, i % every ? 3 : 6);
+      if (i % every === 0 && x + 40 < width) {
+        ctx.fillStyle = "#8c959f";
+        ctx.fillText(label, x + 3, 0);
+      }
+    });
+  }
+
+  let playTimer = null;
+  const dayStarts = Array.from(new Set(dated.map((e) => e.start))).sort((a, b) => a - b);
+  function stopPlay() {
+    if (playTimer !== null) clearInterval(playTimer);
+    playTimer = null;
+    $("kg-play").textContent = "▶";
+    $("kg-play").setAttribute("aria-label", "Play");
+  }
+  function step() {
+    // move the end of the range to the next day that has a dated edge; the start stays
+    const next = dayStarts.find((d) => d > state.to);
+    if (next === undefined) { stopPlay(); return false; }
+    setRange(state.from, next, "to");
+    return true;
+  }
+  function togglePlay() {
+    if (playTimer !== null) { stopPlay(); return; }
+    if (!dayStarts.length) return;
+    if (state.to >= maxDay || !dayStarts.some((d) => d > state.to)) {
+      setRange(state.from, Math.max(state.from, dayStarts.find((d) => d >= state.from) ?? state.from), "to");
+    } else step();
+    $("kg-play").textContent = "❚❚";
+    $("kg-play").setAttribute("aria-label", "Pause");
+    playTimer = setInterval(step, 700);
+  }
+
+  function buildTimeline() {
+    const span = maxDay - minDay;
+    [fromInput, toInput].forEach((input) => { input.max = String(span); input.disabled = !dated.length; });
+    $("kg-play").disabled = !dated.length;
+    fromInput.addEventListener("input", () => { stopPlay(); setRange(minDay + (+fromInput.value), state.to, "from"); });
+    toInput.addEventListener("input", () => { stopPlay(); setRange(state.from, minDay + (+toInput.value), "to"); });
+    $("kg-play").addEventListener("click", togglePlay);
+    $("kg-undated-count").textContent = "(" + undatedCount + ")";
+    $("kg-undated").addEventListener("change", (ev) => { state.undated = ev.target.checked; apply(); });
+    window.addEventListener("resize", drawHistogram);
+  }
+
+  // ---- search ----------------------------------------------------------------------------------------------
+  const index = [];
+  data.nodes.forEach((n) => {
+    const names = [[n.label, "label"]];
+    n.aliases.forEach((a) => names.push([a, "alias"]));
+    n.roles.forEach((r) => names.push([r[1], "role"]));
+    names.push([n.id, "id"]);
+    names.forEach(([text, how]) => index.push({ key: fold(text), text: text, how: how, node: n }));
+  });
+  function search(query, limit) {
+    const q = fold(query);
+    if (!q) return [];
+    const best = new Map();
+    index.forEach((entry) => {
+      const at = entry.key.indexOf(q);
+      if (at < 0) return;
+      const score = entry.key === q ? 0 : at === 0 ? 1 : entry.key[at - 1] === " " || entry.key[at - 1] === "/" ? 2 : 3;
+      const old = best.get(entry.node.id);
+      const rank = score * 4 + ["label", "alias", "role", "id"].indexOf(entry.how);
+      if (!old || rank < old.rank) best.set(entry.node.id, { node: entry.node, entry: entry, rank: rank });
+    });
+    return Array.from(best.values())
+      .sort((a, b) => a.rank - b.rank || b.node.mentions - a.node.mentions || (a.node.label < b.node.label ? -1 : 1))
+      .slice(0, limit || 8);
+  }
+  let suggestions = [];
+  let highlighted = 0;
+  function showSuggestions() {
+    const list = $("kg-suggest");
+    list.replaceChildren();
+    suggestions.forEach((s, i) => {
+      const item = document.createElement("li");
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", String(i === highlighted));
+      item.appendChild(shapeIcon((typeStyle[s.node.type] || {}).shape || "dot", (typeStyle[s.node.type] || {}).colour || "#888"));
+      item.appendChild(Object.assign(document.createElement("span"), { className: "kg-s-label", textContent: s.node.label }));
+      const via = s.entry.how === "label" ? s.node.type : s.node.type + " · " + s.entry.how + " “" + clip(s.entry.text, 40) + "”";
+      item.appendChild(Object.assign(document.createElement("span"), { className: "kg-s-via", textContent: via }));
+      item.addEventListener("mousedown", (ev) => { ev.preventDefault(); choose(i); });
+      list.appendChild(item);
+    });
+    if (!suggestions.length && $("kg-search").value.trim()) {
+      list.appendChild(Object.assign(document.createElement("li"), { className: "kg-none", textContent: "no entity matches" }));
+    }
+    list.hidden = !$("kg-search").value.trim();
+  }
+  function choose(i) {
+    const s = suggestions[i];
+    if (!s) return;
+    $("kg-suggest").hidden = true;
+    $("kg-search").value = s.node.label;
+    focusNode(s.node.id);
+  }
+  function buildSearch() {
+    const input = $("kg-search");
+    input.addEventListener("input", () => { suggestions = search(input.value); highlighted = 0; showSuggestions(); });
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        ev.preventDefault();
+        if (!suggestions.length) return;
+        highlighted = (highlighted + (ev.key === "ArrowDown" ? 1 : suggestions.length - 1)) % suggestions.length;
+        showSuggestions();
+      } else if (ev.key === "Enter") {
+        ev.preventDefault();
+        if (!suggestions.length) suggestions = search(input.value);
+        choose(highlighted);
+      } else if (ev.key === "Escape") {
+        $("kg-suggest").hidden = true;
+      }
+    });
+    input.addEventListener("blur", () => { $("kg-suggest").hidden = true; });
+    input.addEventListener("focus", () => { if (input.value.trim()) showSuggestions(); });
+    document.addEventListener("keydown", (ev) => {
+      if (ev.key === "/" && document.activeElement !== input && !/^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName)) {
+        ev.preventDefault();
+        input.focus();
+        input.select();
+      }
+    });
+  }
+
+  function focusNode(id) {
+    const n = byId[id];
+    if (!n) return;
+    if (state.hiddenTypes.has(n.type)) {  // the user asked for it: show its type again
+      state.hiddenTypes.delete(n.type);
+      typeChips[n.type].setAttribute("aria-pressed", "true");
+      apply();
+    }
+    if (n.hidden) {
+      state.hideInactive = false;
+      $("kg-hide-inactive").checked = false;
+      apply();
+    }
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    showNode(id);
+  }
+
+  // ---- provenance panel ----------------------------------------------------------------------------------
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function entityButton(id) {
+    const n = byId[id];
+    const button = el("button", "kg-entity", labelOf(id));
+    button.type = "button";
+    if (n) {
+      button.style.setProperty("--type", (typeStyle[n.type] || {}).colour || "#888");
+      button.title = n.type + " · " + id;
+      button.addEventListener("click", () => focusNode(id));
+    } else {
+      button.disabled = true;
+      button.title = id + " (not in this graph)";
+    }
+    return button;
+  }
+  function entityList(ids, separator) {
+    const span = el("span", "kg-entities");
+    ids.forEach((id, i) => {
+      if (i) span.appendChild(document.createTextNode(separator || ", "));
+      span.appendChild(entityButton(id));
+    });
+    return span;
+  }
+  function sourceBlock(r) {
+    const doc = data.documents[r.doc] || {};
+    const block = el("div", "kg-source");
+    block.appendChild(el("span", "kg-doc-title", doc.title || r.doc));
+    const meta = [doc.outlet, doc.published].filter(Boolean).join(" · ");
+    if (meta) block.appendChild(el("span", "kg-doc-meta", " — " + meta));
+    const url = safeUrl(doc.url);
+    if (url) {
+      // a link the reader may click; nothing is fetched until then
+      const link = el("a", "kg-doc-link", "open article ↗");
+      link.href = url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer nofollow";
+      link.title = url;
+      block.appendChild(document.createTextNode(" "));
+      block.appendChild(link);
+    }
+    return block;
+  }
+  function factCard(r, context) {
+    const card = el("article", "kg-fact kg-fact-" + r.kind);
+    const head = el("div", "kg-fact-head");
+    const when = el("span", "kg-date" + (r.date ? "" : " kg-undated"), r.date || "undated");
+    if (r.expression) when.title = "“" + r.expression + "”" + (r.precision && r.precision !== "day" ? " (" + r.precision + ")" : "");
+    head.appendChild(when);
+    head.appendChild(el("span", "kg-tag kg-tag-" + r.kind, r.kind));
+    head.appendChild(el("span", "kg-tag" + (r.status === "cancelled" ? " kg-cancelled" : ""), recordSummary(r)));
+    if (r.report && r.report !== r.date) head.appendChild(el("span", "kg-report", "reported " + r.report));
+    card.appendChild(head);
+    const who = el("div", "kg-who");
+    if (r.kind === "statement") {
+      who.appendChild(entityButton(r.speaker));
+      if ((r.addressees || []).length) { who.appendChild(document.createTextNode(" to ")); who.appendChild(entityList(r.addressees)); }
+      if ((r.about || []).length) { who.appendChild(document.createTextNode(" about ")); who.appendChild(entityList(r.about)); }
+    } else {
+      who.appendChild(entityList(r.participants || [], " · "));
+      if (r.place) { who.appendChild(document.createTextNode(" at ")); who.appendChild(entityButton(r.place)); }
+    }
+    card.appendChild(who);
+    if (context) card.appendChild(el("div", "kg-edge-context", context));
+    if (r.quote) card.appendChild(el("blockquote", "kg-quote", "“" + r.quote + "”"));
+    else if (r.content) card.appendChild(el("blockquote", "kg-content", r.content));
+    card.appendChild(el("div", "kg-cue", "cue: " + r.cue));
+    card.appendChild(sourceBlock(r));
+    const sentence = el("p", "kg-sentence", r.sentence);
+    sentence.title = "sentence " + (r.sentence_index + 1) + " of " + r.doc;
+    card.appendChild(sentence);
+    return card;
+  }
+  const recordOrder = (a, b) => {
+    const ra = data.records[a];
+    const rb = data.records[b];
+    const da = ra.date ? dayOf(ra.date) : Infinity;
+    const db = rb.date ? dayOf(rb.date) : Infinity;
+    return da - db || (ra.report || "").localeCompare(rb.report || "") || ra.id.localeCompare(rb.id);
+  };
+  const SHOW_FIRST = 60;
+  function factGroup(parent, title, recs) {
+    if (!recs.length) return;
+    const section = el("section", "kg-group");
+    section.appendChild(el("h3", null, title + " (" + recs.length + ")"));
+    const list = el("div", "kg-facts");
+    recs.slice(0, SHOW_FIRST).forEach((i) => list.appendChild(factCard(data.records[i])));
+    section.appendChild(list);
+    if (recs.length > SHOW_FIRST) {
+      const more = el("button", "kg-more", "show " + (recs.length - SHOW_FIRST) + " more");
+      more.type = "button";
+      more.addEventListener("click", () => {
+        recs.slice(SHOW_FIRST).forEach((i) => list.appendChild(factCard(data.records[i])));
+        more.remove();
+      });
+      section.appendChild(more);
+    }
+    parent.appendChild(section);
+  }
+  function panel() {
+    const details = $("kg-details");
+    details.replaceChildren();
+    $("kg-panel").scrollTop = 0;
+    return details;
+  }
+  function showNode(id) {
+    const n = byId[id];
+    const details = panel();
+    const head = el("div", "kg-node-head");
+    head.appendChild(shapeIcon((typeStyle[n.type] || {}).shape || "dot", (typeStyle[n.type] || {}).colour || "#888"));
+    head.appendChild(el("h2", null, n.label));
+    details.appendChild(head);
+    details.appendChild(el("div", "kg-sub", n.type + " · " + n.id));
+    const dl = el("dl", "kg-props");
+    const prop = (term, value) => { dl.appendChild(el("dt", null, term)); const dd = el("dd"); dd.append(value); dl.appendChild(dd); };
+    if (n.aliases.length) prop("Also called", n.aliases.join(", "));
+    if (n.roles.length) {
+      const roles = el("ul", "kg-roles");
+      n.roles.forEach((r) => {
+        const item = el("li", null, r[1] + (r[0] && r[0] !== r[1] ? " (" + r[0] + ")" : ""));
+        if (r[2]) { item.appendChild(document.createTextNode(" — of ")); item.appendChild(entityButton(r[2])); }
+        roles.appendChild(item);
+      });
+      prop("Roles", roles);
+    }
+    prop("Mentioned", plural(n.mentions, "time") + " in " + plural(n.docs, "article"));
+    details.appendChild(dl);
+    const groups = { by: [], to: [], meeting: [], event: [] };
+    const seen = new Set();
+    n.edges.forEach((e) => {
+      if (seen.has(e.rec)) return;
+      seen.add(e.rec);
+      const r = data.records[e.rec];
+      if (r.kind === "statement") groups[r.speaker === id ? "by" : "to"].push(e.rec);
+      else groups[r.kind === "meeting" ? "meeting" : "event"].push(e.rec);
+    });
+    Object.values(groups).forEach((g) => g.sort(recordOrder));
+    if (!seen.size) details.appendChild(el("p", "kg-hint", "No statement, meeting or event links this entity."));
+    factGroup(details, "Statements by " + n.label, groups.by);
+    factGroup(details, "Statements to or about " + n.label, groups.to);
+    factGroup(details, "Meetings", groups.meeting);
+    factGroup(details, "Events", groups.event);
+  }
+  function showEdge(edgeId) {
+    const e = E[edgeId];
+    const r = data.records[e.rec];
+    const details = panel();
+    details.appendChild(el("h2", null, e.kind[0].toUpperCase() + e.kind.slice(1) + (r.date ? " · " + r.date : " · undated")));
+    const line = el("div", "kg-sub");
+    line.appendChild(entityButton(e.from));
+    line.appendChild(document.createTextNode(e.kind === "statement" ? " → " : " — "));
+    line.appendChild(entityButton(e.to));
+    if (e.role) line.appendChild(document.createTextNode(" (" + e.role + ")"));
+    details.appendChild(line);
+    details.appendChild(factCard(r));
+    details.appendChild(el("div", "kg-sub kg-id", "record " + r.id));
+  }
+  function showOverview() {
+    const details = panel();
+    details.appendChild(el("h2", null, "Overview"));
+    const kinds = {};
+    const seen = new Set();
+    E.forEach((e) => { if (!seen.has(e.rec)) { seen.add(e.rec); kinds[e.kind] = (kinds[e.kind] || 0) + 1; } });
+    const facts = kindsOrder.filter((k) => kinds[k]).map((k) => plural(kinds[k], k));
+    details.appendChild(el("p", "kg-sub", plural(data.nodes.length, "entity", "entities") + " and " + plural(E.length, "edge") +
+      (facts.length ? " drawn from " + facts.join(", ") : "") + "; " + plural(Object.keys(data.documents).length, "article") + "."));
+    details.appendChild(el("p", "kg-hint", "Click an entity or an edge to see its sources. Drag the timeline to keep the edges " +
+      "dated in a range; ▶ steps through the days. Hover for a summary."));
+    const top = data.nodes.slice().sort((a, b) => b.edges.length - a.edges.length || b.mentions - a.mentions || (a.id < b.id ? -1 : 1))
+      .filter((n) => n.edges.length).slice(0, 12);
+    if (top.length) {
+      const section = el("section", "kg-group");
+      section.appendChild(el("h3", null, "Most connected"));
+      const list = el("ol", "kg-top-list");
+      top.forEach((n) => {
+        const item = el("li");
+        item.appendChild(entityButton(n.id));
+        item.appendChild(el("span", "kg-n", " " + plural(n.edges.length, "edge")));
+        list.appendChild(item);
+      });
+      section.appendChild(list);
+      details.appendChild(section);
+    }
+    const docs = Object.keys(data.documents).sort((a, b) =>
+      (data.documents[a].published || "").localeCompare(data.documents[b].published || "") || a.localeCompare(b));
+    if (docs.length) {
+      const section = el("section", "kg-group");
+      section.appendChild(el("h3", null, "Articles (" + docs.length + ")"));
+      docs.slice(0, 200).forEach((d) => section.appendChild(sourceBlock({ doc: d })));
+      details.appendChild(section);
+    }
+  }
+
+  // ---- wiring --------------------------------------------------------------------------------------------
+  function buildTools() {
+    $("kg-size").addEventListener("change", (ev) => {
+      state.size = ev.target.value;
+      setOptionsFast("nodes", data.nodes.map((n) => ({ id: n.id, value: nodeValue(n) })));
+      refresh(true);
+      const key = $("kg-size-key");
+      key.replaceChildren(shapeIcon("dot", "#9aa5b1"), document.createTextNode(" size = " + state.size));
+    });
+    $("kg-edge-dates").addEventListener("change", (ev) => {
+      state.edgeDates = ev.target.checked;
+      edges.update(E.map((e) => ({ id: e.id, label: edgeLabel(e) })));
+    });
+    $("kg-hide-inactive").addEventListener("change", (ev) => { state.hideInactive = ev.target.checked; apply(); });
+    $("kg-fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+  }
+
+  // ---- hover box (plain text) ----------------------------------------------------------------------------
+  let tipTimer = null;
+  const pointer = { x: 0, y: 0 };
+  function buildTooltip() {
+    const container = $("mynetwork");
+    const tip = el("div", null);
+    tip.id = "kg-tip";
+    tip.hidden = true;
+    container.appendChild(tip);
+    const place = () => {
+      const width = container.clientWidth;
+      const height = container.clientHeight;
+      tip.style.left = Math.max(4, Math.min(pointer.x + 14, width - tip.offsetWidth - 4)) + "px";
+      tip.style.top = (pointer.y + 16 + tip.offsetHeight > height ? Math.max(4, pointer.y - tip.offsetHeight - 10) : pointer.y + 16) + "px";
+    };
+    container.addEventListener("pointermove", (ev) => {
+      const box = container.getBoundingClientRect();
+      pointer.x = ev.clientX - box.left;
+      pointer.y = ev.clientY - box.top;
+      if (!tip.hidden) place();
+    });
+    const show = (text) => {
+      clearTimeout(tipTimer);
+      tipTimer = setTimeout(() => { tip.textContent = text; tip.hidden = false; place(); }, 120);
+    };
+    const hide = () => { clearTimeout(tipTimer); tip.hidden = true; };
+    network.on("hoverNode", (p) => { if (byId[p.node]) show(nodeTitle(byId[p.node])); });
+    network.on("hoverEdge", (p) => { if (E[p.edge]) show(edgeTitle(E[p.edge])); });
+    ["blurNode", "blurEdge", "dragStart", "zoom", "click"].forEach((name) => network.on(name, hide));
+    container.addEventListener("pointerleave", hide);
+  }
+
+  function start(theNetwork, nodeSet, edgeSet) {
+    network = theNetwork;
+    nodes = nodeSet;
+    edges = edgeSet;
+    network.once("afterDrawing", () => { window.__kgDrawnAt = performance.now(); });
+    buildLegend();
+    buildTimeline();
+    buildSearch();
+    buildTools();
+    buildTooltip();
+    network.on("click", (params) => {
+      if (params.nodes.length) showNode(params.nodes[0]);
+      else if (params.edges.length) showEdge(params.edges[0]);
+      else showOverview();
+    });
+    setRange(minDay, maxDay, "to");
+    showOverview();
+    window.kg = {
+      state: state, search: search, focusNode: focusNode, apply: apply,
+      setRange: (a, b) => setRange(dayOf(a) ?? minDay, dayOf(b) ?? maxDay, "to"),
+      drawn: () => ({ nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length }),
+      counts: () => ({ edges: shownEdges, activeNodes: activeNodes }),
+      position: (id) => {  // where a node is on the page (CSS pixels), for tests
+        const box = $("mynetwork").getBoundingClientRect();
+        const p = network.canvasToDOM(network.getPositions([id])[id]);
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
+    };
+    network.once("afterDrawing", () => setTimeout(fromHash, 0));
+  }
+
+  // a link may preselect: #node=<id>, #edge=<n>, #from=YYYY-MM-DD, #to=…, #q=<search>
+  function fromHash() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    if (params.get("from") || params.get("to")) {
+      setRange(dayOf(params.get("from")) ?? minDay, dayOf(params.get("to")) ?? maxDay, "to");
+    }
+    if (params.get("q")) { $("kg-search").value = params.get("q"); suggestions = search(params.get("q")); }
+    if (params.get("node") && byId[params.get("node")]) focusNode(params.get("node"));
+    else if (params.get("edge") && E[+params.get("edge")]) { network.selectEdges([+params.get("edge")]); showEdge(+params.get("edge")); }
+    window.__kgReady = true;
+  }
+
+  // pyvis's script calls `new vis.Network(container, {nodes, edges}, options)` right after this script
+  let started = false;
+  const RealNetwork = vis.Network;
+  function Network(container, graphData, options) {
+    const made = new RealNetwork(container, graphData, options);
+    if (!started) { started = true; start(made, graphData.nodes, graphData.edges); }
+    return made;
+  }
+  Network.prototype = RealNetwork.prototype;
+  try { vis.Network = Network; } catch (err) { /* read-only export: start after loading instead */ }
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!started && window.network) { started = true; start(window.network, window.nodes, window.edges); }
+  });
+}());

@@ -1,0 +1,123 @@
+"""Benchmark kg build on synthetic Indonesian articles, next to a tokenizer-only pass over the same texts.
+
+For each size it reports build throughput (articles/s, and per core), the ratio to the tokenizer-only
+floor measured in the same run (so the comparison holds on a noisy machine), peak memory of the whole
+process tree, output size, and the time to add one article to an existing build (incremental).
+
+    python scripts/benchmark.py                       # 100, 1,000 and 10,000 articles
+    python scripts/benchmark.py --sizes 100000 -j 2   # the large run
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from kg.analyse import pipeline
+from kg.synthetic import article, write_jsonl
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                stack.extend(int(c) for c in children)
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def run_measured(command: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Wall time and peak tree memory of a command."""
+    peak = 0
+    started = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def watch() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.2)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    out, err = process.communicate()
+    seconds = time.monotonic() - started
+    done.set()
+    watcher.join()
+    return seconds, peak, subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def tokenizer_floor(folder: Path) -> tuple[float, int, int]:
+    """Seconds for kg's tokenizer alone over every article text; number of articles and words."""
+    tokenizer = pipeline("id").tokenizer
+    texts = []
+    for path in sorted(folder.glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    started = time.monotonic()
+    for _ in tokenizer.pipe(texts, batch_size=256):
+        pass
+    return time.monotonic() - started, len(texts), sum(len(t.split()) for t in texts)
+
+
+def size_of(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.glob("graph.*"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("-j", "--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--html", action="store_true", help="also write graph.html (off: RDF only)")
+    parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    kg = [sys.executable, "-m", "kg"]
+    rows = []
+    for size in args.sizes:
+        inputs, out = root / f"in-{size}", root / f"out-{size}"
+        write_jsonl(inputs, size, seed=size)
+        floor, count, words = tokenizer_floor(inputs)
+        command = kg + ["build", str(inputs), "-o", str(out), "-q", "-j", str(args.workers)]
+        if not args.html:
+            command.append("--no-html")
+        seconds, peak, proc = run_measured(command)
+        if proc.returncode != 0:
+            print(proc.stderr, file=sys.stderr)
+            return 1
+        with (inputs / "one-more.jsonl").open("w", encoding="utf-8") as handle:
+            import random
+
+            handle.write(json.dumps(article(random.Random(1), size + 1), ensure_ascii=False) + "\n")
+        incremental, _, proc = run_measured(command)
+        rate = count / seconds
+        rows.append((size, words / count, seconds, rate, rate / args.workers, count / floor,
+                     seconds * args.workers / floor, peak / 2**20, size_of(out) / 2**20, incremental))
+        print(f"... {size} articles done in {seconds:.1f} s", file=sys.stderr)
+    print(f"\nkg build on synthetic articles ({args.workers} workers, {os.cpu_count()} cores; "
+          f"RDF{' + HTML' if args.html else ''} output)\n")
+    print("| articles | words/article | build s | articles/s | per core | tokenizer-only articles/s (1 core) "
+          "| ratio to floor (core-s) | peak memory MB | output MB | add one article s |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r[0]:,} | {r[1]:.0f} | {r[2]:.1f} | {r[3]:.0f} | {r[4]:.0f} | {r[5]:.0f} | {r[6]:.1f}x "
+              f"| {r[7]:.0f} | {r[8]:.1f} | {r[9]:.1f} |")
+    print(f"\nfiles in {root}" if args.keep else "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

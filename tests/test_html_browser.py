@@ -1,0 +1,215 @@
+"""graph.html in a real browser: headless Chromium loads each page from a file, with DevTools watching.
+
+Skipped when no Chromium is installed (.ci/run installs Debian's chromium). One browser serves the module;
+every test opens its page afresh and checks that nothing was requested but the page itself and that the
+console stayed free of errors.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+from test_html import world
+
+from kg.export.chromium import Chromium, find_chromium
+from kg.export.html import to_html
+from kg.pipeline import SAMPLE_DIR, run_pipeline
+
+pytestmark = pytest.mark.skipif(find_chromium() is None, reason="chromium is not installed")
+
+HOSTILE_QUOTE = '<script>window.__pwned=1</script> <b>tebal</b>'
+HOSTILE_SENTENCE = '<img src=x onerror="window.__pwned=2"> kata Blinken.'
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    with Chromium(width=1400, height=900, timeout=60, user_data_dir=tmp_path_factory.mktemp("profile")) as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("pages")
+    graphs = {
+        "world": world(),
+        "hostile": world(quote=HOSTILE_QUOTE, sentence=HOSTILE_SENTENCE,
+                         speaker_label='<img src=x onerror="window.__pwned=3">Blinken',
+                         title='</script><script>window.__pwned=4</script>'),
+    }
+    paths = {}
+    for name, graph in graphs.items():
+        path = directory / f"{name}.html"
+        path.write_text(to_html(graph, title=f"<b>{name}</b>"), encoding="utf-8")
+        paths[name] = (path, graph)
+    return paths
+
+
+def open_page(browser: Chromium, path) -> str:
+    browser.events.clear()
+    url = path.as_uri()
+    browser.navigate(url)
+    browser.wait_for("window.__kgReady === true && window.__kgDrawnAt > 0")
+    return url
+
+
+def assert_clean(browser: Chromium, url: str) -> None:
+    """No console errors or exceptions, and no request but the page itself (data: and blob: are local)."""
+    assert browser.console_errors() == []
+    others = [u for u in browser.requests() if u != url and not u.startswith(("data:", "blob:"))]
+    assert others == []
+
+
+def drawn(browser: Chromium) -> dict:
+    browser.evaluate("network.redraw()")
+    return browser.evaluate("kg.drawn()")
+
+
+def click_node(browser: Chromium, node: str) -> None:
+    where = browser.evaluate(f"kg.position({node!r})")
+    browser.click(where["x"], where["y"])
+    time.sleep(0.35)  # vis-network tells a click from a double click
+
+
+def panel_text(browser: Chromium) -> str:
+    return browser.evaluate("document.getElementById('kg-details').textContent")
+
+
+def test_sample_page_draws_everything_offline(browser, tmp_path):
+    graph = run_pipeline([SAMPLE_DIR], progress=False).graph
+    path = tmp_path / "graph.html"
+    path.write_text(to_html(graph), encoding="utf-8")
+    url = open_page(browser, path)
+    assert drawn(browser) == {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+    assert browser.evaluate("document.querySelectorAll('#kg-types .kg-chip').length") == 5
+    assert browser.evaluate("document.getElementById('kg-details').textContent").startswith("Overview")
+    assert_clean(browser, url)
+
+
+def test_timeline_changes_the_visible_edges(browser, pages):
+    path, graph = pages["world"]
+    url = open_page(browser, path)
+    total = graph.number_of_edges()
+    undated = sum(1 for _, _, d in graph.edges(data=True) if d["date"] is None)
+    assert drawn(browser)["edges"] == total
+    # move the end of the range to its first day, with the keyboard on the slider
+    browser.evaluate("document.getElementById('kg-to').focus()")
+    browser.press("Home")
+    first_day = sum(1 for _, _, d in graph.edges(data=True) if d["date"] == "2022-01-21")
+    label = browser.evaluate("document.getElementById('kg-range-label').textContent")
+    assert label.startswith("2022-01-21 → 2022-01-21")
+    assert drawn(browser)["edges"] == first_day + undated
+    # undated edges off: only the first day's edges stay
+    browser.evaluate("document.getElementById('kg-undated').click()")
+    assert drawn(browser)["edges"] == first_day
+    # play steps the end of the range to the next dated day: February (the month-dated statement)
+    browser.evaluate("document.getElementById('kg-play').click()")
+    browser.wait_for("kg.state.to > kg.state.from")
+    browser.evaluate("document.getElementById('kg-play').click()")  # pause
+    assert drawn(browser)["edges"] > first_day
+    # the faded nodes are the ones without a visible edge
+    browser.evaluate("document.getElementById('kg-to').focus()")
+    browser.press("Home")
+    assert browser.evaluate("kg.counts().activeNodes") == 2  # Blinken and Lavrov met on 2022-01-21
+    histogram = browser.evaluate(
+        "(() => { const c = document.getElementById('kg-histogram'); const d = c.getContext('2d')"
+        ".getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) n += d[i] > 0;"
+        " return n; })()")
+    assert histogram > 0
+    assert_clean(browser, url)
+
+
+def test_search_finds_aliases_and_roles(browser, pages):
+    path, _ = pages["world"]
+    url = open_page(browser, path)
+    browser.evaluate("document.getElementById('kg-search').focus()")
+    browser.type_text("Kiev")
+    suggestion = browser.evaluate("document.querySelector('#kg-suggest li').textContent")
+    assert suggestion.startswith("Kyiv") and "alias “Kiev”" in suggestion
+    browser.press("Enter")
+    assert browser.evaluate("network.getSelectedNodes()") == ["place/kyiv"]
+    assert browser.evaluate("document.querySelector('#kg-details h2').textContent") == "Kyiv"
+    browser.evaluate("document.getElementById('kg-search').value = ''; document.getElementById('kg-search').focus()")
+    browser.type_text("Menlu AS")
+    browser.press("Enter")
+    assert browser.evaluate("network.getSelectedNodes()") == ["person/antony-blinken"]
+    assert browser.evaluate("kg.search('kyiv').map(s => s.node.id)")[:2] == ["place/kyiv", "country/ukraina"]
+    assert_clean(browser, url)
+
+
+def test_clicking_a_node_lists_its_facts_with_sources(browser, pages):
+    path, _ = pages["world"]
+    url = open_page(browser, path)
+    where = browser.evaluate("kg.position('person/antony-blinken')")
+    browser.hover(where["x"], where["y"])
+    browser.wait_for("!document.getElementById('kg-tip').hidden")
+    assert "Antony Blinken · Person" in browser.evaluate("document.getElementById('kg-tip').textContent")
+    click_node(browser, "person/antony-blinken")
+    assert browser.evaluate("network.getSelectedNodes()") == ["person/antony-blinken"]
+    text = panel_text(browser)
+    for expected in ("Antony Blinken", "Blinken", "Menlu AS", "Statements by Antony Blinken (1)",
+                     "“Kami siap berunding”", "say (CAMEO 010)", "Meetings (2)", "cancelled", "Lintas Sejagat",
+                     "2022-01-22", "kata Blinken"):
+        assert expected in text, expected
+    assert text.index("2022-01-21") < text.index("2022-02-24")  # meetings by date
+    links = browser.evaluate("[...document.querySelectorAll('#kg-details a')].map(a => a.href)")
+    assert "https://example.com/lintas/blinken-lavrov" in links
+    click_node(browser, "person/volodymyr-zelensky")  # his article's URL is javascript: and is not linked
+    assert "Zelensky di Kyiv" in panel_text(browser)
+    assert browser.evaluate("document.querySelectorAll('#kg-details a').length") == 0
+    assert_clean(browser, url)
+
+
+def test_clicking_an_edge_shows_that_fact(browser, pages):
+    path, _ = pages["world"]
+    url = open_page(browser, path)
+    a = browser.evaluate("kg.position('person/volodymyr-zelensky')")
+    b = browser.evaluate("kg.position('country/rusia')")
+    browser.click((a["x"] + b["x"]) / 2, (a["y"] + b["y"]) / 2)
+    time.sleep(0.35)
+    assert browser.evaluate("network.getSelectedEdges().length") == 1
+    text = panel_text(browser)
+    assert text.startswith("Statement · undated") and "“Mundurlah”" in text and "appeal (CAMEO 020)" in text
+    assert "Warta" in text and "Zelensky mendesak Rusia mundur." in text
+    assert_clean(browser, url)
+
+
+def test_filters_by_type_and_kind(browser, pages):
+    path, graph = pages["world"]
+    url = open_page(browser, path)
+    places = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Place")
+    meetings = sum(1 for _, _, d in graph.edges(data=True) if d["kind"] == "meeting")
+    chip = "[...document.querySelectorAll('#kg-{} .kg-chip')].find(b => b.textContent.includes('{}')).click()"
+    browser.evaluate(chip.format("types", "Place"))
+    assert drawn(browser)["nodes"] == graph.number_of_nodes() - places
+    browser.evaluate(chip.format("kinds", "meeting"))
+    assert drawn(browser)["edges"] == graph.number_of_edges() - meetings
+    browser.evaluate("document.getElementById('kg-search').focus()")
+    browser.type_text("Jenewa")  # finding a hidden place shows its type again
+    browser.press("Enter")
+    assert drawn(browser)["nodes"] == graph.number_of_nodes()
+    labels = "Object.values(network.body.edges).map(e => e.options.label || '').filter(l => l.trim())"
+    assert browser.evaluate(labels) == ["✕"]  # only the cancelled meeting is marked
+    browser.evaluate("document.getElementById('kg-edge-dates').click()")
+    assert sorted(browser.evaluate(labels))[:2] == ["2022-01-21", "2022-01-21"]
+    assert "✕ 2022-02-24" in browser.evaluate(labels)
+    browser.evaluate("document.getElementById('kg-edge-dates').click()")
+    assert browser.evaluate(labels) == ["✕"]
+    assert_clean(browser, url)
+
+
+def test_injected_markup_does_not_run(browser, pages):
+    path, _ = pages["hostile"]
+    url = open_page(browser, path)
+    where = browser.evaluate("kg.position('person/antony-blinken')")
+    browser.hover(where["x"], where["y"])
+    browser.wait_for("!document.getElementById('kg-tip').hidden")
+    click_node(browser, "person/antony-blinken")
+    text = panel_text(browser)
+    assert HOSTILE_QUOTE in text and HOSTILE_SENTENCE in text  # shown as text
+    browser.evaluate("document.getElementById('kg-search').focus()")
+    browser.type_text("img")
+    time.sleep(0.2)
+    assert browser.evaluate("typeof window.__pwned") == "undefined"
+    assert browser.evaluate("document.querySelectorAll('img, b').length") == 0
+    assert browser.evaluate("document.title") == "<b>hostile</b>"
+    assert_clean(browser, url)

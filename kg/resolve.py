@@ -257,16 +257,16 @@ def record_order(record: Record) -> tuple[str, int, str]:
     return record.evidence.doc_id, record.evidence.sentence_index, record.id
 
 
-def first_actor(record: Record) -> str:
-    return record.speaker if isinstance(record, Statement) else (record.participants or [""])[0]
+def actors_of(record: Record) -> list[str]:
+    return [record.speaker] if isinstance(record, Statement) else list(record.participants)
 
 
 def date_records(corpus: Corpus) -> None:
     """Date undated facts from the same article where the text ties them to a dated one, in this order:
     1. a reference back: "X membuat pengumuman itu, dengan mengatakan ..." happened with the last dated statement;
     2. a reply: "X bertanya kepada Y (pada Senin)" followed by "..., kata Y kepada X" is the same exchange;
-    3. one person, one occasion: when all of a person's day-dated facts (statements, and meetings and events
-       the person leads) in an article carry the same day, the person's undated statements are from that day
+    3. one person, one occasion: when all of a person's day-dated facts (statements, meetings and events the
+       person takes part in) in an article carry the same day, the person's undated statements are from that day
        ("Blinken pada hari Rabu mengatakan ... kata Blinken"); two different days -> nothing is inherited;
        countries and organizations state positions over time, so they inherit nothing;
     4. anchored dates: "sehari setelah Y" with no date in its sentence counts from the last dated statement
@@ -307,9 +307,10 @@ def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
     first: dict[str, DateValue] = {}
     for record in items:
         if is_day(record.date):
-            actor = first_actor(record)
-            days[actor].add(record.date.value)
-            first.setdefault(actor, record.date)
+            # every party counts: a person in meetings on two days has no single occasion
+            for actor in actors_of(record):
+                days[actor].add(record.date.value)
+                first.setdefault(actor, record.date)
     for record in items:
         if isinstance(record, Statement) and record.date is None and len(days.get(record.speaker, ())) == 1 \
                 and entities[record.speaker].type == "Person":

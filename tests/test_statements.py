@@ -139,3 +139,10 @@ def test_day_after_counts_from_the_last_dated_statement():
     assert recognition.date.value == "2022-02-21"
     assert dict((speaker, st.date.value) for speaker, st in found)["Vladimir Putin"] == "2022-02-21"
     assert all(st.date is None or st.date.precision != "pending" for _, st in found)
+
+
+def test_meetings_on_two_days_block_inheritance():
+    _, found = statements("Menlu Antony Blinken bertemu Presiden Volodymyr Zelensky di Kyiv pada Rabu (19/1). "
+                          "Menlu Sergey Lavrov bertemu Blinken di Jenewa pada Jumat (21/1/2022). "
+                          "“Kami tidak mengharapkan terobosan,” kata Blinken.")
+    assert [st.date for speaker, st in found if speaker == "Antony Blinken"] == [None]

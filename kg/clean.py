@@ -21,6 +21,13 @@ PHOTO_CREDIT = re.compile(r"\s+/\s?[A-Z][\w.&' -]{0,60}(?:/[\w.&' -]{1,60})*\s*$
 INLINE_PHOTO = re.compile(r"\s*\((?:Foto|Photo|Ilustrasi)\s*:[^)]*\)\s*$", re.IGNORECASE)
 MAX_NAV_WORDS = 3
 PARAGRAPH = "\n\n"
+PUNCTUATION_RUN = re.compile(r"[^\w\s]{16,}")
+
+
+def blank_runs(line: str) -> str:
+    """Long runs of punctuation ("((((", "\"\"\"\"", "-.-.-.-") become spaces of the same length: they carry no
+    text, and spaCy's affix splitting is quadratic on them. Offsets are unchanged."""
+    return PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -197,7 +204,7 @@ def clean(doc: Document, lang: LanguageData) -> Document:
         if is_navigation(stripped) and key != title_key:
             removed += 1
             continue
-        kept.append((start, stripped))
+        kept.append((start, blank_runs(stripped)))
 
     if doc.title is None and len(kept) > 1 and looks_like_title(kept[0][1]):
         doc.title = kept[0][1]

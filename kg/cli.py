@@ -106,14 +106,25 @@ def bundled_query_names() -> list[str]:
     return list(bundled_queries())
 
 
+def configure_logging(quiet: bool) -> None:
+    """kg's own warnings as "kg: warning: ..."; libraries (trafilatura, htmldate ...) only on errors."""
+    logging.basicConfig(format="kg: %(name)s: %(message)s", level=logging.ERROR)
+    own = logging.getLogger("kg")
+    if not own.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("kg: warning: %(message)s"))
+        own.addHandler(handler)
+    own.propagate = False
+    own.setLevel(logging.ERROR if quiet else logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
-    quiet = getattr(args, "quiet", False)
-    logging.basicConfig(format="kg: warning: %(message)s", level=logging.ERROR if quiet else logging.WARNING)
+    configure_logging(getattr(args, "quiet", False))
     if args.command == "build":
         return run_build(args, parser)
     if args.command == "query":

@@ -28,7 +28,8 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 METADATA_NAME = "metadata.csv"
 METADATA_FIELDS = ("published", "url", "outlet", "title")
 JSONL_FIELDS = ("id", "title", "url", "outlet", "published")
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a JSONL file of many articles may be large
+MAX_ARTICLE_CHARS = 2_000_000  # no news article is this long: such a text is skipped with a warning
 
 
 class InputError(Exception):
@@ -108,12 +109,22 @@ def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str
             raise InputError(f"{path}: unsupported file type '{path.suffix}' (use .txt, .md, .jsonl or .html)")
 
 
+def too_long(text: str, where: str, report: ReadReport) -> bool:
+    if len(text) > MAX_ARTICLE_CHARS:
+        report.warn(f"{where}: {len(text):,} characters, longer than any news article "
+                    f"(limit {MAX_ARTICLE_CHARS:,}), skipped", skip=True)
+        return True
+    return False
+
+
 def read_text_file(path: Path, label: str, report: ReadReport) -> Iterator[Document]:
     text = read_bytes_as_text(path, report)
     if text is None:
         return
     if not text.strip():
         report.warn(f"{path}: empty file, skipped", skip=True)
+        return
+    if too_long(text, str(path), report):
         return
     yield Document(id=safe_id(path.stem), source=label, raw_text=text)
 
@@ -154,6 +165,8 @@ def read_jsonl_file(path: Path, label: str, report: ReadReport) -> Iterator[Docu
         if not isinstance(body, str) or not body.strip():
             report.warn(f"{where}: no 'text' field with article text, line skipped", skip=True)
             continue
+        if too_long(body, where, report):
+            continue
         doc_id = safe_id(str(record["id"])) if record.get("id") not in (None, "") else f"{safe_id(path.stem)}-{lineno}"
         doc = Document(id=doc_id, source=f"{label}:{lineno}", raw_text=body)
         for key in JSONL_FIELDS[1:]:
@@ -180,6 +193,8 @@ def read_html_file(path: Path, label: str, report: ReadReport) -> Iterator[Docum
         return
     if not html.strip():
         report.warn(f"{path}: empty file, skipped", skip=True)
+        return
+    if too_long(html, str(path), report):
         return
     try:
         result = trafilatura.bare_extraction(

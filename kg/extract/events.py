@@ -73,14 +73,14 @@ def after_trigger(context: DocumentContext, start: int, stop: int) -> list[Menti
 
 
 def events_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    from .statements import quote_spans
+    from .statements import quote_spans, quoted_tokens
 
     start, stop = sentence.tokens
-    quotes = quote_spans(context, sentence)
+    quoted = quoted_tokens(quote_spans(context, sentence))
     drafts: list[Draft] = []
     k = start
     while k < stop:
-        found = None if any(a <= k < b for a, b in quotes) else match_event(context, k, stop)
+        found = None if k in quoted else match_event(context, k, stop)
         if not found:
             k += 1
             continue

@@ -49,14 +49,14 @@ def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, Mee
 
 
 def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    from .statements import quote_spans
+    from .statements import quote_spans, quoted_tokens
 
     start, stop = sentence.tokens
-    quotes = quote_spans(context, sentence)
+    quoted = quoted_tokens(quote_spans(context, sentence))
     triggers: list[tuple[int, int, MeetingTrigger]] = []
     k = start
     while k < stop:
-        found = None if any(a <= k < b for a, b in quotes) else match_trigger(context, k, stop)
+        found = None if k in quoted else match_trigger(context, k, stop)
         if found:
             triggers.append((k, found[0], found[1]))
             k = found[0]

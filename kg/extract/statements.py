@@ -42,6 +42,11 @@ def quote_spans(context: DocumentContext, sentence: Sentence) -> list[tuple[int,
     return spans
 
 
+def quoted_tokens(quotes: list[tuple[int, int]]) -> set[int]:
+    """Token indices inside quotations (a set: a sentence may hold thousands of quote marks)."""
+    return {k for a, b in quotes for k in range(a, b)}
+
+
 @lru_cache(maxsize=8)
 def cue_table(lang: LanguageData) -> dict[str, dict[str, Cue]]:
     """Cue forms by order (pre, post, nya, menurut, passive)."""
@@ -81,8 +86,10 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
     drafts: list[Draft] = []
     spoken: set[int] = set()  # one statement per speaker mention per sentence
 
+    quoted = quoted_tokens(quotes)
+
     def inside_quote(k: int) -> bool:
-        return any(a <= k < b for a, b in quotes)
+        return k in quoted
 
     for k in range(start, stop):
         if inside_quote(k):

@@ -218,6 +218,8 @@ class Resolver:
             if entity.type != "Person":
                 continue
             names = [a for a in names_of[entity.id] | {entity.label} if a[:1].isupper()]
+            if not names:
+                continue
             best = max(names, key=lambda n: (len(n.split()), len(n), n))
             if best != entity.label and len(best.split()) > len(entity.label.split()):
                 entity.aliases.add(entity.label)

@@ -55,3 +55,8 @@ def test_bracketed_alias_joins_the_person_across_articles():
     found = persons(corpus)
     assert list(found) == ["Joko Widodo"]
     assert "Jokowi" in found["Joko Widodo"].aliases and found["Joko Widodo"].documents == {"t0", "t1"}
+
+
+def test_a_name_not_starting_with_a_capital_keeps_its_label():
+    corpus = corpus_of("ßPresiden Joko Presiden Presiden")  # found by hypothesis: no capitalised name form
+    assert all(e.label for e in corpus.entities.values())

@@ -120,6 +120,20 @@ def pipeline(code: str = "id") -> Language:
     return build_pipeline(load_language(code))
 
 
+@lru_cache(maxsize=4)
+def ner_pipeline(code: str = "id") -> Language | None:
+    """The trained NER of a language (tok2vec, tagger, ner; kg/models/ner-<code>), sharing the vocabulary of
+    kg's pipeline, or None when no model ships for the language. It runs on sentence Docs (see
+    kg.extract.entities), as it was trained on sentences."""
+    from .ner import MODEL_DIR, add_to
+
+    model = MODEL_DIR.parent / f"ner-{code}"
+    if not (model / "meta.json").is_file():
+        return None
+    nlp = spacy.blank(code, vocab=pipeline(code).vocab)
+    return add_to(nlp, model)
+
+
 def analyse(document: Document, nlp: Language | None = None) -> tuple[Doc, list[Sentence]]:
     """Tokenize and split a cleaned document; sentences carry offsets into document.text."""
     nlp = nlp or pipeline(document.language)

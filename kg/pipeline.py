@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 
 from . import lang as language
-from .analyse import analyse, pipeline
+from .analyse import analyse, ner_pipeline, pipeline
 from .cache import ArticleCache
 from .clean import clean
 from .export import atomic_open, write_atomic
@@ -85,7 +85,7 @@ def analysers(lang_code: str) -> tuple[language.LanguageData, object, MentionFin
     """The language data, spaCy pipeline and mention finder of a language, built once per process."""
     lang = language.load(lang_code)
     nlp = pipeline(lang_code)
-    return lang, nlp, MentionFinder(nlp, lang)
+    return lang, nlp, MentionFinder(nlp, lang, ner_pipeline(lang_code))
 
 
 def analyse_article(document: Document, lang_code: str = "id") -> ArticleResult:

@@ -67,8 +67,18 @@ class Resolver:
         named = [m for m in mentions if m.source != "pronoun"]
         persons = [m for m in named if m.type == "Person" and not m.title_only]
         titled = [m for m in named if m.title_only]
-        self.resolve_named(m for m in named if m.type != "Person")
+        others = [m for m in named if m.type != "Person"]
+        known = [m for m in others if m.canonical or (m.text.casefold() in self.forms)]
+        self.resolve_named(known)
         full_names = self.resolve_full_names([m for m in persons if m.source != "alias"])
+        # a name typed as a place or organization that is a known person's first or last name is that person
+        # ("kepada Putin" tagged LOC by the NER, with "Vladimir Putin" in the corpus)
+        parts = {part for key in full_names for part in (key.split()[0], key.split()[-1])}
+        for mention in others:
+            if mention.entity_id is None and name_key(mention.text) in parts:
+                mention.type = "Person"
+                persons.append(mention)
+        self.resolve_named(m for m in others if m.entity_id is None and m.type != "Person")
         self.resolve_aliases(persons)
         self.resolve_short_names([m for m in persons if m.source != "alias"], full_names, acting)
         self.resolve_titles(titled, mentions, acting)

@@ -1,3 +1,4 @@
+import pytest
 from conftest import corpus_of, labels
 
 
@@ -87,3 +88,12 @@ def test_unknown_name_after_dari_is_not_a_place():
 
 def test_hyphen_inside_a_name_keeps_a_lower_case_part():
     assert labels(corpus_of("Presiden Korea Selatan Yoon Suk-yeol tiba di Jakarta."))["Yoon Suk-yeol"] == "Person"
+
+
+def test_trained_ner_types_multi_word_names_the_rules_cannot():
+    from kg.analyse import ner_pipeline
+
+    if ner_pipeline("id") is None:
+        pytest.skip("no trained NER model in kg/models/ner-id")
+    corpus = corpus_of("Peneliti Human Rights Watch mengatakan warga sipil menjadi korban serangan itu.")
+    assert labels(corpus).get("Human Rights Watch") == "Organization"

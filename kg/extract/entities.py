@@ -20,6 +20,9 @@ from ..lang import GazetteerEntry, LanguageData
 from ..model import Document, Mention, Sentence
 
 MAX_TITLE_TOKENS = 6
+NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+NER_MAX_TOKENS = 300  # longer "sentences" are not prose (lists, junk): the model's memory grows with them
+NER_BATCH = 32  # sentences per model call: memory grows with the batch (tokens x 576 floats)
 MAX_NAME_TOKENS = 4
 NAME_TOKEN = re.compile(r"^[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*\.?$")
 
@@ -27,8 +30,9 @@ NAME_TOKEN = re.compile(r"^[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*\.?$")
 class MentionFinder:
     """Finds mentions in analysed documents; built once per language and pipeline."""
 
-    def __init__(self, nlp: Language, lang: LanguageData):
+    def __init__(self, nlp: Language, lang: LanguageData, ner: Language | None = None):
         self.lang = lang
+        self.ner = ner  # the trained NER: types and finds names the rules leave open (see apply_ner)
         self.entries: list[GazetteerEntry] = lang.gazetteer
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -117,7 +121,51 @@ class MentionFinder:
             found = self.find_in_sentence(document, doc, span, sentence.index, gazetteer)
             mentions.extend(found)
             mentions.extend(self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer))
+        if self.ner is not None:
+            mentions = self.apply_ner(document, doc, sentences, mentions)
         return mentions
+
+    def apply_ner(self, document: Document, doc: Doc, sentences: list[Sentence], mentions: list[Mention]
+                  ) -> list[Mention]:
+        """Run the trained NER on the sentences where the rules found a name of several words they could only
+        guess at (a capitalised run outside the gazetteer and the title patterns, typed person), then
+        - make such a name of two words or more an organization when the NER says so ("Human Rights Watch"):
+          the rules default an unknown run of names to a person, and only an organization head word
+          ("Kementerian ...") or a place marker ("di ...") says otherwise;
+        - add names of two words or more that the NER finds there and the rules did not, when all their
+          words look like a name.
+        The NER overrules nothing else: in our tests its reading of lone capitalised words (a surname taken
+        for a place, a capitalised noun for a person) and of names after "dari" was less reliable than the
+        rules and resolution, which match lone words against the article's and the corpus's full names.
+        Sentences the rules fully explain never reach the model, which keeps the build fast."""
+        by_index = {s.index: s for s in sentences}
+        open_sentences = sorted({m.sentence for m in mentions if m.source == "name" and m.type == "Person"
+                                 and m.tokens[1] - m.tokens[0] > 1
+                                 and by_index[m.sentence].tokens[1] - by_index[m.sentence].tokens[0] <= NER_MAX_TOKENS})
+        if not open_sentences:
+            return mentions
+        spans = [doc[by_index[i].tokens[0]:by_index[i].tokens[1]] for i in open_sentences]
+        covered = {k for m in mentions for k in range(*m.tokens)}
+        added: list[Mention] = []
+        for index, span, tagged in zip(open_sentences, spans, self.ner.pipe((s.as_doc() for s in spans),
+                                                                                   batch_size=NER_BATCH), strict=True):
+            for ent in tagged.ents:
+                start, end = span.start + ent.start, span.start + ent.end
+                entity_type = NER_TYPES.get(ent.label_)
+                if entity_type is None:
+                    continue
+                overlapping = [m for m in mentions if m.source == "name" and m.tokens[0] < end and start < m.tokens[1]]
+                for mention in overlapping:
+                    if mention.tokens[1] - mention.tokens[0] > 1 and mention.type == "Person" \
+                            and entity_type == "Organization":
+                        mention.type = entity_type  # lone words and the rules' own cues: see the docstring
+                if overlapping or any(k in covered for k in range(start, end)):
+                    continue
+                if end - start == 1:
+                    continue
+                if all(self.is_name_token(self.w[k], first=k == start) for k in range(start, end)):
+                    added.append(self.make(document, doc, index, start, end, entity_type, "ner"))
+        return sorted([*mentions, *added], key=lambda m: (m.tokens[0], -m.tokens[1]))
 
     def parenthetical_aliases(self, document: Document, doc: Doc, found: list[Mention], end: int,
                               gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[Mention]:

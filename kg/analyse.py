@@ -143,11 +143,15 @@ def analyse(document: Document, nlp: Language | None = None) -> tuple[Doc, list[
 
 def sentences_of(document: Document, doc: Doc) -> list[Sentence]:
     sentences = []
+    paragraph, previous_end = 0, 0
     for span in doc.sents:
         tokens = [t for t in span if not t.is_space]
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if sentences and "\n" in document.text[previous_end:start]:
+            paragraph += 1
         sentences.append(Sentence(document.id, len(sentences), start, end, document.text[start:end],
-                                  (tokens[0].i, tokens[-1].i + 1)))
+                                  (tokens[0].i, tokens[-1].i + 1), paragraph))
+        previous_end = end
     return sentences

@@ -57,6 +57,7 @@ class Sentence:
     end: int
     text: str
     tokens: tuple[int, int] = (0, 0)  # token span in the analysed spaCy Doc (analysis-internal)
+    paragraph: int = 0
 
 
 @dataclass

@@ -146,3 +146,12 @@ def test_meetings_on_two_days_block_inheritance():
                           "Menlu Sergey Lavrov bertemu Blinken di Jenewa pada Jumat (21/1/2022). "
                           "“Kami tidak mengharapkan terobosan,” kata Blinken.")
     assert [st.date for speaker, st in found if speaker == "Antony Blinken"] == [None]
+
+
+def test_a_fronted_date_sets_the_scene_for_its_paragraph():
+    _, found = statements("Pada pertemuan Senin di Jenewa, Rusia bersikeras pada tuntutannya. "
+                          "Jepang menolak tuntutan itu.\n\n"
+                          "Australia mengatakan siap membantu.\n\n"
+                          "“Kami siap bekerja sama hari ini, bukan besok,” kata Menlu Penny Wong.")
+    dates = {speaker: (st.date.value if st.date else None) for speaker, st in found}
+    assert dates == {"Rusia": "2022-02-14", "Jepang": "2022-02-14", "Australia": None, "Penny Wong": None}

@@ -17,6 +17,7 @@ from .dates import TimeExpression, find_dates, published_day
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
+QUOTE_MARKS = "“\"«‘'"
 DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 
 
@@ -226,4 +227,28 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
         drafts.extend(statements_in_sentence(context, sentence))
         drafts.extend(meetings_in_sentence(context, sentence))
         drafts.extend(events_in_sentence(context, sentence))
+    date_by_paragraph_frame(context, drafts)
     return mentions, drafts
+
+
+def date_by_paragraph_frame(context: DocumentContext, drafts: list[Draft]) -> None:
+    """A date fronted in a paragraph's first sentence ("Pada pembicaraan Senin di Jenewa, ...") sets the
+    scene for the whole paragraph: its undated statements happened then."""
+    frames: dict[int, DateValue] = {}
+    seen: set[int] = set()
+    for sentence in context.sentences:
+        if sentence.paragraph in seen:
+            continue
+        seen.add(sentence.paragraph)
+        comma = sentence.text.find(",")
+        if sentence.text[:1] in QUOTE_MARKS:
+            continue  # a date in an opening quotation belongs to the quote, not to the scene
+        fronted = [d for d in context.dates(sentence, False) if d.value is not None and 0 <= d.end <= comma]
+        if fronted:
+            frames[sentence.paragraph] = fronted[0].value
+    if not frames:
+        return
+    paragraph_of = {s.index: s.paragraph for s in context.sentences}
+    for draft in drafts:
+        if draft.kind == "statement" and draft.date is None:
+            draft.date = frames.get(paragraph_of[draft.evidence.sentence_index])

@@ -113,7 +113,7 @@ def test_possessor_before_a_coordinated_subject_is_not_a_speaker():
 
 
 def test_countries_do_not_inherit_dates():
-    _, found = statements("Pada Senin, Rusia menolak usulan itu. Rusia mengatakan pasukannya bertahan.")
+    _, found = statements("Pada Senin, Rusia menolak usulan itu.\n\nRusia mengatakan pasukannya bertahan.")
     assert [st.date.value if st.date else None for _, st in found] == ["2022-02-14", None]
 
 

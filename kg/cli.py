@@ -10,6 +10,7 @@ from .read import InputError
 
 EXIT_INPUT = 2
 EXIT_OUTPUT = 3
+NER_TOOLS = {"train-ner": "train", "eval-ner": "evaluate"}
 
 BUILD_HELP = """\
 Build a dated knowledge graph from news articles.
@@ -97,6 +98,11 @@ def make_parser() -> argparse.ArgumentParser:
                     "Oxigraph server's endpoint is http://HOST:PORT/store.")
     push.add_argument("graph", metavar="OUT_OR_TRIG", help="build folder or graph.trig file")
     push.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store endpoint URL")
+
+    for name, text in (("train-ner", "train the Indonesian NER that ships in kg/models/ner-id (see kg train-ner -h)"),
+                       ("eval-ner", "print the NER's precision, recall and F1 per label on the test splits")):
+        tool = commands.add_parser(name, help=text, add_help=False)
+        tool.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
 
@@ -119,6 +125,10 @@ def configure_logging(quiet: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in NER_TOOLS:  # their own argument parsers take every option, --help included
+        module = __import__(f"kg.ner.{NER_TOOLS[argv[0]]}", fromlist=["main"])
+        return module.main(argv[1:])
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -152,8 +152,7 @@ def run_push(args: argparse.Namespace) -> int:
     try:
         report = push(args.graph, args.endpoint)
     except PushError as err:
-        print(f"kg: error: {err}", file=sys.stderr)
-        return EXIT_OUTPUT
+        return fail(err, EXIT_OUTPUT)
     print(f"kg: pushed {report.graphs} graphs ({report.triples} triples) to {args.endpoint}", file=sys.stderr)
     return 0
 
@@ -194,8 +193,7 @@ def run_query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         store = open_store(args.graph)
         results = run(store, sparql, params)
     except GraphNotFound as err:
-        print(f"kg: error: {err}", file=sys.stderr)
-        return EXIT_INPUT
+        return fail(err, EXIT_INPUT)
     except QueryError as err:
         where = args.file or (f"query {args.name}" if args.name else "query")
         print(f"kg: error: {where}: {err}", file=sys.stderr)
@@ -212,8 +210,7 @@ def run_serve(args: argparse.Namespace) -> int:
         store = open_store(args.graph)
         server = make_server(store, args.host, args.port, verbose=args.verbose)
     except GraphNotFound as err:
-        print(f"kg: error: {err}", file=sys.stderr)
-        return EXIT_INPUT
+        return fail(err, EXIT_INPUT)
     except OSError as err:
         print(f"kg: error: cannot listen on {args.host}:{args.port} ({err.strerror})", file=sys.stderr)
         return EXIT_OUTPUT
@@ -226,6 +223,12 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def fail(message: object, code: int) -> int:
+    """Print a one-line error and give the exit status."""
+    print(f"kg: error: {message}", file=sys.stderr)
+    return code
 
 
 def parse_workers(value: str) -> int:
@@ -255,14 +258,11 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                        html=not args.no_html, progress=not args.quiet, store=args.store, workers=workers,
                        cache=False if args.no_cache else (args.cache or True), dask=args.dask, view=view or None)
     except InputError as err:
-        print(f"kg: error: {err}", file=sys.stderr)
-        return EXIT_INPUT
+        return fail(err, EXIT_INPUT)
     except OutputError as err:
-        print(f"kg: error: {err}", file=sys.stderr)
-        return EXIT_OUTPUT
+        return fail(err, EXIT_OUTPUT)
     except ValueError as err:  # unknown language code, --focus matching nothing, a bad --from/--to date
-        print(f"kg: error: {err}", file=sys.stderr)
-        return EXIT_INPUT
+        return fail(err, EXIT_INPUT)
     if not args.quiet:
         print(result.summary(), file=sys.stderr)
         print("kg: wrote " + ", ".join(str(p) for p in result.outputs), file=sys.stderr)

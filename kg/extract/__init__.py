@@ -187,6 +187,11 @@ class DocumentContext:
                           or d.offset_days is not None)]
         return as_date(preceding[-1]) if preceding else None
 
+    def draft(self, kind: str, sentence: Sentence, k: int, end: int, actors: list[Mention], **fields) -> Draft:
+        """A fact found at trigger tokens [k, end) of a sentence; its id is stable for the same text."""
+        return Draft(kind=kind, id=f"{self.document.id}/{kind}/{sentence.index}-{k - sentence.tokens[0]}",
+                     evidence=self.evidence(sentence), cue=self.doc[k:end].text, actors=actors, **fields)
+
     def evidence(self, sentence: Sentence) -> Evidence:
         raw_start = self.document.raw_offset(sentence.start)
         return Evidence(self.document.id, sentence.index, sentence.text, raw_start, raw_start + len(sentence.text))

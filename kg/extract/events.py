@@ -98,15 +98,7 @@ def events_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Dra
         words = {context.lower[i] for i in range(start, stop)}
         date = context.date_near(sentence, k, end, (start, window_stop), bool(words & context.lang.future_markers))
         if people or place:
-            drafts.append(Draft(
-                kind="event",
-                id=f"{context.document.id}/event/{sentence.index}-{k - start}",
-                evidence=context.evidence(sentence),
-                cue=context.doc[k:end].text,
-                actors=people,
-                place=place,
-                date=date,
-                attrs={"event_type": trigger.event_type, "cameo": trigger.cameo},
-            ))
+            drafts.append(context.draft("event", sentence, k, end, people, place=place, date=date,
+                                        attrs={"event_type": trigger.event_type, "cameo": trigger.cameo}))
         k = end
     return drafts

@@ -150,16 +150,9 @@ def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int
         status = "planned"  # a meeting dated after the report cannot have been held yet
     if len(participants) < 2 and not (participants and (place or date)):
         return None
-    return Draft(
-        kind="meeting",
-        id=f"{context.document.id}/meeting/{sentence.index}-{k - start}",
-        evidence=context.evidence(sentence),
-        cue=context.doc[k:end].text,
-        actors=participants,
-        place=place,
-        date=date,
-        attrs={"status": status, "mode": mode, "cameo": PLANNED_CAMEO if status == "planned" else trigger.cameo},
-    )
+    return context.draft("meeting", sentence, k, end, participants, place=place, date=date,
+                         attrs={"status": status, "mode": mode,
+                                "cameo": PLANNED_CAMEO if status == "planned" else trigger.cameo})
 
 
 def invitation(context: DocumentContext, sentence: Sentence, k: int) -> Mention | None:

@@ -194,17 +194,11 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
     about = [m for m in context.mentions
              if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")
              and m is not speaker]
-    return Draft(
-        kind="statement",
-        id=f"{context.document.id}/statement/{sentence.index}-{cue_index - sentence.tokens[0]}",
-        evidence=context.evidence(sentence),
-        cue=context.words[cue_index],
-        actors=[speaker],
-        addressees=addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index else cue_index + 1,
-                                   sentence.tokens[1]),
-        about=about,
-        date=date,
-        attrs={"speech_act": cue.act, "cameo": cue.cameo, "refers_back": refers_back(context, sentence, cue_index),
-               "quote": text.strip("“”\"« »,.") if quote else None,
-               "content": None if quote else (text or None)},
-    )
+    addressees = addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index else cue_index + 1,
+                                 sentence.tokens[1])
+    return context.draft("statement", sentence, cue_index, cue_index + 1, [speaker], addressees=addressees,
+                         about=about, date=date,
+                         attrs={"speech_act": cue.act, "cameo": cue.cameo,
+                                "refers_back": refers_back(context, sentence, cue_index),
+                                "quote": text.strip("“”\"« »,.") if quote else None,
+                                "content": None if quote else (text or None)})

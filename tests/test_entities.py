@@ -97,3 +97,33 @@ def test_trained_ner_types_multi_word_names_the_rules_cannot():
         pytest.skip("no trained NER model in kg/models/ner-id")
     corpus = corpus_of("Peneliti Human Rights Watch mengatakan warga sipil menjadi korban serangan itu.")
     assert labels(corpus).get("Human Rights Watch") == "Organization"
+
+
+@pytest.mark.parametrize("sentence, name, position, of", [
+    ("Presiden Rusia, Vladimir Putin, menerima tamunya.", "Vladimir Putin", "Presiden", "country/rusia"),
+    ("Wakil Menteri Luar Negeri Sergei Ryabkov memimpin delegasi.", "Sergei Ryabkov", "Wakil Menteri Luar Negeri",
+     None),
+    ("Sekretaris pers Gedung Putih Jen Psaki menjawab pertanyaan.", "Jen Psaki", "Sekretaris Pers",
+     "organization/gedung-putih"),
+    ("Menteri Luar Negeri Amerika Serikat (Menlu AS), Antony Blinken tiba.", "Antony Blinken", "Menteri Luar Negeri",
+     "country/amerika-serikat"),
+    ("Sekjen NATO Jens Stoltenberg membuka rapat.", "Jens Stoltenberg", "Sekretaris Jenderal", "organization/nato"),
+    ("Kanselir Jerman Olaf Scholz tiba di Paris.", "Olaf Scholz", "Kanselir", "country/jerman"),
+])
+def test_title_patterns(sentence, name, position, of):
+    corpus = corpus_of(sentence)
+    person = next(e for e in corpus.entities.values() if e.label == name)
+    assert person.type == "Person" and (person.roles[0].position, person.roles[0].of) == (position, of)
+
+
+def test_acronym_and_long_name_are_one_organization():
+    corpus = corpus_of("OSCE menggelar sidang di Wina.",
+                       "Organisasi untuk Keamanan dan Kerjasama di Eropa mengeluarkan pernyataan.")
+    osce = corpus.entities["organization/osce"]
+    assert osce.documents == {"t0", "t1"} and "Organisasi untuk Keamanan dan Kerjasama di Eropa" in osce.aliases
+
+
+def test_exonyms_of_a_city_are_one_place():
+    corpus = corpus_of("Delegasi tiba di Kiev.", "Pertemuan digelar di Kyiv.", "Sidang berlangsung di Geneva.")
+    assert corpus.entities["place/kyiv"].documents == {"t0", "t1"}
+    assert "Geneva" in corpus.entities["place/jenewa"].aliases

@@ -7,6 +7,7 @@ entity character spans are mapped back onto kg tokens and trimmed of edge punctu
 """
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -34,6 +35,7 @@ APOSTROPHE_ENDINGS = {"s", "t", "re", "ll", "ve", "d", "m"}  # Mary ' s, It ' s,
 APOSTROPHE_NAMES = {"O", "D", "L"}  # O ' Reilly, D ' Angelo
 CLITICS = {"nya"}  # split off in the POS corpus ("Tantangan nya"); written attached in real text
 DIGITS = re.compile(r"^\d+$")
+PER_ARTIFACT = re.compile(r"^(?:[a-z]*PER[a-z]+|PER)$")  # "PERen", "memPERilahkan", "PER"; not "PERSON"
 WORDISH = re.compile(r"^\w+$")
 
 
@@ -110,9 +112,26 @@ def read_columns(path: Path | str, *, tag_column: int, sep: str | None = None,
     return sentences
 
 
-def read_idner(path: Path | str, issues: Counter | None = None) -> list[TaggedSentence]:
-    """idner-news-2k: ``TOKEN UPOS NER`` (space-separated, CRLF), IOB2 PER/ORG/LOC."""
-    return read_columns(path, tag_column=2, issues=issues)
+def repair_pers(sentence: TaggedSentence, issues: Counter | None = None) -> TaggedSentence:
+    """Undo a label-renaming artifact of idner-news-2k test: "pers"/"Pers" became "PER" inside words
+    ("PERen" for persen, "memPERilahkan", "Partai PERatuan Pembangunan", "jumpa PER")."""
+    words = []
+    for word, tag in zip(sentence.words, sentence.tags, strict=True):
+        if PER_ARTIFACT.match(word):
+            word = word.replace("PER", "Pers" if tag != "O" else "pers", 1)
+            if issues is not None:
+                issues["repaired_PER_artifact"] += 1
+        words.append(word)
+    return TaggedSentence(words, sentence.tags)
+
+
+def read_idner(path: Path | str, issues: Counter | None = None, repair: bool = True) -> list[TaggedSentence]:
+    """idner-news-2k: ``TOKEN UPOS NER`` (space-separated, CRLF), IOB2 PER/ORG/LOC.
+
+    With ``repair``, words damaged by the "Pers" -> "PER" artifact are restored (see :func:`repair_pers`).
+    """
+    sentences = read_columns(path, tag_column=2, issues=issues)
+    return [repair_pers(s, issues) for s in sentences] if repair else sentences
 
 
 def _nergrit_tag(tag: str) -> str:
@@ -218,6 +237,34 @@ def iob_spans(tags: list[str], stats: AlignmentStats | None = None) -> list[tupl
     return spans
 
 
+def mention_pool(sentences: Iterable[TaggedSentence]) -> dict[str, list[list[str]]]:
+    """Every entity mention (as corpus tokens) by label, in corpus order."""
+    pool: dict[str, list[list[str]]] = {}
+    for sentence in sentences:
+        for start, end, label in iob_spans(sentence.tags):
+            pool.setdefault(label, []).append(sentence.words[start:end])
+    return pool
+
+
+def replace_mentions(sentence: TaggedSentence, pool: dict[str, list[list[str]]], rng: random.Random
+                     ) -> TaggedSentence:
+    """A copy of the sentence with every entity replaced by a random mention of the same label
+    (augmentation: the NER must lean on context, not only on names it has seen)."""
+    words: list[str] = []
+    tags: list[str] = []
+    position = 0
+    for start, end, label in iob_spans(sentence.tags):
+        words += sentence.words[position:start]
+        tags += sentence.tags[position:start]
+        mention = rng.choice(pool[label]) if pool.get(label) else sentence.words[start:end]
+        words += mention
+        tags += [f"B-{label}"] + [f"I-{label}"] * (len(mention) - 1)
+        position = end
+    words += sentence.words[position:]
+    tags += sentence.tags[position:]
+    return TaggedSentence(words, tags)
+
+
 def _is_edge_junk(token) -> bool:
     return token.is_punct or token.is_space
 
@@ -311,12 +358,12 @@ def postag_path(data_dir: Path | str) -> Path:
 
 
 def load_ner(nlp: Language, data_dir: Path | str, corpus: str, split: str,
-             stats: AlignmentStats | None = None) -> list[Example]:
+             stats: AlignmentStats | None = None, issues: Counter | None = None) -> list[Example]:
     """Examples of one split of a NER corpus ("idner" or "nergrit"; split "train", "dev" or "test")."""
     if corpus == "idner":
-        return ner_examples(nlp, read_idner(idner_path(data_dir, split)), stats)
+        return ner_examples(nlp, read_idner(idner_path(data_dir, split), issues), stats)
     if corpus == "nergrit":
-        return ner_examples(nlp, read_nergrit(nergrit_path(data_dir, split)), stats,
+        return ner_examples(nlp, read_nergrit(nergrit_path(data_dir, split), issues), stats,
                             join_numbers=True, join_hyphens=True)
     raise ValueError(f"unknown NER corpus {corpus!r}")
 

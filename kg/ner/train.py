@@ -21,9 +21,11 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
+from spacy.ml.models.multi_task import create_pretrain_characters
+from spacy.tokens import Doc
 from spacy.training import Example
+from spacy.training.pretrain import make_update
 from spacy.util import fix_random_seed, minibatch
 from thinc.api import Adam, Optimizer
 
@@ -59,7 +61,11 @@ class TrainConfig:
     use_averages: bool = True
     pos_sample: int = 2000  # POS sentences mixed into each epoch (0: no tagger task)
     nergrit: bool = True  # add NERGrit train to the NER examples
+    idner_repeat: int = 1  # idner train sentences appear this many times per epoch (weights the news domain)
+    augment: float = 0.0  # per epoch, add this share of idner train again with entities swapped for other mentions
     patience: int = 8  # stop after this many epochs without a better dev F1 (0: never)
+    pretrain_epochs: int = 0  # masked-word character prediction on the raw training texts before training
+    pretrain_batch: int = 64
 
 
 def tok2vec_config(cfg: TrainConfig) -> dict[str, Any]:
@@ -85,7 +91,7 @@ def serializable_tokenizer(nlp: Language) -> None:
     kg's token_match is ``DATE_TOKEN.match(text) or default(text)``; Indonesian has no default
     token_match, so ``DATE_TOKEN.match`` behaves the same.
     """
-    if spacy.blank(nlp.lang).tokenizer.token_match is not None:
+    if type(nlp).Defaults.token_match is not None:
         raise RuntimeError("the language has a default token_match; kg's tokenizer cannot be saved as is")
     nlp.tokenizer.token_match = DATE_TOKEN.match
 
@@ -142,6 +148,26 @@ def check_missing_ignored(nlp: Language, ner_examples: Sequence[Example], pos_ex
     return {name: float(value) for name, value in checks.items()}
 
 
+def pretrain(nlp: Language, docs: Sequence[Doc], cfg: TrainConfig, rng: random.Random) -> list[float]:
+    """Pretrain the shared tok2vec in place: predict the first and last characters of masked words
+    from their context (spaCy's ``PretrainCharacters`` objective). Returns the loss of each epoch."""
+    model = create_pretrain_characters(maxout_pieces=3, hidden_size=300, n_characters=4)(
+        nlp.vocab, nlp.get_pipe("tok2vec").model)
+    model.initialize(X=list(docs[:16]))
+    optimizer = Adam(learn_rate=cfg.learn_rate, L2=cfg.l2, grad_clip=cfg.grad_clip)
+    losses = []
+    order = list(range(len(docs)))
+    for epoch in range(1, cfg.pretrain_epochs + 1):
+        t0 = time.time()
+        rng.shuffle(order)
+        loss = 0.0
+        for batch in minibatch([docs[i] for i in order], size=cfg.pretrain_batch):
+            loss += make_update(model, batch, optimizer, model.attrs["loss"])
+        losses.append(round(loss, 1))
+        log(f"pretrain {epoch:2d}  loss {loss:10.1f}  ({time.time() - t0:.0f}s)")
+    return losses
+
+
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -157,6 +183,10 @@ def train(data_dir: Path | str, out_dir: Path | str | None = MODEL_DIR, seed: in
     if epochs is not None:
         cfg.epochs = epochs
     started = time.time()
+    for split in ("train", "dev"):  # fail before the slow work if a file is missing
+        ner_data.idner_path(data_dir, split)
+        ner_data.nergrit_path(data_dir, split)
+    ner_data.postag_path(data_dir)
     fix_random_seed(seed)
     rng = random.Random(seed)
     nlp = build(cfg)
@@ -164,15 +194,23 @@ def train(data_dir: Path | str, out_dir: Path | str | None = MODEL_DIR, seed: in
     stats = {name: ner_data.AlignmentStats() for name in ("idner_train", "idner_dev", "nergrit_train",
                                                           "nergrit_dev")}
 
+    issues: Counter = Counter()
+
     def load(corpus: str, split: str) -> list[Example]:
-        examples = ner_data.load_ner(nlp, data_dir, corpus, split, stats[f"{corpus}_{split}"])
+        examples = ner_data.load_ner(nlp, data_dir, corpus, split, stats[f"{corpus}_{split}"], issues)
         return examples[:ner_limit] if ner_limit else examples
 
     ner_train = load("idner", "train")
+    idner_sentences = ner_data.read_idner(ner_data.idner_path(data_dir, "train"))[: ner_limit or None]
+    mentions = ner_data.mention_pool(idner_sentences)
+    if cfg.nergrit:
+        grit = ner_data.mention_pool(ner_data.read_nergrit(ner_data.nergrit_path(data_dir, "train")))
+        for label, found in grit.items():
+            mentions.setdefault(label, []).extend(found)
+    idner_extra = ner_train * (cfg.idner_repeat - 1)
     if cfg.nergrit:
         ner_train += load("nergrit", "train")
     dev = {"idner": load("idner", "dev"), "nergrit": load("nergrit", "dev")}
-    issues: Counter = Counter()
     pos_sentences = ner_data.read_postag(ner_data.postag_path(data_dir), issues)
     pos_pool, _ = ner_data.split_postag(pos_sentences[:pos_limit] if pos_limit else pos_sentences)
     pos_cache: dict[int, Example] = {}
@@ -185,10 +223,15 @@ def train(data_dir: Path | str, out_dir: Path | str | None = MODEL_DIR, seed: in
 
     init_pos = pos_examples(range(min(len(pos_pool), 2000)))
     nlp.initialize(lambda: ner_train + init_pos)
+    log(f"kg.ner.train: {len(ner_train)} NER sentences, {sum(map(len, dev.values()))} dev, {len(pos_pool)} POS pool; "
+        f"config {json.dumps(asdict(cfg))}")
+    pretrain_losses: list[float] = []
+    if cfg.pretrain_epochs:
+        texts = [eg.reference.text for eg in ner_train]
+        texts += [ner_data.detokenize(s.words, join_clitics=True)[0] for s in pos_pool]
+        pretrain_losses = pretrain(nlp, [nlp.make_doc(text) for text in texts], cfg, rng)
     optimizer: Optimizer = Adam(learn_rate=cfg.learn_rate, L2=cfg.l2, grad_clip=cfg.grad_clip,
                                 use_averages=cfg.use_averages)
-    log(f"kg.ner.train: {len(ner_train)} NER sentences, {len(dev)} dev, {len(pos_pool)} POS pool; "
-        f"config {json.dumps(asdict(cfg))}")
 
     best: dict[str, Any] = {"f": -1.0, "epoch": 0}
     best_bytes: dict[str, bytes] = {}
@@ -196,7 +239,11 @@ def train(data_dir: Path | str, out_dir: Path | str | None = MODEL_DIR, seed: in
     for epoch in range(1, cfg.epochs + 1):
         t0 = time.time()
         sample = rng.sample(range(len(pos_pool)), min(cfg.pos_sample, len(pos_pool))) if cfg.pos_sample else []
-        examples = ner_train + pos_examples(sorted(sample))
+        augmented = []
+        if cfg.augment:
+            chosen = rng.sample(idner_sentences, int(cfg.augment * len(idner_sentences)))
+            augmented = ner_data.ner_examples(nlp, [ner_data.replace_mentions(s, mentions, rng) for s in chosen])
+        examples = ner_train + idner_extra + augmented + pos_examples(sorted(sample))
         rng.shuffle(examples)
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=cfg.batch_size):
@@ -221,8 +268,9 @@ def train(data_dir: Path | str, out_dir: Path | str | None = MODEL_DIR, seed: in
     if checks["ner_loss_on_pos"] != 0.0 or checks["tagger_loss_on_ner"] != 0.0:
         raise RuntimeError(f"missing annotation was not ignored: {checks}")
     summary = {"seed": seed, "config": asdict(cfg), "best": best, "history": history, "missing_checks": checks,
+               "pretrain_losses": pretrain_losses,
                "alignment": {name: s.summary() for name, s in stats.items()},
-               "postag_issues": dict(issues), "seconds": round(time.time() - started, 1)}
+               "data_issues": dict(issues), "seconds": round(time.time() - started, 1)}
     if out_dir is not None:
         out = Path(out_dir)
         nlp.meta["name"] = "ner_id"

@@ -113,6 +113,7 @@ class DateValue:
     precision: str
     expression: str
     anchor_days: int | None = None  # pending only: days from the anchor
+    anaphor: bool = False  # pending only: "setelah itu" points back to a happening, not a statement
 
 
 @dataclass
@@ -142,6 +143,7 @@ class Statement:
     report_date: str | None = None
     kind: str = "statement"
     refers_back: bool = False  # "pengumuman itu": the statement is one the article reported before
+    news_day: DateValue | None = None  # the lead's day, for a person's statement the text does not date
 
 
 @dataclass

@@ -248,7 +248,7 @@ class Resolver:
             return Statement(draft.id, actors[0], draft.evidence, draft.cue, draft.attrs.get("speech_act") or "say",
                              draft.attrs.get("cameo"), addressees, about, draft.attrs.get("quote"),
                              draft.attrs.get("content"), draft.date, report_date,
-                             refers_back=bool(draft.attrs.get("refers_back")))
+                             refers_back=bool(draft.attrs.get("refers_back")), news_day=draft.news_day)
         place = draft.place.entity_id if draft.place is not None else None
         if draft.kind == "event":
             if not (actors or place):
@@ -282,13 +282,19 @@ def date_records(corpus: Corpus) -> None:
        ("Blinken pada hari Rabu mengatakan ... kata Blinken"); two different days -> nothing is inherited;
        countries and organizations state positions over time, so they inherit nothing;
     4. anchored dates: "sehari setelah Y" with no date in its sentence counts from the last dated statement
-       before it; with none, the fact stays undated.
+       before it; "setelah itu" (an anaphor) from the held meeting at a place its sentence names, else from the
+       last dated fact before it; with no anchor, the fact stays undated.
     Step 3 runs again after step 4, which can date a person's event.
+    5. the news day: a person's statement still undated that extraction offered the lead's day (a same-day
+       report, see kg.extract.mark_news_day) takes it, unless the person has a dated fact on another day.
     """
     records = sorted([*corpus.statements, *corpus.meetings, *corpus.events], key=record_order)
     by_doc: dict[str, list[Record]] = defaultdict(list)
     for record in records:
         by_doc[record.evidence.doc_id].append(record)
+    places_in: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for mention in corpus.mentions:
+        places_in[(mention.doc_id, mention.sentence)].add(mention.entity_id)
     for items in by_doc.values():
         statements = [r for r in items if isinstance(r, Statement)]
         for n, statement in enumerate(statements):
@@ -303,11 +309,26 @@ def date_records(corpus: Corpus) -> None:
         same_occasion(items, corpus.entities)
         for record in items:
             if record.date is not None and record.date.precision == "pending":
-                earlier = [s for s in statements if is_day(s.date)
-                           and s.evidence.sentence_index < record.evidence.sentence_index]
-                record.date = shift(earlier[-1].date, record.date.anchor_days, record.date.expression) \
-                    if earlier else None
+                anchor = anaphor_anchor(record, items, places_in) if record.date.anaphor else \
+                    next((s.date for s in reversed(statements) if is_day(s.date)
+                          and s.evidence.sentence_index < record.evidence.sentence_index), None)
+                record.date = shift(anchor, record.date.anchor_days, record.date.expression) if anchor else None
         same_occasion(items, corpus.entities)
+        news_day(items, corpus.entities)
+
+
+def anaphor_anchor(record: Record, items: list[Record], names_in: dict[tuple[str, int], set[str]]
+                   ) -> DateValue | None:
+    """The day "setelah itu" points back to: a held meeting at a place named in the record's sentence
+    ("delegasi di Jenewa, mengatakan setelah itu"), else the last dated fact (not a planned meeting) before it."""
+    here = record.evidence.sentence_index
+    named = names_in.get((record.evidence.doc_id, here), set())
+    held = [r for r in items if r is not record and is_day(r.date) and r.evidence.sentence_index <= here
+            and not (isinstance(r, Meeting) and r.status != "held")]
+    at_place = [r for r in held if isinstance(r, Meeting) and r.place in named]
+    before = [r for r in held if r.evidence.sentence_index < here]
+    chosen = at_place or before
+    return chosen[-1].date if chosen else None
 
 
 def is_day(date: DateValue | None) -> bool:
@@ -327,6 +348,19 @@ def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
         if isinstance(record, Statement) and record.date is None and len(days.get(record.speaker, ())) == 1 \
                 and entities[record.speaker].type == "Person":
             record.date = first[record.speaker]
+
+
+def news_day(items: list[Record], entities: dict[str, Entity]) -> None:
+    days: dict[str, set[str]] = defaultdict(set)
+    for record in items:
+        if is_day(record.date):
+            for actor in actors_of(record):
+                days[actor].add(record.date.value)
+    for record in items:
+        if isinstance(record, Statement) and record.date is None and record.news_day is not None \
+                and entities[record.speaker].type == "Person" \
+                and days.get(record.speaker, set()) <= {record.news_day.value}:
+            record.date = record.news_day
 
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:

@@ -55,3 +55,13 @@ def test_anchored_expressions(lang):
     assert pending.value is None and pending.offset_days == -1
     later, = find_dates("dua hari sebelum KTT", lang, PUB)
     assert later.offset_days == 2
+
+
+def test_after_that_is_an_anaphor_waiting_for_its_happening(lang):
+    bare, = find_dates("Ia mengatakan setelah itu bahwa pembicaraan berjalan baik.", lang, PUB)
+    assert (bare.text, bare.value, bare.offset_days, bare.anaphor) == ("setelah itu", None, 0, True)
+    counted, = find_dates("Tiga hari sesudahnya mereka kembali.", lang, PUB)
+    assert (counted.text, counted.offset_days, counted.anaphor) == ("Tiga hari sesudahnya", 3, True)
+    anchored = find_dates("Pada Kamis (13/1/2022) ia tiba dan sehari setelah itu berangkat.", lang, PUB)
+    assert [(t.text, t.value.value) for t in anchored] == [("13/1/2022", "2022-01-13"),
+                                                           ("sehari setelah itu", "2022-01-14")]

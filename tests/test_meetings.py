@@ -78,3 +78,11 @@ def test_invited_meeting_is_planned_with_the_inviter():
 def test_date_of_another_verb_is_not_the_meeting_date():
     (_, m, _), = meetings("Jepang pada Kamis meminta ASEAN untuk bersidang.")
     assert m.date is None
+
+
+def test_hosting_verb_makes_a_meeting_only_with_a_person_as_guest():
+    (people, m, corpus), = meetings("Presiden Joko Widodo menerima Perdana Menteri Malaysia Ismail Sabri di "
+                                    "Istana Bogor pada Rabu (26/1/2022).")
+    assert people == {"Joko Widodo", "Ismail Sabri"} and m.cameo == "043" and m.date.value == "2022-01-26"
+    assert meetings("NATO pada Senin menerima Finlandia sebagai anggota baru.",
+                    "Rusia menerima usulan itu pada hari Selasa.") == []

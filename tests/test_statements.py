@@ -155,3 +155,49 @@ def test_a_fronted_date_sets_the_scene_for_its_paragraph():
                           "“Kami siap bekerja sama hari ini, bukan besok,” kata Menlu Penny Wong.")
     dates = {speaker: (st.date.value if st.date else None) for speaker, st in found}
     assert dates == {"Rusia": "2022-02-14", "Jepang": "2022-02-14", "Australia": None, "Penny Wong": None}
+
+
+def test_a_same_day_lead_dates_the_undated_statements_of_persons():
+    _, found = statements(
+        "Jepang dan Korea Selatan pada hari Selasa sepakat memperluas latihan militer bersama di Laut Jepang.\n\n"
+        "Perdana Menteri Jepang Fumio Kishida mengatakan kerja sama itu penting bagi keamanan kawasan.\n\n"
+        "“Kami tidak bisa menunggu lebih lama,” kata Kishida.\n\n"
+        "Menlu Korea Selatan Park Jin telah mengatakan bahwa Seoul siap menanggung sebagian biaya.\n\n"
+        "Kementerian Luar Negeri Jepang mengatakan rincian latihan akan diumumkan kemudian.\n\n"
+        "Baru-baru ini, Menteri Pertahanan Jepang Yasukazu Hamada mengatakan anggaran pertahanan akan naik.")
+    dates = [(speaker, st.date.value if st.date else None) for speaker, st in found]
+    assert dates == [("Fumio Kishida", "2022-02-15"), ("Fumio Kishida", "2022-02-15"),
+                     ("Park Jin", None),  # "telah mengatakan": said before the news day
+                     ("Kementerian Luar Negeri Jepang", None),  # organizations state positions over time
+                     ("Yasukazu Hamada", None)]  # "baru-baru ini" leaves the news day
+    assert found[0][1].date.expression == "pada hari Selasa"
+
+
+def test_a_lead_on_another_day_than_publication_dates_nothing():
+    _, found = statements(
+        "Jepang dan Korea Selatan pada hari Senin sepakat memperluas latihan militer bersama.\n\n"
+        "Perdana Menteri Jepang Fumio Kishida mengatakan kerja sama itu penting bagi keamanan kawasan.")
+    assert [st.date for _, st in found] == [None]
+    _, found = statements("Jepang dan Korea Selatan pada hari Selasa sepakat memperluas latihan militer bersama.\n\n"
+                          "Perdana Menteri Jepang Fumio Kishida mengatakan kerja sama itu penting.", published=None)
+    assert [st.date for _, st in found] == [None]
+
+
+def test_after_that_takes_the_day_of_the_meeting_at_the_place_named():
+    _, found = statements(
+        "Menlu Retno Marsudi bertemu Menlu Tiongkok Wang Yi di Beijing pada Kamis (13/1/2022).\n\n"
+        "Pada Jumat (14/1/2022), Retno mengatakan kepada wartawan bahwa vaksin menjadi prioritas.\n\n"
+        "Juru bicara Kemlu Teuku Faizasyah, yang mendampingi delegasi Indonesia di Beijing, mengatakan setelah itu "
+        "bahwa hubungan kedua negara terus menguat.")
+    faizasyah = next(st for speaker, st in found if speaker == "Teuku Faizasyah")
+    assert (faizasyah.date.value, faizasyah.date.expression) == ("2022-01-13", "setelah itu")
+    assert faizasyah.content.startswith("hubungan")  # the time adverbial is not reported content
+
+
+def test_days_after_that_count_from_the_last_dated_fact():
+    corpus, found = statements(
+        "Presiden Joko Widodo menerima Perdana Menteri Malaysia Ismail Sabri di Istana Bogor pada Rabu (26/1/2022).\n\n"
+        "Dua hari setelah itu, Menko Airlangga Hartarto mengatakan kerja sama ekonomi akan diperluas.")
+    assert [(speaker, st.date.value) for speaker, st in found] == [("Airlangga Hartarto", "2022-01-28")]
+    _, found = statements("Setelah itu, Menko Airlangga Hartarto mengatakan kerja sama ekonomi akan diperluas.")
+    assert [st.date for _, st in found] == [None]  # nothing to point back to: no date

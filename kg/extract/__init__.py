@@ -6,7 +6,9 @@ resolution (stage 5) turns mentions into entity ids.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,6 +37,7 @@ class Draft:
     place: Mention | None = None
     date: DateValue | None = None
     attrs: dict[str, str | None] = field(default_factory=dict)
+    news_day: DateValue | None = None  # statements: the lead's day, if the text gives the statement none
 
 
 @dataclass
@@ -211,7 +214,7 @@ def as_date(expression: TimeExpression) -> DateValue | None:
     if expression.value is not None:
         return expression.value
     if expression.offset_days is not None:
-        return DateValue("", "pending", expression.text, expression.offset_days)
+        return DateValue("", "pending", expression.text, expression.offset_days, expression.anaphor)
     return None
 
 
@@ -233,6 +236,7 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
         drafts.extend(meetings_in_sentence(context, sentence))
         drafts.extend(events_in_sentence(context, sentence))
     date_by_paragraph_frame(context, drafts)
+    mark_news_day(context, drafts)
     return mentions, drafts
 
 
@@ -257,3 +261,48 @@ def date_by_paragraph_frame(context: DocumentContext, drafts: list[Draft]) -> No
     for draft in drafts:
         if draft.kind == "statement" and draft.date is None:
             draft.date = frames.get(paragraph_of[draft.evidence.sentence_index])
+
+
+def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
+    """A same-day report: when the lead (the body's first sentence) puts its story on the publication day
+    ("... pada hari Selasa" in an article of that Tuesday), the statements the text leaves undated are offered
+    that day, except where the text moves away from it: a past aspect before the verb ("telah mengatakan"),
+    a vague time ("baru-baru ini") or another date earlier in the paragraph. Resolution gives the day to
+    persons only, after every other dating rule (see kg.resolve.date_records)."""
+    published = context.published
+    body = [s for s in context.sentences if not context.in_headline(s)]
+    if published is None or not body:
+        return
+    lead_day = next((d.value for d in context.dates(body[0], False)
+                     if d.value is not None and d.value.precision == "day"), None)
+    if lead_day is None or lead_day.value != published.isoformat():
+        return
+    vague = vague_time_pattern(tuple(context.lang.vague_time_markers))
+    # per paragraph, the first sentence with another date (it frames the sentences after it; a date of the
+    # statement's own sentence would have dated the statement already) and the first with a vague time
+    dated_at: dict[int, int] = {}
+    vague_at: dict[int, int] = {}
+    for sentence in body:
+        if sentence.paragraph not in dated_at and any(d.value is not None and d.value.value != lead_day.value
+                                                      for d in context.dates(sentence, False)):
+            dated_at[sentence.paragraph] = sentence.index
+        if sentence.paragraph not in vague_at and vague is not None and vague.search(sentence.text):
+            vague_at[sentence.paragraph] = sentence.index
+    paragraph_of = {s.index: s.paragraph for s in context.sentences}
+    never = len(context.sentences)
+    for draft in drafts:
+        index = draft.evidence.sentence_index
+        paragraph = paragraph_of[index]
+        if draft.kind != "statement" or draft.date is not None or draft.attrs.get("past") \
+                or index <= body[0].index or dated_at.get(paragraph, never) < index \
+                or vague_at.get(paragraph, never) <= index:
+            continue
+        draft.news_day = lead_day
+
+
+@lru_cache(maxsize=8)
+def vague_time_pattern(markers: tuple[str, ...]) -> re.Pattern | None:
+    if not markers:
+        return None
+    alternation = "|".join(sorted((re.escape(m) for m in markers), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)

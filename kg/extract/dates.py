@@ -29,6 +29,7 @@ class TimeExpression:
     text: str
     value: DateValue | None
     offset_days: int | None = None  # "sehari setelah Y": Y is this many days from the anchor date (here -1)
+    anaphor: bool = False  # "setelah itu": anchored on the happening it points back to
 
 
 def _alternation(words) -> str:
@@ -42,8 +43,9 @@ def _patterns(code: str, months: tuple[str, ...], weekdays: tuple[str, ...], rel
     counts = _alternation(word for word, kind, _ in anchored if kind == "count")
     spans = _alternation(word for word, kind, _ in anchored if kind == "span")
     directions = _alternation(word for word, kind, _ in anchored if kind == "direction")
+    anaphors = _alternation(word for word, kind, _ in anchored if kind == "anaphor")
     flags = re.IGNORECASE
-    return [
+    patterns = [
         ("anchored", re.compile(rf"\b(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))\s+"
                                 rf"(?P<direction>{directions})\b", flags)),
         ("full", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\.?\s+(?P<year>\d{{4}})\b", flags)),
@@ -58,6 +60,10 @@ def _patterns(code: str, months: tuple[str, ...], weekdays: tuple[str, ...], rel
         ("year", re.compile(r"\b(?:pada\s+)?tahun\s+(?P<year>(?:19|20)\d{2})\b|\bpada\s+(?P<year2>(?:19|20)\d{2})\b",
                             flags)),
     ]
+    if anaphors:  # an empty alternation would match everywhere
+        counted = rf"(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))\s+"
+        patterns.insert(0, ("anaphor", re.compile(rf"\b(?:{counted})?(?P<anaphor>{anaphors})\b", flags)))
+    return patterns
 
 
 def _shift_month(day: date, months: int) -> tuple[int, int]:
@@ -96,6 +102,12 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
                 taken.append((start, end))
                 found.append(TimeExpression(start, end, match.group(0), None, _anchored_days(match, lang)))
                 continue
+            if kind == "anaphor":
+                taken.append((start, end))
+                # "setelah itu" is the day of the happening; "sehari setelah itu" one day after it
+                days = int(lang.anchored_dates[match["anaphor"].casefold()][1]) + _counted_days(match, lang)
+                found.append(TimeExpression(start, end, match.group(0), None, days, anaphor=True))
+                continue
             value = _resolve(kind, match, lang, published, future)
             if kind == "numeric" and value is None:
                 continue  # "1/2" that is not a date (a fraction) is not an expression either
@@ -109,14 +121,19 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
     return found
 
 
-def _anchored_days(match: re.Match, lang: LanguageData) -> int:
+def _counted_days(match: re.Match, lang: LanguageData) -> int:
+    """The number of days of "sehari", "dua hari", "3 hari" (0 when the expression has none)."""
     if match["span"]:
-        days = int(lang.anchored_dates[match["span"].casefold()][1])
-    elif match["count"].isdigit():
-        days = int(match["count"])
-    else:
-        days = int(lang.anchored_dates[match["count"].casefold()][1])
-    return days * int(lang.anchored_dates[match["direction"].casefold()][1])
+        return int(lang.anchored_dates[match["span"].casefold()][1])
+    if not match["count"]:
+        return 0
+    if match["count"].isdigit():
+        return int(match["count"])
+    return int(lang.anchored_dates[match["count"].casefold()][1])
+
+
+def _anchored_days(match: re.Match, lang: LanguageData) -> int:
+    return _counted_days(match, lang) * int(lang.anchored_dates[match["direction"].casefold()][1])
 
 
 def shift(anchor: DateValue, days: int, expression: str) -> DateValue:

@@ -81,7 +81,7 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     marker = context.lang.meeting_markers
     people: list[Mention] = []
     # the subject: of the trigger verb, or of a light verb governing the meeting noun
-    if trigger.kind == "verb":
+    if trigger.kind in ("verb", "host"):
         people += [m for m in [context.subject_before(sentence, k)] if m]
     elif k - 1 >= start and context.lower[k - 1] in context.lang.light_verbs:
         people += [m for m in [context.subject_before(sentence, k - 1)] if m]
@@ -130,6 +130,8 @@ def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int
                   trigger: MeetingTrigger, scope: tuple[int, int, int]) -> Draft | None:
     """scope: (start, end, status end): the tokens that belong to this trigger."""
     start, stop = sentence.tokens
+    if trigger.kind == "host" and not guest_after(context, end, min(scope[1], end + WINDOW)):
+        return None  # "menerima anggota baru" accepts; only "menerima Presiden X" hosts a meeting
     participants = participants_for(context, sentence, k, end, trigger)
     status = meeting_status(context, k, end, scope)
     inviter = invitation(context, sentence, k)
@@ -153,6 +155,12 @@ def build_meeting(context: DocumentContext, sentence: Sentence, k: int, end: int
     return context.draft("meeting", sentence, k, end, participants, place=place, date=date,
                          attrs={"status": status, "mode": mode,
                                 "cameo": PLANNED_CAMEO if status == "planned" else trigger.cameo})
+
+
+def guest_after(context: DocumentContext, end: int, stop: int) -> bool:
+    """A person named right after a hosting verb, through titles: "menerima (Perdana Menteri) X"."""
+    guests = context.actors_after(end, stop)
+    return bool(guests) and guests[0].type == "Person" and not guests[0].title_only
 
 
 def invitation(context: DocumentContext, sentence: Sentence, k: int) -> Mention | None:

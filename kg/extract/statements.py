@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from ..lang import Cue, LanguageData
 from ..model import Mention, Sentence
-from . import DocumentContext, Draft, as_date
+from . import QUOTE_MARKS, DocumentContext, Draft, as_date
 
+PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan tegas menolak")
 MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
 
 
@@ -172,6 +173,31 @@ def refers_back(context: DocumentContext, sentence: Sentence, cue_index: int) ->
     return False
 
 
+def past_aspect(context: DocumentContext, sentence: Sentence, cue_index: int) -> bool:
+    """ "X telah/sudah/pernah mengatakan": the speaking lies before the article's news day."""
+    return any(context.lower[k] in context.lang.past_markers
+               for k in range(max(sentence.tokens[0], cue_index - PAST_WINDOW), cue_index))
+
+
+def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: int, c_end: int) -> int:
+    """ "mengatakan pada hari Senin bahwa ...", "mengatakan setelah itu, ...": a time expression between the
+    cue and "bahwa" (or a comma or quote) dates the speaking and is not content; returns the content start."""
+    if c_start >= c_end:
+        return c_start
+    start_char = context.doc[c_start].idx - sentence.start
+    for expression in context.dates(sentence, future=False):
+        if expression.start != start_char:
+            continue
+        k = c_start
+        while k < c_end and context.doc[k].idx - sentence.start < expression.end:
+            k += 1
+        if k < c_end and (context.lower[k] in ("bahwa", ",", ":") or context.words[k] in QUOTE_MARKS + "”"):
+            while k < c_end and context.lower[k] in ("bahwa", ",", ":"):
+                k += 1
+            return k
+    return c_start
+
+
 def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int, cue: Cue, speaker: Mention,
                    content: tuple[int, int], quotes: list[tuple[int, int]]) -> Draft:
     doc = context.doc
@@ -183,6 +209,7 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
         c_start = stop_at if stop_at is not None else c_start
     while c_start < c_end and context.lower[c_start] in ("bahwa", ",", ":"):
         c_start += 1
+    c_start = skip_adverbial_date(context, sentence, c_start, c_end)
     quote = next((q for q in quotes if q[0] <= c_start < q[1]), None)
     text = context.doc[c_start:c_end].text.strip() if c_end > c_start else ""
     span_chars = (doc[c_start].idx - sentence.start, doc[c_end - 1].idx + len(doc[c_end - 1]) - sentence.start) \
@@ -200,5 +227,6 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
                          about=about, date=date,
                          attrs={"speech_act": cue.act, "cameo": cue.cameo,
                                 "refers_back": refers_back(context, sentence, cue_index),
+                                "past": past_aspect(context, sentence, cue_index),
                                 "quote": text.strip("“”\"« »,.") if quote else None,
                                 "content": None if quote else (text or None)})

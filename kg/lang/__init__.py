@@ -73,7 +73,7 @@ class MeetingTrigger:
     form: str
     mode: str | None
     cameo: str
-    kind: str  # verb | noun
+    kind: str  # verb | noun | host
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,10 @@ class LanguageData:
     coordinators: dict[str, str]  # word -> predicates | both
     light_verbs: set[str]
     future_markers: set[str]
+    past_markers: set[str]
+    vague_time_markers: list[str]
     relative_dates: dict[str, tuple[str, int]]
-    anchored_dates: dict[str, tuple[str, str]]  # word -> (count | week | direction, value)
+    anchored_dates: dict[str, tuple[str, str]]  # word -> (count | span | direction | anaphor, value)
     speech_nouns: dict[str, str]  # word -> noun | demonstrative
     gazetteer: list[GazetteerEntry]
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
@@ -210,6 +212,8 @@ def load(code: str = "id") -> LanguageData:
         coordinators={r["word"]: r["joins"] for r in read_table(folder / "coordinators.tsv")},
         light_verbs=set(read_list(folder / "light_verbs.txt")),
         future_markers=set(read_list(folder / "future_markers.txt")),
+        past_markers=set(read_list(folder / "past_markers.txt")),
+        vague_time_markers=read_list(folder / "vague_time_markers.txt"),
         relative_dates={r["expression"]: (r["unit"], int(r["offset"]))
                         for r in read_table(folder / "relative_dates.tsv")},
         anchored_dates={r["word"]: (r["kind"], r["value"]) for r in read_table(folder / "anchored_dates.tsv")},

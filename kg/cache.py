@@ -1,7 +1,7 @@
 """An article cache for incremental builds: analysis results keyed by article content and pipeline version.
 
 The key hashes the article (id, source, text and metadata) with a fingerprint of the pipeline: kg's version
-and the contents of its code, language data and model files. Changing one article re-analyses that article
+and the contents of its analysis code, language data and model files. Changing one article re-analyses that article
 only; changing the pipeline re-analyses everything. Entries are pickles written atomically; an unreadable
 entry is a miss.
 """
@@ -19,16 +19,22 @@ from .model import Document
 PACKAGE = Path(__file__).resolve().parent
 
 
+# what decides an article's analysis: the stages up to extraction, the data model they fill, the language
+# data and trained models (resolution and export run on every build, so their code does not count)
+ANALYSIS_CODE = ("__init__.py", "read.py", "clean.py", "analyse.py", "model.py", "pipeline.py", "cache.py",
+                 "extract", "lang", "models")
+
+
 @lru_cache(maxsize=4)
 def pipeline_fingerprint(lang_code: str) -> str:
-    """A hash of everything that decides an article's analysis: kg's version, code, this language's data
-    and the trained models (the sample corpus and other languages' data do not count)."""
+    """A hash of everything that decides an article's analysis: kg's version, the analysis code, this
+    language's data and the trained models (other languages' data do not count)."""
     from . import __version__
 
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(PACKAGE.rglob("*")):
         relative = path.relative_to(PACKAGE)
-        if not path.is_file() or "__pycache__" in relative.parts or relative.parts[0] == "sample":
+        if not path.is_file() or "__pycache__" in relative.parts or relative.parts[0] not in ANALYSIS_CODE:
             continue
         if relative.parts[0] == "lang" and len(relative.parts) > 2 and relative.parts[1] != lang_code:
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "Event")
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One news article after reading and cleaning."""
 
@@ -49,7 +49,7 @@ class Document:
         return self.published[:10] if self.published else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     doc_id: str
     index: int
@@ -60,7 +60,7 @@ class Sentence:
     paragraph: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span of a document's cleaned text that names (or stands for) an entity."""
 
@@ -80,16 +80,17 @@ class Mention:
     tokens: tuple[int, int] = (0, 0)  # token span in the analysed spaCy Doc (analysis-internal)
     weak: bool = False  # a bare capitalised word: kept only if resolution can support it
     antecedent: Mention | None = None  # for pronouns ("ia", "dia", "-nya"): the named mention they stand for
+    acting: bool = False  # speaker, addressee or participant of a statement or meeting (set by extraction)
 
 
-@dataclass
+@dataclass(slots=True)
 class Role:
     position: str
     label: str
     of: str | None = None  # entity id of the organization or country
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     id: str
     type: str
@@ -101,7 +102,7 @@ class Entity:
     merge_notes: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DateValue:
     """A resolved date at its real precision: 'day' (2022-02-14), 'month' (2022-02) or 'year'.
 
@@ -116,7 +117,7 @@ class DateValue:
     anaphor: bool = False  # pending only: "setelah itu" points back to a happening, not a statement
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """Where a fact was read: document, sentence and characters (offsets into the raw text)."""
 
@@ -127,7 +128,7 @@ class Evidence:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     id: str
     speaker: str  # entity id
@@ -146,7 +147,7 @@ class Statement:
     news_day: DateValue | None = None  # the lead's day, for a person's statement the text does not date
 
 
-@dataclass
+@dataclass(slots=True)
 class Meeting:
     id: str
     participants: list[str]
@@ -161,7 +162,7 @@ class Meeting:
     kind: str = "meeting"
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     id: str
     event_type: str

@@ -18,11 +18,11 @@ from .cache import ArticleCache
 from .clean import clean
 from .export import atomic_open, write_atomic
 from .export.html import to_html
-from .export.rdf import DEFAULT_BASE, write_rdf
+from .export.rdf import DEFAULT_BASE, write_articles, write_rdf
 from .extract import Draft, extract_document
 from .extract.entities import MentionFinder
-from .graph import build_graph
-from .model import Corpus, Document, Mention
+from .graph import build_graph, record_edges
+from .model import Corpus, Document, Meeting, Mention, Record, Statement
 from .read import ReadReport, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
@@ -42,19 +42,24 @@ class OutputError(Exception):
 
 @dataclass
 class BuildResult:
-    corpus: Corpus
-    graph: nx.MultiDiGraph
+    """What a build made. corpus and graph are None when the build streamed its output (kg build without HTML)."""
+
+    corpus: Corpus | None
+    graph: nx.MultiDiGraph | None
     report: ReadReport
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
     analysed: int = 0  # articles analysed in this run
     reused: int = 0  # articles taken from the cache
+    nodes: int = 0
+    edges: int = 0
+    statements: int = 0
+    meetings: int = 0
 
     def summary(self) -> str:
-        c = self.corpus
         return (f"kg: {self.report.read} articles read, {self.report.skipped} skipped; "
-                f"{self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges "
-                f"({len(c.statements)} statements, {len(c.meetings)} meetings); "
+                f"{self.nodes} nodes, {self.edges} edges "
+                f"({self.statements} statements, {self.meetings} meetings); "
                 f"{len(self.report.warnings)} warnings; {self.seconds:.1f} s"
                 + (f"; reused {self.reused} of {self.reused + self.analysed} articles from the cache"
                    if self.reused else ""))
@@ -141,49 +146,105 @@ def run_pipeline(inputs: list[str | Path], lang_code: str = "id", progress: bool
     return result
 
 
+@dataclass
+class ResolvedArticle:
+    """One article after resolution: what the graph and the exporters read about it."""
+
+    document: Document
+    mentions: list[Mention]  # resolved mentions (entity_id set)
+    records: list[Record]  # statements, meetings and events
+
+
+class Resolution:
+    """A corpus after the first resolution phase: its entities, and its articles one at a time.
+
+    Articles are analysed (or taken from the cache) once; with a cache only their mentions stay in memory
+    and ``articles()`` reads each article again to resolve its facts, so memory grows with the mentions,
+    not with the texts and facts of the corpus.
+    """
+
+    def __init__(self, documents: list[Document], report: ReadReport, lang_code: str = "id",
+                 progress: bool = False, workers: int = 1, cache: str | Path | None = None,
+                 dask: str | None = None):
+        started = time.monotonic()
+        self.report = report
+        self.store = ArticleCache(cache, lang_code) if cache is not None else None
+        self.keys: dict[str, str] = {}  # article id -> cache key
+        self.held: dict[str, ArticleResult] = {}  # article id -> result, when there is no cache
+        self.mentions: dict[str, list[Mention]] = {}  # article id -> mentions, resolved in place
+        keys = [self.store.key(d) for d in documents] if self.store is not None else []
+        missing = []
+        for n in range(len(documents)):
+            found = self.store.get(keys[n]) if self.store is not None else None
+            if found is None:
+                missing.append(n)
+            else:
+                self.add(found, keys[n])
+        self.reused = len(documents) - len(missing)
+        self.analysed = len(missing)
+        last_report = time.monotonic()
+        for done, (n, result) in enumerate(zip(missing, map_articles([documents[n] for n in missing], lang_code,
+                                                                         workers, dask), strict=True), start=1):
+            if self.store is not None:
+                self.store.put(keys[n], result)
+            self.add(result, keys[n] if keys else None)
+            now = time.monotonic()
+            if progress and now - last_report >= PROGRESS_SECONDS:
+                print(f"kg: analysed {done}/{len(missing)} articles ({done / (now - started):.1f}/s)",
+                      file=sys.stderr)
+                last_report = now
+        self.resolver = Resolver(language.load(lang_code))
+        self.entities = self.resolver.resolve_entities([m for ms in self.mentions.values() for m in ms])
+
+    def add(self, result: ArticleResult, key: str | None) -> None:
+        document = result.document
+        if not document.text.strip():
+            self.report.warn(f"{document.source}: nothing left after removing page chrome, skipped", skip=True)
+            self.report.read -= 1
+            return
+        self.mentions[document.id] = result.mentions
+        if key is not None and self.store is not None:
+            self.keys[document.id] = key
+        else:
+            self.held[document.id] = result
+
+    def articles(self) -> Iterator[ResolvedArticle]:
+        """Each article with its resolved facts, in article id order."""
+        for doc_id in sorted(self.mentions):
+            resolved = self.mentions[doc_id]
+            result = self.held.get(doc_id)
+            if result is None:
+                result = self.store.get(self.keys[doc_id])
+                if result is None:
+                    raise OutputError(f"{self.store.folder}: the article cache changed during the build")
+                for fresh, known in zip(result.mentions, resolved, strict=True):  # the drafts point to fresh ones
+                    fresh.entity_id, fresh.type, fresh.canonical = known.entity_id, known.type, known.canonical
+            statements, meetings, events = self.resolver.article_records(result.document, result.drafts,
+                                                                         result.mentions)
+            records = sorted([*statements, *meetings, *events], key=lambda r: r.id)
+            yield ResolvedArticle(result.document, [m for m in result.mentions if m.entity_id], records)
+
+
 def process(documents: list[Document], report: ReadReport | None = None, lang_code: str = "id",
             progress: bool = False, workers: int = 1, cache: str | Path | None = None,
             dask: str | None = None) -> BuildResult:
     """Clean, analyse, extract (in parallel, reusing cached articles) and resolve documents that have been read.
 
-    The output does not depend on the number of workers: results are merged in input order.
+    The output does not depend on the number of workers: results are merged in article id order.
     """
     started = time.monotonic()
     report = report or ReadReport(read=len(documents))
-    store = ArticleCache(cache, lang_code) if cache is not None else None
-    results: list[ArticleResult | None] = [None] * len(documents)
-    keys: list[str] = []
-    if store is not None:
-        keys = [store.key(d) for d in documents]
-        for n, key in enumerate(keys):
-            results[n] = store.get(key)
-    missing = [n for n, found in enumerate(results) if found is None]
-    reused = len(documents) - len(missing)
-    last_report = time.monotonic()
-    for done, (n, result) in enumerate(zip(missing, map_articles([documents[n] for n in missing], lang_code,
-                                                                     workers, dask), strict=True), start=1):
-        results[n] = result
-        if store is not None:
-            store.put(keys[n], result)
-        now = time.monotonic()
-        if progress and now - last_report >= PROGRESS_SECONDS:
-            print(f"kg: analysed {done}/{len(missing)} articles ({done / (now - started):.1f}/s)", file=sys.stderr)
-            last_report = now
-    mentions: list[Mention] = []
-    drafts: list[Draft] = []
-    kept: dict[str, Document] = {}
-    for result in results:
-        if not result.document.text.strip():
-            report.warn(f"{result.document.source}: nothing left after removing page chrome, skipped", skip=True)
-            report.read -= 1
-            continue
-        kept[result.document.id] = result.document
-        mentions.extend(result.mentions)
-        drafts.extend(result.drafts)
-    lang = language.load(lang_code)
-    corpus = Resolver(lang).resolve(kept, mentions, drafts)
+    resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask)
+    corpus = Corpus(entities=resolution.entities)
+    for article in resolution.articles():
+        corpus.documents[article.document.id] = article.document
+        corpus.mentions += article.mentions
+        for record in article.records:
+            {Statement: corpus.statements, Meeting: corpus.meetings}.get(type(record), corpus.events).append(record)
     graph = build_graph(corpus)
-    return BuildResult(corpus, graph, report, time.monotonic() - started, analysed=len(missing), reused=reused)
+    return BuildResult(corpus, graph, report, time.monotonic() - started, analysed=resolution.analysed,
+                       reused=resolution.reused, nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
+                       statements=len(corpus.statements), meetings=len(corpus.meetings))
 
 
 def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT_BASE, lang_code: str = "id",
@@ -199,10 +260,14 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
     cache_dir = out_dir / CACHE_NAME if cache is True else (cache or None)
-    result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)
+    if html:  # the page needs the whole graph in memory
+        result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)
+    else:
+        result = stream_build(inputs, out_dir, base_iri, lang_code, progress, workers, cache_dir, dask)
     try:
-        with atomic_open(out_dir / "graph.trig") as trig, atomic_open(out_dir / "graph.ttl") as turtle:
-            write_rdf(result.graph, trig, turtle, base_iri)
+        if html:
+            with atomic_open(out_dir / "graph.trig") as trig, atomic_open(out_dir / "graph.ttl") as turtle:
+                write_rdf(result.graph, trig, turtle, base_iri)
         result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl"]
         if html:
             shown = select(result.graph, **view) if view else result.graph
@@ -217,4 +282,33 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
             result.outputs.append(Path(store))
     except OSError as err:
         raise OutputError(f"{err.filename or out_dir}: cannot write output ({err.strerror})") from err
+    return result
+
+
+def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_code: str, progress: bool,
+                 workers: int, cache: Path | None, dask: str | None) -> BuildResult:
+    """Read, analyse, resolve and write graph.trig and graph.ttl one article at a time (no graph in memory)."""
+    started = time.monotonic()
+    documents, report = read_inputs(inputs)
+    resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask)
+    del documents  # the cache or the held results have them now
+    result = BuildResult(None, None, report, analysed=resolution.analysed, reused=resolution.reused,
+                         nodes=len(resolution.entities))
+
+    def counted(articles: Iterator[ResolvedArticle]) -> Iterator[ResolvedArticle]:
+        for article in articles:
+            for record in article.records:
+                result.edges += len(record_edges(record))
+                result.statements += isinstance(record, Statement)
+                result.meetings += isinstance(record, Meeting)
+            yield article
+
+    try:
+        with atomic_open(out_dir / "graph.trig") as trig, atomic_open(out_dir / "graph.ttl") as turtle:
+            write_articles(list(resolution.entities.values()),
+                           ((a.document, a.mentions, a.records) for a in counted(resolution.articles())),
+                           trig, turtle, base_iri)
+    except OSError as err:
+        raise OutputError(f"{err.filename or out_dir}: cannot write output ({err.strerror})") from err
+    result.seconds = time.monotonic() - started
     return result

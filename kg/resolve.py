@@ -63,7 +63,25 @@ class Resolver:
 
     # -- main ------------------------------------------------------------------------------
     def resolve(self, documents: dict[str, Document], mentions: list[Mention], drafts: list[Draft]) -> Corpus:
-        acting = {id(m) for d in drafts if d.kind != "event" for m in (*d.actors, *d.addressees)}
+        """Resolve a whole corpus held in memory (see resolve_entities and article_records for the two phases)."""
+        corpus = Corpus(documents=documents)
+        corpus.entities = self.resolve_entities(mentions)
+        corpus.mentions = [m for m in mentions if m.entity_id]
+        by_doc: dict[str, list[Draft]] = defaultdict(list)
+        for draft in drafts:
+            by_doc[draft.evidence.doc_id].append(draft)
+        mentions_of: dict[str, list[Mention]] = defaultdict(list)
+        for mention in corpus.mentions:
+            mentions_of[mention.doc_id].append(mention)
+        for doc_id, doc_drafts in by_doc.items():
+            statements, meetings, events = self.article_records(documents[doc_id], doc_drafts, mentions_of[doc_id])
+            corpus.statements += statements
+            corpus.meetings += meetings
+            corpus.events += events
+        return corpus
+
+    def resolve_entities(self, mentions: list[Mention]) -> dict[str, Entity]:
+        """Phase 1, over the whole corpus: every mention gets its entity id (or none); returns the entities."""
         named = [m for m in mentions if m.source != "pronoun"]
         persons = [m for m in named if m.type == "Person" and not m.title_only]
         titled = [m for m in named if m.title_only]
@@ -80,25 +98,29 @@ class Resolver:
                 persons.append(mention)
         self.resolve_named(m for m in others if m.entity_id is None and m.type != "Person")
         self.resolve_aliases(persons)
-        self.resolve_short_names([m for m in persons if m.source != "alias"], full_names, acting)
-        self.resolve_titles(titled, mentions, acting)
+        self.resolve_short_names([m for m in persons if m.source != "alias"], full_names)
+        self.resolve_titles(titled, mentions)
         self.resolve_pronouns(mentions)
         self.add_roles(mentions)
-        corpus = Corpus(documents=documents)
-        corpus.mentions = [m for m in mentions if m.entity_id]
-        corpus.entities = {k: e for k, e in sorted(self.entities.items()) if e.mention_count}
-        self.choose_labels(corpus)
+        entities = {k: e for k, e in sorted(self.entities.items()) if e.mention_count}
+        self.choose_labels(entities, mentions)
+        return entities
+
+    def article_records(self, document: Document, drafts: list[Draft], mentions: list[Mention]
+                        ) -> tuple[list[Statement], list[Meeting], list[Event]]:
+        """Phase 2, one article at a time: its drafts as dated statements, meetings and events."""
+        statements, meetings, events = [], [], []
         for draft in drafts:
-            record = self.record(draft, documents[draft.evidence.doc_id])
+            record = self.record(draft, document)
             if isinstance(record, Statement):
-                corpus.statements.append(record)
+                statements.append(record)
             elif isinstance(record, Meeting):
-                corpus.meetings.append(record)
+                meetings.append(record)
             elif isinstance(record, Event):
-                corpus.events.append(record)
-        corpus.meetings = merge_meetings(corpus.meetings)
-        date_records(corpus)
-        return corpus
+                events.append(record)
+        meetings = merge_meetings(meetings)
+        date_article([*statements, *meetings, *events], self.entities, mentions)
+        return statements, meetings, events
 
     def resolve_named(self, mentions) -> None:
         for mention in mentions:
@@ -143,7 +165,7 @@ class Resolver:
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: given in brackets after the name")
                 self.known_aliases.setdefault(name_key(mention.text), set()).add(entity.id)
 
-    def resolve_short_names(self, persons: list[Mention], full_names: dict[str, Entity], acting: set[int]) -> None:
+    def resolve_short_names(self, persons: list[Mention], full_names: dict[str, Entity]) -> None:
         by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         corpus_last: dict[str, set[str]] = defaultdict(set)
         for mention in persons:
@@ -168,11 +190,11 @@ class Resolver:
                 entity = self.entities[next(iter(corpus_last[key]))]
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: the only person in the "
                                              f"corpus with this last name")
-            elif not mention.weak or id(mention) in acting:
+            elif not mention.weak or mention.acting:
                 if not local and self.forms.get(mention.text.casefold()) is None:
                     self.attach(mention, self.entity("Person", mention.text))
 
-    def resolve_titles(self, titled: list[Mention], mentions: list[Mention], acting: set[int]) -> None:
+    def resolve_titles(self, titled: list[Mention], mentions: list[Mention]) -> None:
         holders: dict[tuple[str, str | None], set[str]] = defaultdict(set)
         holders_in_doc: dict[tuple[str, str, str | None], set[str]] = defaultdict(set)
         for mention in mentions:
@@ -188,7 +210,7 @@ class Resolver:
                 entity = self.entities[next(iter(local or corpus))]
                 where = "same document" if local else "corpus"
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: holds this title in the {where}")
-            elif id(mention) in acting and mention.position.casefold() not in self.lang.generic_nouns:
+            elif mention.acting and mention.position.casefold() not in self.lang.generic_nouns:
                 entry = self.forms.get(mention.role_of.casefold())
                 if entry is not None:
                     mention.canonical = entry.name
@@ -217,14 +239,15 @@ class Resolver:
                 if all(r.label != label for r in entity.roles):
                     entity.roles.append(Role(mention.position, label, of))
 
-    def choose_labels(self, corpus: Corpus) -> None:
+    def choose_labels(self, entities: dict[str, Entity], mentions: list[Mention]) -> None:
         """Persons are labelled by their fullest name (never a title such as "Presiden Rusia"); other
         entities keep their canonical name."""
         names_of: dict[str, set[str]] = defaultdict(set)
-        for mention in corpus.mentions:
-            if mention.type == "Person" and not mention.title_only and mention.source != "pronoun":
+        for mention in mentions:
+            if mention.entity_id and mention.type == "Person" and not mention.title_only \
+                    and mention.source != "pronoun":
                 names_of[mention.entity_id].add(mention.text)
-        for entity in corpus.entities.values():
+        for entity in entities.values():
             if entity.type != "Person":
                 continue
             names = [a for a in names_of[entity.id] | {entity.label} if a[:1].isupper()]
@@ -273,8 +296,8 @@ def actors_of(record: Record) -> list[str]:
     return [record.speaker] if isinstance(record, Statement) else list(record.participants)
 
 
-def date_records(corpus: Corpus) -> None:
-    """Date undated facts from the same article where the text ties them to a dated one, in this order:
+def date_article(items: list[Record], entities: dict[str, Entity], mentions: list[Mention]) -> None:
+    """Date an article's undated facts where the text ties them to a dated one, in this order:
     1. a reference back: "X membuat pengumuman itu, dengan mengatakan ..." happened with the last dated statement;
     2. a reply: "X bertanya kepada Y (pada Senin)" followed by "..., kata Y kepada X" is the same exchange;
     3. one person, one occasion: when all of a person's day-dated facts (statements, meetings and events the
@@ -288,33 +311,29 @@ def date_records(corpus: Corpus) -> None:
     5. the news day: a person's statement still undated that extraction offered the lead's day (a same-day
        report, see kg.extract.mark_news_day) takes it, unless the person has a dated fact on another day.
     """
-    records = sorted([*corpus.statements, *corpus.meetings, *corpus.events], key=record_order)
-    by_doc: dict[str, list[Record]] = defaultdict(list)
-    for record in records:
-        by_doc[record.evidence.doc_id].append(record)
+    items.sort(key=record_order)
     places_in: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for mention in corpus.mentions:
+    for mention in mentions:
         places_in[(mention.doc_id, mention.sentence)].add(mention.entity_id)
-    for items in by_doc.values():
-        statements = [r for r in items if isinstance(r, Statement)]
-        for n, statement in enumerate(statements):
-            if statement.date is None and statement.refers_back:
-                earlier = [s for s in statements[:n] if is_day(s.date)
-                           and s.evidence.sentence_index < statement.evidence.sentence_index]
-                statement.date = earlier[-1].date if earlier else None
-        for previous, current in zip(statements, statements[1:], strict=False):
-            if current.date is None and is_day(previous.date) and previous.addressees == [current.speaker] \
-                    and current.addressees == [previous.speaker]:
-                current.date = previous.date
-        same_occasion(items, corpus.entities)
-        for record in items:
-            if record.date is not None and record.date.precision == "pending":
-                anchor = anaphor_anchor(record, items, places_in) if record.date.anaphor else \
-                    next((s.date for s in reversed(statements) if is_day(s.date)
-                          and s.evidence.sentence_index < record.evidence.sentence_index), None)
-                record.date = shift(anchor, record.date.anchor_days, record.date.expression) if anchor else None
-        same_occasion(items, corpus.entities)
-        news_day(items, corpus.entities)
+    statements = [r for r in items if isinstance(r, Statement)]
+    for n, statement in enumerate(statements):
+        if statement.date is None and statement.refers_back:
+            earlier = [s for s in statements[:n] if is_day(s.date)
+                       and s.evidence.sentence_index < statement.evidence.sentence_index]
+            statement.date = earlier[-1].date if earlier else None
+    for previous, current in zip(statements, statements[1:], strict=False):
+        if current.date is None and is_day(previous.date) and previous.addressees == [current.speaker] \
+                and current.addressees == [previous.speaker]:
+            current.date = previous.date
+    same_occasion(items, entities)
+    for record in items:
+        if record.date is not None and record.date.precision == "pending":
+            anchor = anaphor_anchor(record, items, places_in) if record.date.anaphor else \
+                next((s.date for s in reversed(statements) if is_day(s.date)
+                      and s.evidence.sentence_index < record.evidence.sentence_index), None)
+            record.date = shift(anchor, record.date.anchor_days, record.date.expression) if anchor else None
+    same_occasion(items, entities)
+    news_day(items, entities)
 
 
 def anaphor_anchor(record: Record, items: list[Record], names_in: dict[tuple[str, int], set[str]]
@@ -366,12 +385,14 @@ def news_day(items: list[Record], entities: dict[str, Entity]) -> None:
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """The same meeting reported twice in one article (same participants, compatible date) is one."""
     kept: list[Meeting] = []
+    kept_in: dict[str, list[Meeting]] = defaultdict(list)  # per article: the search stays linear in the corpus
     for meeting in meetings:
-        twin = next((m for m in kept if m.evidence.doc_id == meeting.evidence.doc_id
-                     and set(m.participants) == set(meeting.participants) and m.status == meeting.status
+        twin = next((m for m in kept_in[meeting.evidence.doc_id]
+                     if set(m.participants) == set(meeting.participants) and m.status == meeting.status
                      and (m.date is None or meeting.date is None or m.date.value == meeting.date.value)), None)
         if twin is None:
             kept.append(meeting)
+            kept_in[meeting.evidence.doc_id].append(meeting)
             continue
         twin.date = twin.date or meeting.date
         twin.place = twin.place or meeting.place

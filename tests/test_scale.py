@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 
+from kg.export.rdf import serialize
 from kg.pipeline import SAMPLE_DIR, build
 
 
@@ -54,7 +55,22 @@ def test_incremental_build_reuses_unchanged_articles(corpus, reference, tmp_path
                                       encoding="utf-8")
     third = build([work], out, progress=False, html=False)
     assert third.analysed == 2 and third.reused == first.analysed - 1
-    assert "person/olaf-scholz" in third.corpus.entities
+    assert b"entity/person/olaf-scholz>" in (out / "graph.ttl").read_bytes()
+
+
+def test_streamed_build_writes_what_the_in_memory_graph_serializes(corpus, reference, tmp_path):
+    """kg build without HTML streams article by article, re-reading the cache; with HTML it keeps the graph."""
+    kept = build([corpus], tmp_path / "kept", progress=False, html=True, cache=False)
+    assert kept.graph is not None and outputs(tmp_path / "kept") == reference
+    trig, turtle = serialize(kept.graph)
+    assert reference == {"graph.trig": trig, "graph.ttl": turtle}
+    first = build([corpus], tmp_path / "streamed", progress=False, html=False)
+    second = build([corpus], tmp_path / "streamed", progress=False, html=False)  # every article from the cache
+    assert first.graph is None and second.reused == first.analysed
+    assert outputs(tmp_path / "streamed") == reference
+    assert (second.nodes, second.edges, second.statements) == (kept.graph.number_of_nodes(),
+                                                                kept.graph.number_of_edges(),
+                                                                len(kept.corpus.statements))
 
 
 def test_dask_local_cluster_gives_the_same_output(corpus, reference, tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 from urllib.parse import quote
 
@@ -18,7 +18,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ..graph import entities, records
-from ..model import DateValue, Document, Evidence, Meeting, Mention, Statement
+from ..model import DateValue, Document, Entity, Evidence, Meeting, Mention, Statement
 from ..resolve import slug
 
 DEFAULT_BASE = "https://example.org/kg/"
@@ -90,8 +90,8 @@ def typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
     return ox.Literal(str(value), datatype=datatype)
 
 
-def entity_triples(graph: nx.MultiDiGraph, iris: Iris):
-    for entity in entities(graph):
+def entity_triples(entity_list: list[Entity], iris: Iris):
+    for entity in entity_list:
         node = iris.entity(entity.id)
         yield node, TYPE, KGO[entity.type]
         if entity.type == "Event":  # a named event is also an entity (kgo:Event alone is any dated happening)
@@ -204,8 +204,18 @@ def mention_triples(mention: Mention, document: Document, iris: Iris):
     yield node, KGO.charEnd, typed(start + len(mention.text), NNI)
 
 
-def document_blocks(graph: nx.MultiDiGraph, iris: Iris) -> Iterator[tuple[str, list[ox.Triple]]]:
-    """(article id, its sorted triples) for each article, in id order: one article in memory at a time."""
+def article_triples(document: Document, mentions: list[Mention], facts: list, iris: Iris) -> list[ox.Triple]:
+    """One article's sorted triples: the document, its mentions and its facts."""
+    triples = list(document_triples(document, iris))
+    for mention in mentions:
+        triples.extend(mention_triples(mention, document, iris))
+    for record in facts:
+        triples.extend(record_triples(record, iris))
+    return sorted_unique(ox.Triple(*t) for t in triples)
+
+
+def graph_articles(graph: nx.MultiDiGraph) -> Iterator[tuple[Document, list[Mention], list]]:
+    """(document, mentions, facts) of each article of a graph, in id order."""
     documents: dict[str, Document] = graph.graph["documents"]
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for mention in graph.graph["mentions"]:
@@ -214,17 +224,12 @@ def document_blocks(graph: nx.MultiDiGraph, iris: Iris) -> Iterator[tuple[str, l
     for record in records(graph):
         facts[record.evidence.doc_id].append(record)
     for doc_id in sorted(documents):
-        triples = list(document_triples(documents[doc_id], iris))
-        for mention in mentions.pop(doc_id, ()):
-            triples.extend(mention_triples(mention, documents[doc_id], iris))
-        for record in facts.pop(doc_id, ()):
-            triples.extend(record_triples(record, iris))
-        yield doc_id, sorted_unique(ox.Triple(*t) for t in triples)
+        yield documents[doc_id], mentions.pop(doc_id, []), facts.pop(doc_id, [])
 
 
-def default_triples(graph: nx.MultiDiGraph, iris: Iris) -> list[ox.Triple]:
+def default_triples(entity_list: list[Entity], iris: Iris) -> list[ox.Triple]:
     """Entities, and labels for the status and mode individuals (so queries read without the ontology)."""
-    triples = [ox.Triple(*t) for t in entity_triples(graph, iris)]
+    triples = [ox.Triple(*t) for t in entity_triples(entity_list, iris)]
     triples += [ox.Triple(node, RDFS.label, text(value)) for value, node in (*STATUS.items(), *MODE.items())]
     return sorted_unique(triples)
 
@@ -245,20 +250,27 @@ def prefix_header() -> bytes:
 
 
 def write_rdf(graph: nx.MultiDiGraph, trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE) -> None:
-    """Stream TriG (entities in the default graph, one named graph per article) and Turtle (everything).
+    """Stream TriG (entities in the default graph, one named graph per article) and Turtle (everything)."""
+    write_articles(entities(graph), graph_articles(graph), trig, turtle, base)
 
-    Output is byte-identical for the same input: articles in id order, triples sorted within each block.
+
+def write_articles(entity_list: list[Entity], articles: Iterable[tuple[Document, list[Mention], list]],
+                   trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE) -> None:
+    """Write the entities, then each (document, mentions, facts) as it comes, to TriG and Turtle.
+
+    Output is byte-identical for the same input: entities and articles in id order (the caller's order for
+    articles), triples sorted within each block. Only one article is in memory at a time.
     """
     iris = Iris(base)
     header = prefix_header()
     trig.write(header)
     turtle.write(header)
-    entity_block = body(default_triples(graph, iris))
+    entity_block = body(default_triples(sorted(entity_list, key=lambda e: e.id), iris))
     trig.write(entity_block)
     turtle.write(entity_block)
-    for doc_id, triples in document_blocks(graph, iris):
-        block = body(triples)
-        trig.write(f"\n<{iris.graph(doc_id).value}> {{\n".encode())
+    for document, mentions, facts in articles:
+        block = body(article_triples(document, mentions, facts, iris))
+        trig.write(f"\n<{iris.graph(document.id).value}> {{\n".encode())
         trig.write(block)
         trig.write(b"}\n")
         turtle.write(b"\n" + block)

@@ -23,7 +23,7 @@ QUOTE_MARKS = "“\"«‘'"
 DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A statement or meeting before resolution: mentions instead of entity ids."""
 
@@ -237,6 +237,10 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
         drafts.extend(events_in_sentence(context, sentence))
     date_by_paragraph_frame(context, drafts)
     mark_news_day(context, drafts)
+    for draft in drafts:
+        if draft.kind != "event":  # resolution keeps weak names and offices only where they act
+            for mention in (*draft.actors, *draft.addressees):
+                mention.acting = True
     return mentions, drafts
 
 
@@ -268,7 +272,7 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
     ("... pada hari Selasa" in an article of that Tuesday), the statements the text leaves undated are offered
     that day, except where the text moves away from it: a past aspect before the verb ("telah mengatakan"),
     a vague time ("baru-baru ini") or another date earlier in the paragraph. Resolution gives the day to
-    persons only, after every other dating rule (see kg.resolve.date_records)."""
+    persons only, after every other dating rule (see kg.resolve.date_article)."""
     published = context.published
     body = [s for s in context.sentences if not context.in_headline(s)]
     if published is None or not body:

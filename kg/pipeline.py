@@ -194,7 +194,9 @@ class Resolution:
                       file=sys.stderr)
                 last_report = now
         self.resolver = Resolver(language.load(lang_code))
-        self.entities = self.resolver.resolve_entities([m for ms in self.mentions.values() for m in ms])
+        # in article id order, whichever articles came from the cache: resolution breaks ties by first sight
+        self.entities = self.resolver.resolve_entities([m for doc_id in sorted(self.mentions)
+                                                        for m in self.mentions[doc_id]])
 
     def add(self, result: ArticleResult, key: str | None) -> None:
         document = result.document

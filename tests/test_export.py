@@ -113,3 +113,20 @@ def test_html_works_offline_and_escapes_article_text(tmp_path):
     assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", html)
     assert "<script>alert(1)</script>" not in html
     assert "vis.Network" in html and "\\u003cscript\\u003ealert(1)" in html
+
+
+def test_literals_with_quotes_breaks_and_control_characters_round_trip():
+    import pyoxigraph as ox
+
+    from kg.export.rdf import Iris, body, document_triples, prefix_header, text
+    from kg.model import Document
+
+    title = 'Kata "damai" \\ jalan\nbaru\r\tdi\x00Kyiv\x7f \udc80 ✓'
+    document = Document(id="judul aneh/1", source="a b.txt", raw_text="", title=title)
+    data = prefix_header() + body(list(document_triples(document, Iris("https://example.org/kg/"))))
+    expected = [title.replace("\udc80", "\ufffd")]  # a lone surrogate has no UTF-8 form
+    parsed = ox.parse(data, format=ox.RdfFormat.TURTLE)
+    assert [t.object.value for t in parsed if t.predicate.value.endswith("headline")] == expected
+    graph = Graph().parse(data=data, format="turtle")
+    assert [str(o) for _, p, o in graph if str(p).endswith("headline")] == expected
+    assert text("a\x00b") == '"a\\u0000b"'

@@ -37,27 +37,26 @@ PREFIXES = {
 
 
 class Namespace:
-    """IRIs of one vocabulary, made once: KGO.speaker, KGO["Person"]."""
+    """Terms of one vocabulary as Turtle prefixed names, made once: KGO.speaker -> "kgo:speaker"."""
 
-    def __init__(self, base: str):
-        self._base = base
-        self._cache: dict[str, ox.NamedNode] = {}
+    def __init__(self, prefix: str):
+        self._prefix = prefix
+        self._cache: dict[str, str] = {}
 
-    def __getitem__(self, name: str) -> ox.NamedNode:
-        node = self._cache.get(name)
-        if node is None:
-            node = self._cache[name] = ox.NamedNode(self._base + name)
-        return node
+    def __getitem__(self, name: str) -> str:
+        term = self._cache.get(name)
+        if term is None:
+            term = self._cache[name] = f"{self._prefix}:{name}"
+        return term
 
-    def __getattr__(self, name: str) -> ox.NamedNode:
+    def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
             raise AttributeError(name)
         return self[name]
 
 
-KGO, SCHEMA, TIME, SKOS, RDFS, XSD, RDF_NS = (Namespace(PREFIXES[p]) for p in
-                                             ("kgo", "schema", "time", "skos", "rdfs", "xsd", "rdf"))
-TYPE = RDF_NS.type
+KGO, SCHEMA, TIME, SKOS, RDFS, XSD = (Namespace(p) for p in ("kgo", "schema", "time", "skos", "rdfs", "xsd"))
+TYPE = "a"
 PRECISION = {"day": (XSD.date, TIME.unitDay), "month": (XSD.gYearMonth, TIME.unitMonth),
              "year": (XSD.gYear, TIME.unitYear)}
 STATUS = {"held": KGO.Held, "planned": KGO.Planned, "cancelled": KGO.Cancelled}
@@ -66,28 +65,39 @@ NNI = XSD.nonNegativeInteger
 
 
 class Iris:
+    """IRIs of kg's own resources, as Turtle IRI references."""
+
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        ox.NamedNode(self.base)  # a base that is no IRI fails here, before anything is written
 
-    def __call__(self, path: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + quote(path, safe="/-_.~"))
+    def __call__(self, path: str) -> str:
+        # every character outside [A-Za-z0-9/-_.~] is percent-encoded, so the reference needs no escaping
+        return f"<{self.base}{quote(path, safe='/-_.~')}>"
 
-    def entity(self, entity_id: str) -> ox.NamedNode:
+    def entity(self, entity_id: str) -> str:
         return self(f"entity/{entity_id}")
 
-    def document(self, doc_id: str) -> ox.NamedNode:
+    def document(self, doc_id: str) -> str:
         return self(f"doc/{doc_id}")
 
-    def graph(self, doc_id: str) -> ox.NamedNode:
+    def graph(self, doc_id: str) -> str:
         return self(f"graph/{doc_id}")
 
 
-def text(value: str) -> ox.Literal:
-    return ox.Literal(value)
+# Turtle strings: quote, backslash and line breaks must be escaped; other control characters are escaped too
+# so that every RDF tool reads the files
+ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}, ord("\\"): "\\\\", ord('"'): '\\"',
+           ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
+           **{c: "\ufffd" for c in range(0xD800, 0xE000)}}  # a lone surrogate cannot be written as UTF-8
 
 
-def typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
-    return ox.Literal(str(value), datatype=datatype)
+def text(value: str) -> str:
+    return f'"{value.translate(ESCAPES)}"'
+
+
+def typed(value: object, datatype: str) -> str:
+    return f'"{str(value).translate(ESCAPES)}"^^{datatype}'
 
 
 def entity_triples(entity_list: list[Entity], iris: Iris):
@@ -137,7 +147,7 @@ def document_triples(document: Document, iris: Iris):
             yield node, prop, text(value)
 
 
-def evidence_triples(node: ox.NamedNode, evidence: Evidence, iris: Iris):
+def evidence_triples(node: str, evidence: Evidence, iris: Iris):
     yield node, KGO.source, iris.document(evidence.doc_id)
     yield node, KGO.sentence, text(evidence.sentence)
     yield node, KGO.sentenceIndex, typed(evidence.sentence_index, NNI)
@@ -145,7 +155,7 @@ def evidence_triples(node: ox.NamedNode, evidence: Evidence, iris: Iris):
     yield node, KGO.charEnd, typed(evidence.end, NNI)
 
 
-def date_triples(node: ox.NamedNode, date: DateValue | None, report_date: str | None):
+def date_triples(node: str, date: DateValue | None, report_date: str | None):
     if date is not None:
         datatype, unit = PRECISION[date.precision]
         yield node, KGO.date, typed(date.value, datatype)
@@ -204,14 +214,17 @@ def mention_triples(mention: Mention, document: Document, iris: Iris):
     yield node, KGO.charEnd, typed(start + len(mention.text), NNI)
 
 
-def article_triples(document: Document, mentions: list[Mention], facts: list, iris: Iris) -> list[ox.Triple]:
-    """One article's sorted triples: the document, its mentions and its facts."""
+Triple = tuple[str, str, str]  # subject, predicate, object as Turtle terms
+
+
+def article_triples(document: Document, mentions: list[Mention], facts: list, iris: Iris) -> list[Triple]:
+    """One article's triples: the document, its mentions and its facts."""
     triples = list(document_triples(document, iris))
     for mention in mentions:
         triples.extend(mention_triples(mention, document, iris))
     for record in facts:
         triples.extend(record_triples(record, iris))
-    return sorted_unique(ox.Triple(*t) for t in triples)
+    return triples
 
 
 def graph_articles(graph: nx.MultiDiGraph) -> Iterator[tuple[Document, list[Mention], list]]:
@@ -227,22 +240,23 @@ def graph_articles(graph: nx.MultiDiGraph) -> Iterator[tuple[Document, list[Ment
         yield documents[doc_id], mentions.pop(doc_id, []), facts.pop(doc_id, [])
 
 
-def default_triples(entity_list: list[Entity], iris: Iris) -> list[ox.Triple]:
+def default_triples(entity_list: list[Entity], iris: Iris) -> list[Triple]:
     """Entities, and labels for the status and mode individuals (so queries read without the ontology)."""
-    triples = [ox.Triple(*t) for t in entity_triples(entity_list, iris)]
-    triples += [ox.Triple(node, RDFS.label, text(value)) for value, node in (*STATUS.items(), *MODE.items())]
-    return sorted_unique(triples)
+    triples = list(entity_triples(entity_list, iris))
+    triples += [(node, RDFS.label, text(value)) for value, node in (*STATUS.items(), *MODE.items())]
+    return triples
 
 
-def sorted_unique(triples) -> list[ox.Triple]:
-    # the same triple may be produced twice (a name repeated at the same place); sorting makes output stable
-    return [t for _, t in sorted({str(t): t for t in triples}.items())]
-
-
-def body(triples: list[ox.Triple]) -> bytes:
-    """Turtle for triples, without the prefix lines (written once at the top of each file)."""
-    text_ = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return b"".join(line for line in text_.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+def body(triples: list[Triple]) -> bytes:
+    """Turtle for triples, one subject per statement block, in the order given (which is deterministic);
+    a triple produced twice (a name repeated at the same place) is written once."""
+    by_subject: dict[str, dict[tuple[str, str], None]] = {}
+    for subject, predicate, obj in triples:
+        by_subject.setdefault(subject, {})[(predicate, obj)] = None
+    lines = []
+    for subject, pairs in by_subject.items():
+        lines.append(subject + " " + " ;\n\t".join(f"{p} {o}" for p, o in pairs) + " .\n")
+    return "".join(lines).encode("utf-8")
 
 
 def prefix_header() -> bytes:
@@ -258,8 +272,8 @@ def write_articles(entity_list: list[Entity], articles: Iterable[tuple[Document,
                    trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE) -> None:
     """Write the entities, then each (document, mentions, facts) as it comes, to TriG and Turtle.
 
-    Output is byte-identical for the same input: entities and articles in id order (the caller's order for
-    articles), triples sorted within each block. Only one article is in memory at a time.
+    Output is byte-identical for the same input: entities in id order, articles in the caller's order (id
+    order), triples in the order the code makes them. Only one article is in memory at a time.
     """
     iris = Iris(base)
     header = prefix_header()
@@ -270,7 +284,7 @@ def write_articles(entity_list: list[Entity], articles: Iterable[tuple[Document,
     turtle.write(entity_block)
     for document, mentions, facts in articles:
         block = body(article_triples(document, mentions, facts, iris))
-        trig.write(f"\n<{iris.graph(document.id).value}> {{\n".encode())
+        trig.write(f"\n{iris.graph(document.id)} {{\n".encode())
         trig.write(block)
         trig.write(b"}\n")
         turtle.write(b"\n" + block)

@@ -9,6 +9,7 @@ IRIs depend only on the input, so they are stable across runs.
 from __future__ import annotations
 
 import io
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
@@ -52,7 +53,9 @@ class Namespace:
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        term = self[name]
+        setattr(self, name, term)  # later lookups are plain attribute reads (the export makes millions)
+        return term
 
 
 KGO, SCHEMA, TIME, SKOS, RDFS, XSD = (Namespace(p) for p in ("kgo", "schema", "time", "skos", "rdfs", "xsd"))
@@ -70,13 +73,19 @@ class Iris:
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
         ox.NamedNode(self.base)  # a base that is no IRI fails here, before anything is written
+        self._entities: dict[str, str] = {}
 
     def __call__(self, path: str) -> str:
         # every character outside [A-Za-z0-9/-_.~] is percent-encoded, so the reference needs no escaping
+        if SAFE_PATH.fullmatch(path):
+            return f"<{self.base}{path}>"
         return f"<{self.base}{quote(path, safe='/-_.~')}>"
 
     def entity(self, entity_id: str) -> str:
-        return self(f"entity/{entity_id}")
+        iri = self._entities.get(entity_id)
+        if iri is None:
+            iri = self._entities[entity_id] = self(f"entity/{entity_id}")
+        return iri
 
     def document(self, doc_id: str) -> str:
         return self(f"doc/{doc_id}")
@@ -85,6 +94,7 @@ class Iris:
         return self(f"graph/{doc_id}")
 
 
+SAFE_PATH = re.compile(r"[A-Za-z0-9/\-_.~]*")
 # Turtle strings: quote, backslash and line breaks must be escaped; other control characters are escaped too
 # so that every RDF tool reads the files
 ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}, ord("\\"): "\\\\", ord('"'): '\\"',
@@ -202,29 +212,28 @@ def record_triples(record, iris: Iris):
             yield node, KGO.place, iris.entity(record.place)
 
 
-def mention_triples(mention: Mention, document: Document, iris: Iris):
+def mention_block(mention: Mention, document: Document, document_iri: str, iris: Iris) -> str:
+    """A mention node as one Turtle statement (written directly: an article has dozens, a corpus millions)."""
     start = document.raw_offset(mention.start)
-    node = iris(f"{mention.doc_id}/mention/{start}-{start + len(mention.text)}")
-    yield node, TYPE, KGO.Mention
-    yield node, KGO.refersTo, iris.entity(mention.entity_id)
-    yield node, KGO.source, iris.document(mention.doc_id)
-    yield node, KGO.text, text(mention.text)
-    yield node, KGO.sentenceIndex, typed(mention.sentence, NNI)
-    yield node, KGO.charStart, typed(start, NNI)
-    yield node, KGO.charEnd, typed(start + len(mention.text), NNI)
+    end = start + len(mention.text)
+    return (f"{iris(f'{mention.doc_id}/mention/{start}-{end}')} a kgo:Mention ;\n"
+            f"\tkgo:refersTo {iris.entity(mention.entity_id)} ;\n\tkgo:source {document_iri} ;\n"
+            f"\tkgo:text {text(mention.text)} ;\n\tkgo:sentenceIndex \"{mention.sentence}\"^^{NNI} ;\n"
+            f"\tkgo:charStart \"{start}\"^^{NNI} ;\n\tkgo:charEnd \"{end}\"^^{NNI} .\n")
 
 
 Triple = tuple[str, str, str]  # subject, predicate, object as Turtle terms
 
 
-def article_triples(document: Document, mentions: list[Mention], facts: list, iris: Iris) -> list[Triple]:
-    """One article's triples: the document, its mentions and its facts."""
+def article_block(document: Document, mentions: list[Mention], facts: list, iris: Iris) -> bytes:
+    """One article's Turtle: the document, its mentions and its facts."""
     triples = list(document_triples(document, iris))
-    for mention in mentions:
-        triples.extend(mention_triples(mention, document, iris))
     for record in facts:
         triples.extend(record_triples(record, iris))
-    return triples
+    document_iri = iris.document(document.id)
+    # a name found twice at the same place gives the same mention node: written once
+    mention_blocks = dict.fromkeys(mention_block(m, document, document_iri, iris) for m in mentions)
+    return body(triples) + "".join(mention_blocks).encode("utf-8")
 
 
 def graph_articles(graph: nx.MultiDiGraph) -> Iterator[tuple[Document, list[Mention], list]]:
@@ -283,7 +292,7 @@ def write_articles(entity_list: list[Entity], articles: Iterable[tuple[Document,
     trig.write(entity_block)
     turtle.write(entity_block)
     for document, mentions, facts in articles:
-        block = body(article_triples(document, mentions, facts, iris))
+        block = article_block(document, mentions, facts, iris)
         trig.write(f"\n{iris.graph(document.id)} {{\n".encode())
         trig.write(block)
         trig.write(b"}\n")

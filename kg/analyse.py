@@ -94,6 +94,18 @@ def token_texts(doc: Doc) -> list[str]:
     return words
 
 
+OFFSETS_KEY = "kg_offsets"
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """The character offsets of a Doc's tokens (Token.idx) as a plain list, computed once per Doc."""
+    offsets = doc.user_data.get(OFFSETS_KEY)
+    if offsets is None or len(offsets) != len(doc):
+        offsets = doc.to_array(IDX).tolist() if len(doc) else []
+        doc.user_data[OFFSETS_KEY] = offsets
+    return offsets
+
+
 @Language.component("kg_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Set sentence starts (see sentence_starts) on a Doc."""
@@ -163,7 +175,7 @@ def sentences_of(document: Document, doc: Doc) -> list[Sentence]:
     if not len(doc) or not doc.has_annotation("SENT_START"):
         return _sentences_of_spans(document, doc)
     words = token_texts(doc)
-    offsets = doc.to_array(IDX).tolist()
+    offsets = token_offsets(doc)
     flags = doc.to_array(SENT_START).tolist()
     bounds = [0] + [i for i in range(1, len(words)) if flags[i] == 1] + [len(words)]  # as Doc.sents splits
     sentences = []

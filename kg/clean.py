@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .lang import BoilerplateRule, LanguageData
+from .lang import BoilerplateRule, LanguageData, may_match, phrase_view
 from .model import Document
 from .read import parse_published
 
@@ -22,10 +22,6 @@ INLINE_PHOTO = re.compile(r"\s*\((?:Foto|Photo|Ilustrasi)\s*:[^)]*\)\s*$", re.IG
 MAX_NAV_WORDS = 3
 PARAGRAPH = "\n\n"
 PUNCTUATION_RUN = re.compile(r"[^\w\s]{16,}")
-# The only characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not turn them into
-# it (İ ı ſ K). Without them in a text, "phrase in text.lower()" says exactly whether a case-insensitive
-# pattern of an ASCII phrase can match, which is much cheaper than scanning with the pattern.
-CASE_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def blank_runs(line: str) -> str:
@@ -44,17 +40,6 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
 
 def dedup_key(line: str) -> str:
     return re.sub(r"\W+", " ", line.casefold()).strip()
-
-
-def phrase_view(text: str) -> str | None:
-    """text.lower() for may_match, or None when the text holds one of CASE_SPECIALS (then every rule is tried)."""
-    return None if CASE_SPECIALS.search(text) else text.lower()
-
-
-def may_match(rule: BoilerplateRule, lowered: str | None) -> bool:
-    """False only when the rule's pattern cannot match the text of which `lowered` is the phrase_view: a rule
-    made from a plain ASCII phrase needs that phrase in the text."""
-    return lowered is None or rule.match == "regex" or not rule.text.isascii() or rule.text.lower() in lowered
 
 
 @lru_cache(maxsize=8)  # built once per language, not once per line

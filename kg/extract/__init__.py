@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..analyse import token_texts
 from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
 from .dates import TimeExpression, find_dates, published_day
@@ -225,7 +226,7 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
     from .statements import statements_in_sentence
 
     finder = finder or MentionFinder(nlp, lang)
-    words = [token.text for token in doc]
+    words = token_texts(doc)
     mentions = finder.find(document, doc, sentences, words)
     context = DocumentContext(document, doc, sentences, mentions, lang, words=words)
     drafts: list[Draft] = []

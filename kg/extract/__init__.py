@@ -56,6 +56,7 @@ class DocumentContext:
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
     date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
+    quote_cache: dict[int, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
@@ -199,6 +200,14 @@ class DocumentContext:
     def evidence(self, sentence: Sentence) -> Evidence:
         raw_start = self.document.raw_offset(sentence.start)
         return Evidence(self.document.id, sentence.index, sentence.text, raw_start, raw_start + len(sentence.text))
+
+    def quoted(self, sentence: Sentence) -> set[int]:
+        """Token indices inside the sentence's quotations, computed once for the meeting and event rules."""
+        if sentence.index not in self.quote_cache:
+            from .statements import quote_spans, quoted_tokens
+
+            self.quote_cache[sentence.index] = quoted_tokens(quote_spans(self, sentence))
+        return self.quote_cache[sentence.index]
 
     def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
         key = (sentence.index, future)

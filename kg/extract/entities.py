@@ -66,6 +66,7 @@ class MentionFinder:
         self.event_first = {head[0] for head in self.event_heads}  # skips event_mentions at other words
         self.name_cache: dict[tuple[str, bool], bool] = {}
         self.w: list[str] = []
+        self.folded: list[str] = []  # casefolded self.w
         self.offsets: list[int] = []
         self.text = ""
         self.check_attribution = True
@@ -82,6 +83,14 @@ class MentionFinder:
                 if start not in found or end > found[start][0]:
                     found[start] = (end, entry)
         return found
+
+    def same_text(self, doc: Doc, text: str) -> bool:
+        """Whether text is doc.text (the Doc was made from it): its tokens and trailing space fill it exactly."""
+        if not self.w:
+            return text == ""
+        last = len(self.w) - 1
+        return len(text) == self.offsets[last] + len(self.w[last]) + len(doc[last].whitespace_) \
+            and text.startswith(self.w[0], self.offsets[0]) and text.startswith(self.w[last], self.offsets[last])
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text (start < end) without building a Span."""
@@ -115,7 +124,7 @@ class MentionFinder:
 
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
-        for length in self.title_lengths.get(self.w[i].casefold(), ()):
+        for length in self.title_lengths.get(self.folded[i], ()):
             end = i + length
             if end <= limit and " ".join(self.w[i:end]).casefold() in self.lang.titles:
                 return end
@@ -139,7 +148,9 @@ class MentionFinder:
     def find(self, document: Document, doc: Doc, sentences: list[Sentence], words: list[str] | None = None
              ) -> list[Mention]:
         self.w = words or token_texts(doc)  # plain strings: indexing a Doc builds Token objects
-        self.offsets, self.text = token_offsets(doc), doc.text
+        self.offsets = token_offsets(doc)
+        self.text = document.text if self.same_text(doc, document.text) else doc.text  # Doc.text joins Tokens
+        self.folded = [word.casefold() for word in self.w]
         lowered = phrase_view(self.text) if self.attribution_phrases is not None else None
         self.check_attribution = lowered is None or any(p in lowered for p in self.attribution_phrases)
         gazetteer = self.gazetteer_spans(doc)
@@ -220,7 +231,8 @@ class MentionFinder:
             if i in excluded or (not self.w[i].strip()):
                 i += 1
                 continue
-            event = self.event_mentions(document, doc, index, i, end, gazetteer)
+            event = self.event_mentions(document, doc, index, i, end, gazetteer) if self.w[i] in self.event_first \
+                else None  # the cheap test first: this loop runs for every token
             if event:
                 mentions.extend(event)
                 i = event[0].tokens[1]
@@ -230,7 +242,7 @@ class MentionFinder:
                 mentions.append(self.gazetteer_mention(document, doc, index, i, stop, entry))
                 i = stop
                 continue
-            title_end = self.title_at(doc, i, end)
+            title_end = self.title_at(doc, i, end) if self.folded[i] in self.title_lengths else i
             if title_end > i:
                 found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
                 mentions.extend(found)

@@ -13,9 +13,8 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -79,10 +78,39 @@ def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
     return starts
 
 
+WORDS_KEY = "kg_words"  # Doc.user_data key of the token texts, shared by the stages that read them
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The texts of a Doc's tokens as a plain list, computed once per Doc.
+
+    Reading them from the ORTH array is faster than iterating the Doc, which builds a Token object per token;
+    the rules index these lists millions of times."""
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None or len(words) != len(doc):
+        strings = doc.vocab.strings
+        words = [strings[orth] for orth in doc.to_array(ORTH).tolist()] if len(doc) else []
+        doc.user_data[WORDS_KEY] = words
+    return words
+
+
+OFFSETS_KEY = "kg_offsets"
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """The character offsets of a Doc's tokens (Token.idx) as a plain list, computed once per Doc."""
+    offsets = doc.user_data.get(OFFSETS_KEY)
+    if offsets is None or len(offsets) != len(doc):
+        offsets = doc.to_array(IDX).tolist() if len(doc) else []
+        doc.user_data[OFFSETS_KEY] = offsets
+    return offsets
+
+
 @Language.component("kg_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Set sentence starts (see sentence_starts) on a Doc."""
-    starts = sentence_starts([t.text for t in doc], [t.whitespace_ for t in doc])
+    spaces = [" " if space else "" for space in doc.to_array(SPACY).tolist()] if len(doc) else []
+    starts = sentence_starts(token_texts(doc), spaces)
     if starts:
         values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
         doc.from_array([SENT_START], values)
@@ -142,6 +170,30 @@ def analyse(document: Document, nlp: Language | None = None) -> tuple[Doc, list[
 
 
 def sentences_of(document: Document, doc: Doc) -> list[Sentence]:
+    """The sentences of doc.sents without their space tokens; read from arrays, as iterating Spans and Tokens
+    costs more than the rest of the analysis."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return _sentences_of_spans(document, doc)
+    words = token_texts(doc)
+    offsets = token_offsets(doc)
+    flags = doc.to_array(SENT_START).tolist()
+    bounds = [0] + [i for i in range(1, len(words)) if flags[i] == 1] + [len(words)]  # as Doc.sents splits
+    sentences = []
+    paragraph, previous_end = 0, 0
+    for first, stop in zip(bounds, bounds[1:], strict=False):
+        kept = [i for i in range(first, stop) if not words[i].isspace()]  # Token.is_space
+        if not kept:
+            continue
+        start, end = offsets[kept[0]], offsets[kept[-1]] + len(words[kept[-1]])
+        if sentences and "\n" in document.text[previous_end:start]:
+            paragraph += 1
+        sentences.append(Sentence(document.id, len(sentences), start, end, document.text[start:end],
+                                  (kept[0], kept[-1] + 1), paragraph))
+        previous_end = end
+    return sentences
+
+
+def _sentences_of_spans(document: Document, doc: Doc) -> list[Sentence]:
     sentences = []
     paragraph, previous_end = 0, 0
     for span in doc.sents:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .lang import LanguageData
+from .lang import BoilerplateRule, LanguageData, may_match, phrase_view
 from .model import Document
 from .read import parse_published
 
@@ -42,6 +42,7 @@ def dedup_key(line: str) -> str:
     return re.sub(r"\W+", " ", line.casefold()).strip()
 
 
+@lru_cache(maxsize=8)  # built once per language, not once per line
 def date_line_pattern(lang: LanguageData) -> re.Pattern:
     months = "|".join(sorted(map(re.escape, lang.months), key=len, reverse=True))
     weekdays = "|".join(sorted(map(re.escape, lang.weekdays), key=len, reverse=True))
@@ -73,15 +74,41 @@ def label_value(line: str, lang: LanguageData) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def chrome_rules(lang: LanguageData) -> tuple[list[re.Pattern], list[tuple[BoilerplateRule, str]]]:
+    """The drop and spam rules, arranged for fewer searches: the rules made from a plain text at the start of
+    the line (line, lead) joined into one anchored pattern, tried at the line start only; the regex rules
+    joined into one pattern; the phrase rules (contains, word) kept apart, each searched only when its phrase
+    is in the line (see may_match). Rules that do not combine (other flags, bad join) stay one pattern each."""
+    rules = lang.rules("drop") + lang.rules("spam")
+    flags = {rule.pattern.flags for rule in rules}
+    anchored = [rule for rule in rules if rule.match in ("line", "lead")]
+    regexes = [rule for rule in rules if rule.match == "regex"]
+    phrases = [(rule, rule.text.lower() if rule.text.isascii() else "")  # "": always searched
+               for rule in rules if rule not in anchored and rule not in regexes]
+    if len(flags) != 1:
+        return [rule.pattern for rule in anchored + regexes], phrases
+    try:
+        joined = [re.compile("^(?:" + "|".join(f"(?:{r.pattern.pattern[1:]})" for r in anchored) + ")", *flags),
+                  re.compile("|".join(f"(?:{r.pattern.pattern})" for r in regexes) or "(?!)", *flags)]
+    except re.error:
+        joined = [rule.pattern for rule in anchored + regexes]
+    return joined, phrases
+
+
 def is_chrome(line: str, lang: LanguageData) -> bool:
-    return any(rule.pattern.search(line) for rule in lang.rules("drop")) or \
-        any(rule.pattern.search(line) for rule in lang.rules("spam"))
+    joined, phrases = chrome_rules(lang)
+    if any(pattern.search(line) for pattern in joined):
+        return True
+    lowered = phrase_view(line)
+    return any((lowered is None or needle in lowered) and rule.pattern.search(line) for rule, needle in phrases)
 
 
 def contributors(line: str, lang: LanguageData) -> list[str] | None:
     """Names in a closing credit such as 'A dan B di Washington, dan C di Kyiv berkontribusi.'"""
+    lowered = phrase_view(line)
     for rule in lang.rules("contributor"):
-        match = rule.pattern.search(line)
+        match = rule.pattern.search(line) if may_match(rule, lowered) else None
         if match and len(line) < 300:
             head = line[: match.start()]
             head = re.sub(r"\bdi\s+[A-Z][\w.-]*(?:[\s,]+[A-Z][\w.-]*)*", " ", head)
@@ -105,6 +132,7 @@ def split_agencies(value: str) -> list[str]:
     return [v.strip() for v in re.split(r",|/|;|\bdan\b", value) if v.strip()]
 
 
+@lru_cache(maxsize=8)
 def dateline_pattern(lang: LanguageData) -> re.Pattern:
     # "WASHINGTON, KOMPAS.TV - ", "JENEWA (AP) — ", "Moskow – ", "NUSA DUA, Antara - "
     return re.compile(
@@ -136,7 +164,10 @@ def find_dateline(line: str, lang: LanguageData, known_places: set[str]) -> tupl
 def attribution_agencies(text: str, lang: LanguageData) -> list[str]:
     """Outlets named by attribution phrases such as 'dilansir dari CNN' or 'Dilansir Press TV,'."""
     found = []
+    lowered = phrase_view(text)
     for rule in lang.rules("attribution"):
+        if not may_match(rule, lowered):
+            continue
         for match in rule.pattern.finditer(text):
             tail = re.match(r"\s+((?:[A-Z][\w.&-]*)(?:\s+[A-Z][\w.&-]*){0,3})", text[match.end():])
             if tail:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..analyse import token_texts
 from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
 from .dates import TimeExpression, find_dates, published_day
@@ -55,6 +56,7 @@ class DocumentContext:
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
     date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
+    quote_cache: dict[int, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
@@ -199,6 +201,14 @@ class DocumentContext:
         raw_start = self.document.raw_offset(sentence.start)
         return Evidence(self.document.id, sentence.index, sentence.text, raw_start, raw_start + len(sentence.text))
 
+    def quoted(self, sentence: Sentence) -> set[int]:
+        """Token indices inside the sentence's quotations, computed once for the meeting and event rules."""
+        if sentence.index not in self.quote_cache:
+            from .statements import quote_spans, quoted_tokens
+
+            self.quote_cache[sentence.index] = quoted_tokens(quote_spans(self, sentence))
+        return self.quote_cache[sentence.index]
+
     def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
         key = (sentence.index, future)
         if key not in self.date_cache:
@@ -225,7 +235,7 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
     from .statements import statements_in_sentence
 
     finder = finder or MentionFinder(nlp, lang)
-    words = [token.text for token in doc]
+    words = token_texts(doc)
     mentions = finder.find(document, doc, sentences, words)
     context = DocumentContext(document, doc, sentences, mentions, lang, words=words)
     drafts: list[Draft] = []

@@ -87,13 +87,26 @@ def _year_for(month: int, day: int, published: date) -> int:
     return published.year
 
 
+DIGIT = re.compile(r"\d")
+NEEDS_DIGIT = {"full", "numeric", "month_year", "day_month", "year"}  # kinds whose pattern cannot match without one
+
+
+@lru_cache(maxsize=4)
+def _language_patterns(lang: LanguageData):
+    """_patterns of a language, without rebuilding its arguments for every sentence."""
+    return _patterns(lang.code, tuple(lang.months), tuple(lang.weekdays), tuple(lang.relative_dates),
+                     tuple((w, k, v) for w, (k, v) in lang.anchored_dates.items()))
+
+
 def find_dates(text: str, lang: LanguageData, published: date | None, future: bool = False) -> list[TimeExpression]:
     """Temporal expressions in text, earliest first, each resolved when it can be."""
-    patterns = _patterns(lang.code, tuple(lang.months), tuple(lang.weekdays), tuple(lang.relative_dates),
-                         tuple((w, k, v) for w, (k, v) in lang.anchored_dates.items()))
+    patterns = _language_patterns(lang)
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
+    digits = DIGIT.search(text) is not None
     for kind, pattern in patterns:
+        if not digits and kind in NEEDS_DIGIT:
+            continue  # most sentences have no digit: skip the scans that need one
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):

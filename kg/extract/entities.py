@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..lang import GazetteerEntry, LanguageData
+from ..analyse import token_offsets, token_texts
+from ..lang import GazetteerEntry, LanguageData, phrase_view
 from ..model import Document, Mention, Sentence
 
 MAX_TITLE_TOKENS = 6
@@ -24,6 +25,7 @@ NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 NER_MAX_TOKENS = 300  # longer "sentences" are not prose (lists, junk): the model's memory grows with them
 NER_BATCH = 32  # sentences per model call: memory grows with the batch (tokens x 576 floats)
 MAX_NAME_TOKENS = 4
+NAME_CACHE = 200_000  # is_name_token answers kept per finder (a pure function of the word); cleared when full
 NAME_TOKEN = re.compile(r"^[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*\.?$")
 
 
@@ -54,11 +56,20 @@ class MentionFinder:
         self.org_heads = {h.casefold() for h in lang.org_heads}
         self.non_entities = {n.casefold() for n in lang.non_entities}
         phrases = sorted((rule.text for rule in lang.rules("attribution")), key=len, reverse=True)
+        # lower-cased ASCII phrases: a document holding none of them needs no attribution search (phrase_view)
+        self.attribution_phrases = [p.lower() for p in phrases] if all(p.isascii() for p in phrases) else None
         self.attribution = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases) or r"(?!)",
                                       re.IGNORECASE)  # one search per sentence; longest phrase first
         # calendar words and speech cues are capitalised at sentence starts but never names
         self.not_names = self.non_entities | set(lang.months) | set(lang.weekdays) | \
             {c.form.casefold() for c in lang.cues}
+        self.event_first = {head[0] for head in self.event_heads}  # skips event_mentions at other words
+        self.name_cache: dict[tuple[str, bool], bool] = {}
+        self.w: list[str] = []
+        self.folded: list[str] = []  # casefolded self.w
+        self.offsets: list[int] = []
+        self.text = ""
+        self.check_attribution = True
 
     # -- helpers -------------------------------------------------------------------------
     def gazetteer_spans(self, doc: Doc) -> dict[int, tuple[int, GazetteerEntry]]:
@@ -67,13 +78,34 @@ class MentionFinder:
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
                 entry = self.entries[int(doc.vocab.strings[match_id])]
-                if self.lang.ambiguous.get(doc[start:end].text) == "common_word" and doc[start].is_sent_start:
+                if self.lang.ambiguous.get(self.span_text(start, end)) == "common_word" and doc[start].is_sent_start:
                     continue  # "Lima negara ...": a common word that opens a sentence is not the city
                 if start not in found or end > found[start][0]:
                     found[start] = (end, entry)
         return found
 
+    def same_text(self, doc: Doc, text: str) -> bool:
+        """Whether text is doc.text (the Doc was made from it): its tokens and trailing space fill it exactly."""
+        if not self.w:
+            return text == ""
+        last = len(self.w) - 1
+        return len(text) == self.offsets[last] + len(self.w[last]) + len(doc[last].whitespace_) \
+            and text.startswith(self.w[0], self.offsets[0]) and text.startswith(self.w[last], self.offsets[last])
+
+    def span_text(self, start: int, end: int) -> str:
+        """doc[start:end].text (start < end) without building a Span."""
+        return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.w[end - 1])]
+
     def is_name_token(self, text: str, first: bool) -> bool:
+        key = (text, first)
+        known = self.name_cache.get(key)
+        if known is None:
+            if len(self.name_cache) >= NAME_CACHE:
+                self.name_cache.clear()
+            known = self.name_cache[key] = self._is_name_token(text, first)
+        return known
+
+    def _is_name_token(self, text: str, first: bool) -> bool:
         folded = text.casefold()
         if not NAME_TOKEN.match(text) or folded in self.not_names:
             return False
@@ -92,7 +124,7 @@ class MentionFinder:
 
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
-        for length in self.title_lengths.get(self.w[i].casefold(), ()):
+        for length in self.title_lengths.get(self.folded[i], ()):
             end = i + length
             if end <= limit and " ".join(self.w[i:end]).casefold() in self.lang.titles:
                 return end
@@ -101,7 +133,9 @@ class MentionFinder:
     def excluded_tokens(self, doc: Doc, sentence: Span) -> set[int]:
         """Tokens of outlet names that follow an attribution phrase."""
         excluded: set[int] = set()
-        for match in self.attribution.finditer(sentence.text):
+        if not self.check_attribution:
+            return excluded
+        for match in self.attribution.finditer(self.text[sentence.start_char:sentence.end_char]):
             k = _token_at(doc, sentence.start_char + match.end())
             while k is not None and k < sentence.end and not self.w[k].strip():
                 k += 1
@@ -113,7 +147,12 @@ class MentionFinder:
     # -- main ----------------------------------------------------------------------------
     def find(self, document: Document, doc: Doc, sentences: list[Sentence], words: list[str] | None = None
              ) -> list[Mention]:
-        self.w = words or [token.text for token in doc]  # plain strings: indexing a Doc builds Token objects
+        self.w = words or token_texts(doc)  # plain strings: indexing a Doc builds Token objects
+        self.offsets = token_offsets(doc)
+        self.text = document.text if self.same_text(doc, document.text) else doc.text  # Doc.text joins Tokens
+        self.folded = [word.casefold() for word in self.w]
+        lowered = phrase_view(self.text) if self.attribution_phrases is not None else None
+        self.check_attribution = lowered is None or any(p in lowered for p in self.attribution_phrases)
         gazetteer = self.gazetteer_spans(doc)
         mentions: list[Mention] = []
         for sentence in sentences:
@@ -192,7 +231,8 @@ class MentionFinder:
             if i in excluded or (not self.w[i].strip()):
                 i += 1
                 continue
-            event = self.event_mentions(document, doc, index, i, end, gazetteer)
+            event = self.event_mentions(document, doc, index, i, end, gazetteer) if self.w[i] in self.event_first \
+                else None  # the cheap test first: this loop runs for every token
             if event:
                 mentions.extend(event)
                 i = event[0].tokens[1]
@@ -202,7 +242,7 @@ class MentionFinder:
                 mentions.append(self.gazetteer_mention(document, doc, index, i, stop, entry))
                 i = stop
                 continue
-            title_end = self.title_at(doc, i, end)
+            title_end = self.title_at(doc, i, end) if self.folded[i] in self.title_lengths else i
             if title_end > i:
                 found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
                 mentions.extend(found)
@@ -217,13 +257,19 @@ class MentionFinder:
 
     def make(self, document: Document, doc: Doc, index: int, start: int, end: int, entity_type: str,
              source: str, **extra) -> Mention:
-        span = doc[start:end]
-        return Mention(document.id, index, span.start_char, span.end_char, span.text, entity_type, source,
-                       tokens=(start, end), **extra)
+        if end <= start:
+            span = doc[start:end]
+            return Mention(document.id, index, span.start_char, span.end_char, span.text, entity_type, source,
+                           tokens=(start, end), **extra)
+        start_char, end_char = self.offsets[start], self.offsets[end - 1] + len(self.w[end - 1])
+        return Mention(document.id, index, start_char, end_char, self.text[start_char:end_char], entity_type,
+                       source, tokens=(start, end), **extra)
 
     def event_mentions(self, document: Document, doc: Doc, index: int, start: int, end: int,
                        gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[Mention]:
         """ "KTT G20": a named event (typed Event), plus the organization inside it (an actor of the meeting)."""
+        if self.w[start] not in self.event_first:
+            return []
         for head in self.event_heads:
             stop = start + len(head)
             if stop >= end or self.w[start:stop] != head or stop not in gazetteer:

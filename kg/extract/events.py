@@ -73,14 +73,17 @@ def after_trigger(context: DocumentContext, start: int, stop: int) -> list[Menti
 
 
 def events_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    from .statements import quote_spans, quoted_tokens
-
     start, stop = sentence.tokens
-    quoted = quoted_tokens(quote_spans(context, sentence))
+    quoted = context.quoted(sentence)
+    index = trigger_index(context.lang)
+    lower = context.lower
     drafts: list[Draft] = []
     k = start
     while k < stop:
-        found = None if k in quoted else match_event(context, k, stop)
+        # match_event finds nothing unless the word (or the word without "-nya") is a trigger
+        word = lower[k]
+        candidate = word in index or (word.endswith("nya") and word[:-3] in index)
+        found = None if not candidate or k in quoted else match_event(context, k, stop)
         if not found:
             k += 1
             continue

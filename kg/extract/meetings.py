@@ -49,14 +49,17 @@ def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, Mee
 
 
 def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    from .statements import quote_spans, quoted_tokens
-
     start, stop = sentence.tokens
-    quoted = quoted_tokens(quote_spans(context, sentence))
+    quoted = context.quoted(sentence)
+    index = trigger_index(context.lang)
+    lower = context.lower
     triggers: list[tuple[int, int, MeetingTrigger]] = []
     k = start
     while k < stop:
-        found = None if k in quoted else match_trigger(context, k, stop)
+        # match_trigger finds nothing unless the word (or the word without "-nya") starts a trigger
+        word = lower[k]
+        candidate = word in index or (word.endswith("nya") and word[:-3] in index)
+        found = None if not candidate or k in quoted else match_trigger(context, k, stop)
         if found:
             triggers.append((k, found[0], found[1]))
             k = found[0]

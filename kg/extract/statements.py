@@ -58,6 +58,12 @@ def cue_table(lang: LanguageData) -> dict[str, dict[str, Cue]]:
     return table
 
 
+@lru_cache(maxsize=8)
+def cue_forms(lang: LanguageData) -> frozenset[str]:
+    """Every form in cue_table: a token that is none of them (nor menurut + "nya") is no cue."""
+    return frozenset(form for forms in cue_table(lang).values() for form in forms)
+
+
 def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | None:
     for k in range(index + 1, min(index + 1 + MAX_SPEAKER_OFFSET, stop)):
         mention = context.by_start.get(k)
@@ -92,10 +98,13 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
     def inside_quote(k: int) -> bool:
         return k in quoted
 
+    forms, menurut = cue_forms(context.lang), table.get("menurut", {})
     for k in range(start, stop):
+        word = context.lower[k]
+        if word not in forms and not (word.endswith("nya") and word[:-3] in menurut):
+            continue  # no branch below can match: skip the per-token checks
         if inside_quote(k):
             continue
-        word = context.lower[k]
         cue = None
         speaker = None
         content = (k + 1, stop)

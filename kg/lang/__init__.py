@@ -130,6 +130,23 @@ class LanguageData:
         return self._rules[action]
 
 
+# The only characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not turn them into
+# it (İ ı ſ K). Without them in a text, "phrase in text.lower()" says exactly whether a case-insensitive
+# pattern of an ASCII phrase can match, which is much cheaper than scanning the text with the pattern.
+CASE_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def phrase_view(text: str) -> str | None:
+    """text.lower() for quick phrase checks, or None when the text holds one of CASE_SPECIALS (check nothing)."""
+    return None if CASE_SPECIALS.search(text) else text.lower()
+
+
+def may_match(rule: BoilerplateRule, lowered: str | None) -> bool:
+    """False only when the rule's pattern cannot match the text of which `lowered` is the phrase_view: a rule
+    made from a plain ASCII phrase needs that phrase in the text."""
+    return lowered is None or rule.match == "regex" or not rule.text.isascii() or rule.text.lower() in lowered
+
+
 def _boilerplate_pattern(match: str, text: str) -> re.Pattern:
     escaped = re.escape(text)
     flags = re.IGNORECASE

@@ -5,10 +5,12 @@ import logging
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from sys import intern
 
 import networkx as nx
 
@@ -34,6 +36,8 @@ CACHE_NAME = ".kg-cache"
 HTML_MAX_NODES = 5000  # graph.html stays interactive up to about this many nodes
 AUTO_PARALLEL = 64  # articles from which --workers auto uses all cores
 PROGRESS_SECONDS = 2.0
+NO_TOKENS = (0, 0)
+IN_FLIGHT = 4  # chunks per worker queued or running at a time
 
 
 class OutputError(Exception):
@@ -102,12 +106,19 @@ def analyse_article(document: Document, lang_code: str = "id") -> ArticleResult:
         return ArticleResult(document, [], [])
     doc, sentences = analyse(document, nlp)
     mentions, drafts = extract_document(document, doc, sentences, nlp, lang, finder)
+    for mention in mentions:
+        mention.tokens = NO_TOKENS  # token spans mean nothing outside this analysis; the default is shared
     return ArticleResult(document, mentions, drafts)
 
 
+def analyse_chunk(documents: list[Document], lang_code: str) -> list[ArticleResult]:
+    return [analyse_article(document, lang_code) for document in documents]
+
+
 def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
-                 dask: str | None = None) -> Iterator[ArticleResult]:
-    """analyse_article over documents, results in input order, serially, on a process pool or on Dask."""
+                 dask: str | None = None, release: bool = False) -> Iterator[ArticleResult]:
+    """analyse_article over documents, results in input order, serially, on a process pool or on Dask.
+    release: the list's entries are dropped once handed out (the caller needs only the results)."""
     if dask:
         try:
             from distributed import Client
@@ -128,11 +139,22 @@ def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         if method == "fork":
             analysers(lang_code)  # load once here; forked workers inherit it instead of each loading it
+        chunk = max(1, min(64, len(documents) // (workers * 8)))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            yield from pool.map(analyse_article, documents, [lang_code] * len(documents),
-                                chunksize=max(1, min(64, len(documents) // (workers * 8))))
+            # a bounded window of chunks in flight (Executor.map would queue every article at once)
+            pending: deque = deque()
+            for start in range(0, len(documents), chunk):
+                pending.append(pool.submit(analyse_chunk, documents[start:start + chunk], lang_code))
+                if release:
+                    documents[start:start + chunk] = [None] * len(documents[start:start + chunk])
+                if len(pending) >= workers * IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
         return
-    for document in documents:
+    for n, document in enumerate(documents):
+        if release:
+            documents[n] = None
         yield analyse_article(document, lang_code)
 
 
@@ -165,7 +187,9 @@ class Resolution:
 
     def __init__(self, documents: list[Document], report: ReadReport, lang_code: str = "id",
                  progress: bool = False, workers: int = 1, cache: str | Path | None = None,
-                 dask: str | None = None):
+                 dask: str | None = None, release: bool = False):
+        """release: drop each article from `documents` once it is cached or analysed (the list is the
+        caller's; a streamed build does not need it again)."""
         started = time.monotonic()
         self.report = report
         self.store = ArticleCache(cache, lang_code) if cache is not None else None
@@ -180,11 +204,16 @@ class Resolution:
                 missing.append(n)
             else:
                 self.add(found, keys[n])
+                if release:
+                    documents[n] = None
         self.reused = len(documents) - len(missing)
         self.analysed = len(missing)
         last_report = time.monotonic()
-        for done, (n, result) in enumerate(zip(missing, map_articles([documents[n] for n in missing], lang_code,
-                                                                         workers, dask), strict=True), start=1):
+        todo = [documents[n] for n in missing]
+        if release:
+            documents.clear()  # the articles to analyse are in `todo`; map_articles releases them as it goes
+        for done, (n, result) in enumerate(zip(missing, map_articles(todo, lang_code, workers, dask,
+                                                                         release=release), strict=True), start=1):
             if self.store is not None:
                 self.store.put(keys[n], result)
             self.add(result, keys[n] if keys else None)
@@ -204,6 +233,13 @@ class Resolution:
             self.report.warn(f"{document.source}: nothing left after removing page chrome, skipped", skip=True)
             self.report.read -= 1
             return
+        for mention in result.mentions:  # the same few strings recur across a corpus: keep one copy each
+            mention.doc_id, mention.text = intern(mention.doc_id), intern(mention.text)
+            mention.type, mention.source = intern(mention.type), intern(mention.source)
+            if mention.position is not None:
+                mention.position = intern(mention.position)
+                mention.role = intern(mention.role) if mention.role is not None else None
+                mention.role_of = intern(mention.role_of) if mention.role_of is not None else None
         self.mentions[document.id] = result.mentions
         if key is not None and self.store is not None:
             self.keys[document.id] = key
@@ -292,8 +328,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
     """Read, analyse, resolve and write graph.trig and graph.ttl one article at a time (no graph in memory)."""
     started = time.monotonic()
     documents, report = read_inputs(inputs)
-    resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask)
-    del documents  # the cache or the held results have them now
+    resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True)
     result = BuildResult(None, None, report, analysed=resolution.analysed, reused=resolution.reused,
                          nodes=len(resolution.entities))
 

@@ -2,7 +2,9 @@
 
 For each size it reports build throughput (articles/s, and per core), the ratio to the tokenizer-only
 floor measured in the same run (so the comparison holds on a noisy machine), peak memory of the whole
-process tree, output size, and the time to add one article to an existing build (incremental).
+process tree (proportional set size: pages the forked workers share with the parent count once), output
+size, the time to add one article to an existing build (incremental), and the rate of the per-article
+stages alone on one core (a sample of 1,000 articles) with its own ratio to the floor.
 
     python scripts/benchmark.py                       # 100, 1,000 and 10,000 articles
     python scripts/benchmark.py --sizes 100000 -j 2   # the large run
@@ -22,19 +24,34 @@ from pathlib import Path
 from kg.analyse import pipeline
 from kg.synthetic import article, write_jsonl
 
+ANALYSIS_SAMPLE = 1000  # articles of the one-core analysis measurement
 
-def tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+
+def process_memory(pid: int) -> int:
+    """Proportional set size (bytes) of a process: its private pages plus its share of pages it shares.
+    Forked workers share the loaded models with the parent; summing resident sizes would count them again
+    for every worker. Falls back to the resident size where smaps_rollup is missing."""
+    for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            lines = Path(path).read_text().splitlines()
+        except OSError:
+            continue
+        found = [int(line.split()[1]) * 1024 for line in lines if line.startswith(field)]
+        if found:
+            return found[0]
+    return 0
+
+
+def tree_memory(pid: int) -> int:
+    """Memory (bytes, proportional set size) of a process and all its descendants, from /proc."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
+        total += process_memory(current)
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:"))
             for task in Path(f"/proc/{current}/task").iterdir():
-                children = (task / "children").read_text().split()
-                stack.extend(int(c) for c in children)
-        except (OSError, StopIteration, ValueError):
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
             continue
     return total
 
@@ -49,7 +66,7 @@ def run_measured(command: list[str]) -> tuple[float, int, subprocess.CompletedPr
     def watch() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
+            peak = max(peak, tree_memory(process.pid))
             time.sleep(0.2)
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -73,6 +90,30 @@ def tokenizer_floor(folder: Path) -> tuple[float, int, int]:
     return time.monotonic() - started, len(texts), sum(len(t.split()) for t in texts)
 
 
+def analysis_rate(folder: Path, sample: int = ANALYSIS_SAMPLE) -> tuple[float, float]:
+    """Articles/s of the per-article stages alone (clean, analyse, extract with the NER) on one core, and of
+    the tokenizer over the same articles, on the first `sample` articles (in this process, same moment).
+    Both start from a fresh tokenizer: the floor pass over the whole corpus has filled the cached one."""
+    from kg.pipeline import analyse_article, analysers
+    from kg.read import read_inputs
+
+    documents = read_inputs([folder])[0][:sample]
+    texts = [d.raw_text for d in documents]
+    pipeline.cache_clear()
+    analysers.cache_clear()
+    tokenizer = pipeline("id").tokenizer
+    started = time.monotonic()
+    for _ in tokenizer.pipe(texts, batch_size=256):
+        pass
+    floor = time.monotonic() - started
+    pipeline.cache_clear()
+    analysers("id")  # a fresh pipeline; loading the models is not analysis
+    started = time.monotonic()
+    for document in documents:
+        analyse_article(document)
+    return len(documents) / (time.monotonic() - started), len(documents) / floor
+
+
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.glob("graph.*"))
 
@@ -91,6 +132,7 @@ def main() -> int:
         inputs, out = root / f"in-{size}", root / f"out-{size}"
         write_jsonl(inputs, size, seed=size)
         floor, count, words = tokenizer_floor(inputs)
+        analysis, analysis_floor = analysis_rate(inputs)
         command = kg + ["build", str(inputs), "-o", str(out), "-q", "-j", str(args.workers)]
         if not args.html:
             command.append("--no-html")
@@ -105,16 +147,20 @@ def main() -> int:
         incremental, _, proc = run_measured(command)
         rate = count / seconds
         rows.append((size, words / count, seconds, rate, rate / args.workers, count / floor,
-                     seconds * args.workers / floor, peak / 2**20, size_of(out) / 2**20, incremental))
+                     seconds * args.workers / floor, peak / 2**20, size_of(out) / 2**20, incremental,
+                     analysis, analysis_floor / analysis))
         print(f"... {size} articles done in {seconds:.1f} s", file=sys.stderr)
     print(f"\nkg build on synthetic articles ({args.workers} workers, {os.cpu_count()} cores; "
           f"RDF{' + HTML' if args.html else ''} output)\n")
     print("| articles | words/article | build s | articles/s | per core | tokenizer-only articles/s (1 core) "
-          "| ratio to floor (core-s) | peak memory MB | output MB | add one article s |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| ratio to floor (core-s) | peak memory MB (PSS) | output MB | add one article s "
+          "| analysis articles/s (1 core) | analysis / floor |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r[0]:,} | {r[1]:.0f} | {r[2]:.1f} | {r[3]:.0f} | {r[4]:.0f} | {r[5]:.0f} | {r[6]:.1f}x "
-              f"| {r[7]:.0f} | {r[8]:.1f} | {r[9]:.1f} |")
+              f"| {r[7]:.0f} | {r[8]:.1f} | {r[9]:.1f} | {r[10]:.0f} | {r[11]:.1f}x |")
+    print(f"\nanalysis: clean + analyse + extract (NER included) of the first {ANALYSIS_SAMPLE:,} articles on one "
+          "core, next to the tokenizer over the same articles")
     print(f"\nfiles in {root}" if args.keep else "")
     return 0
 

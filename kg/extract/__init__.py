@@ -212,7 +212,9 @@ class DocumentContext:
     def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
         key = (sentence.index, future)
         if key not in self.date_cache:
-            self.date_cache[key] = find_dates(sentence.text, self.lang, self.published, future)
+            found = self.date_cache[key] = find_dates(sentence.text, self.lang, self.published, future)
+            if all(t.kind != "weekday" for t in found):  # only a weekday reads differently in the future
+                self.date_cache[(sentence.index, not future)] = found
         return self.date_cache[key]
 
     def in_headline(self, sentence: Sentence) -> bool:

@@ -30,6 +30,7 @@ class TimeExpression:
     value: DateValue | None
     offset_days: int | None = None  # "sehari setelah Y": Y is this many days from the anchor date (here -1)
     anaphor: bool = False  # "setelah itu": anchored on the happening it points back to
+    kind: str = ""  # which pattern found it (a weekday's value depends on the clause's tense)
 
 
 def _alternation(words) -> str:
@@ -98,9 +99,18 @@ def _language_patterns(lang: LanguageData):
                      tuple((w, k, v) for w, (k, v) in lang.anchored_dates.items()))
 
 
+@lru_cache(maxsize=4)
+def _date_words(lang: LanguageData) -> re.Pattern:
+    """Any word that can start a date expression of the language, or a digit."""
+    words = [*lang.months, *lang.weekdays, *lang.relative_dates, *lang.anchored_dates, "tahun", "pada"]
+    return re.compile(rf"\d|\b(?:{_alternation(w.split()[0] for w in words)})\b", re.IGNORECASE)
+
+
 def find_dates(text: str, lang: LanguageData, published: date | None, future: bool = False) -> list[TimeExpression]:
     """Temporal expressions in text, earliest first, each resolved when it can be."""
     patterns = _language_patterns(lang)
+    if not _date_words(lang).search(text):
+        return []  # most sentences hold no date word and no digit: one scan instead of one per pattern
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     digits = DIGIT.search(text) is not None
@@ -113,19 +123,20 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
                 continue
             if kind == "anchored":
                 taken.append((start, end))
-                found.append(TimeExpression(start, end, match.group(0), None, _anchored_days(match, lang)))
+                found.append(TimeExpression(start, end, match.group(0), None, _anchored_days(match, lang),
+                                            kind=kind))
                 continue
             if kind == "anaphor":
                 taken.append((start, end))
                 # "setelah itu" is the day of the happening; "sehari setelah itu" one day after it
                 days = int(lang.anchored_dates[match["anaphor"].casefold()][1]) + _counted_days(match, lang)
-                found.append(TimeExpression(start, end, match.group(0), None, days, anaphor=True))
+                found.append(TimeExpression(start, end, match.group(0), None, days, anaphor=True, kind=kind))
                 continue
             value = _resolve(kind, match, lang, published, future)
             if kind == "numeric" and value is None:
                 continue  # "1/2" that is not a date (a fraction) is not an expression either
             taken.append((start, end))
-            found.append(TimeExpression(start, end, match.group(0), value))
+            found.append(TimeExpression(start, end, match.group(0), value, kind=kind))
     found.sort(key=lambda t: t.start)
     anchors = [t.value for t in found if t.value is not None and t.value.precision == "day"]
     for expression in found:  # "Kamis (30/6) ... sehari sebelumnya": anchored on the sentence's own date

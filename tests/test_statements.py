@@ -173,6 +173,16 @@ def test_a_same_day_lead_dates_the_undated_statements_of_persons():
     assert found[0][1].date.expression == "pada hari Selasa"
 
 
+def test_a_time_that_fixes_no_day_keeps_the_news_day_away():
+    _, found = statements(
+        "Jepang dan Korea Selatan pada hari Selasa sepakat memperluas latihan militer bersama.\n\n"
+        "Pekan lalu, Perdana Menteri Jepang Fumio Kishida mengatakan kerja sama itu penting.\n\n"
+        "Menlu Korea Selatan Park Jin pekan lalu mengatakan Seoul siap membantu.\n\n"
+        "Menteri Pertahanan Jepang Yasukazu Hamada mengatakan latihan dimulai bulan depan.")
+    assert [(speaker, st.date.value if st.date else None) for speaker, st in found] == [
+        ("Fumio Kishida", None), ("Park Jin", None), ("Yasukazu Hamada", "2022-02-15")]
+
+
 def test_a_lead_on_another_day_than_publication_dates_nothing():
     _, found = statements(
         "Jepang dan Korea Selatan pada hari Senin sepakat memperluas latihan militer bersama.\n\n"

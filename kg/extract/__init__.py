@@ -283,7 +283,8 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
     """A same-day report: when the lead (the body's first sentence) puts its story on the publication day
     ("... pada hari Selasa" in an article of that Tuesday), the statements the text leaves undated are offered
     that day, except where the text moves away from it: a past aspect before the verb ("telah mengatakan"),
-    a vague time ("baru-baru ini") or another date earlier in the paragraph. Resolution gives the day to
+    a vague time or one that fixes no day ("baru-baru ini", "pekan lalu") in the paragraph up to the statement,
+    or another date earlier in the paragraph. Resolution gives the day to
     persons only, after every other dating rule (see kg.resolve.date_article)."""
     published = context.published
     body = [s for s in context.sentences if not context.in_headline(s)]
@@ -302,7 +303,9 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
         if sentence.paragraph not in dated_at and any(d.value is not None and d.value.value != lead_day.value
                                                       for d in context.dates(sentence, False)):
             dated_at[sentence.paragraph] = sentence.index
-        if sentence.paragraph not in vague_at and vague is not None and vague.search(sentence.text):
+        # a vague time, or a time expression that fixes no day ("pekan lalu", an unanchored "setelah itu")
+        if sentence.paragraph not in vague_at and ((vague is not None and vague.search(sentence.text))
+                                                   or any(d.value is None for d in context.dates(sentence, False))):
             vague_at[sentence.paragraph] = sentence.index
     paragraph_of = {s.index: s.paragraph for s in context.sentences}
     never = len(context.sentences)

@@ -101,9 +101,14 @@ def _language_patterns(lang: LanguageData):
 
 @lru_cache(maxsize=4)
 def _date_words(lang: LanguageData) -> re.Pattern:
-    """Any word that can start a date expression of the language, or a digit."""
-    words = [*lang.months, *lang.weekdays, *lang.relative_dates, *lang.anchored_dates, "tahun", "pada"]
-    return re.compile(rf"\d|\b(?:{_alternation(w.split()[0] for w in words)})\b", re.IGNORECASE)
+    """What every date expression of the language holds: a digit, a month or weekday name, a relative
+    expression, an anaphor, or a number of days ("sehari", "dua hari")."""
+    anchored = lang.anchored_dates
+    whole = [*lang.months, *lang.weekdays, *lang.relative_dates,
+             *(w for w, (kind, _) in anchored.items() if kind in ("span", "anaphor"))]
+    counts = _alternation(w for w, (kind, _) in anchored.items() if kind == "count")
+    counted = rf"|\b(?:{counts})\s+hari\b" if counts else ""
+    return re.compile(rf"\d|\b(?:{_alternation(whole)})\b{counted}", re.IGNORECASE)
 
 
 def find_dates(text: str, lang: LanguageData, published: date | None, future: bool = False) -> list[TimeExpression]:

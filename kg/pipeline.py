@@ -24,7 +24,7 @@ from .export.rdf import DEFAULT_BASE, write_articles, write_rdf
 from .extract import Draft, extract_document
 from .extract.entities import MentionFinder
 from .graph import build_graph, record_edges
-from .model import Corpus, Document, Meeting, Mention, Record, Statement
+from .model import Corpus, Document, Event, Meeting, Mention, Record, Statement
 from .read import ReadReport, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
@@ -144,9 +144,10 @@ def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
             # a bounded window of chunks in flight (Executor.map would queue every article at once)
             pending: deque = deque()
             for start in range(0, len(documents), chunk):
-                pending.append(pool.submit(analyse_chunk, documents[start:start + chunk], lang_code))
+                batch = documents[start:start + chunk]
+                pending.append(pool.submit(analyse_chunk, batch, lang_code))
                 if release:
-                    documents[start:start + chunk] = [None] * len(documents[start:start + chunk])
+                    documents[start:start + chunk] = [None] * len(batch)
                 if len(pending) >= workers * IN_FLIGHT:
                     yield from pending.popleft().result()
             while pending:
@@ -204,8 +205,6 @@ class Resolution:
                 missing.append(n)
             else:
                 self.add(found, keys[n])
-                if release:
-                    documents[n] = None
         self.reused = len(documents) - len(missing)
         self.analysed = len(missing)
         last_report = time.monotonic()
@@ -216,7 +215,7 @@ class Resolution:
                                                                          release=release), strict=True), start=1):
             if self.store is not None:
                 self.store.put(keys[n], result)
-            self.add(result, keys[n] if keys else None)
+            self.add(result, keys[n] if keys else "")
             now = time.monotonic()
             if progress and now - last_report >= PROGRESS_SECONDS:
                 print(f"kg: analysed {done}/{len(missing)} articles ({done / (now - started):.1f}/s)",
@@ -227,7 +226,8 @@ class Resolution:
         self.entities = self.resolver.resolve_entities([m for doc_id in sorted(self.mentions)
                                                         for m in self.mentions[doc_id]])
 
-    def add(self, result: ArticleResult, key: str | None) -> None:
+    def add(self, result: ArticleResult, key: str) -> None:
+        """Keep an article's mentions, and either its cache key (to read it again) or, without a cache, itself."""
         document = result.document
         if not document.text.strip():
             self.report.warn(f"{document.source}: nothing left after removing page chrome, skipped", skip=True)
@@ -241,7 +241,7 @@ class Resolution:
                 mention.role = intern(mention.role) if mention.role is not None else None
                 mention.role_of = intern(mention.role_of) if mention.role_of is not None else None
         self.mentions[document.id] = result.mentions
-        if key is not None and self.store is not None:
+        if self.store is not None:
             self.keys[document.id] = key
         else:
             self.held[document.id] = result
@@ -277,8 +277,9 @@ def process(documents: list[Document], report: ReadReport | None = None, lang_co
     for article in resolution.articles():
         corpus.documents[article.document.id] = article.document
         corpus.mentions += article.mentions
-        for record in article.records:
-            {Statement: corpus.statements, Meeting: corpus.meetings}.get(type(record), corpus.events).append(record)
+        corpus.statements += [r for r in article.records if isinstance(r, Statement)]
+        corpus.meetings += [r for r in article.records if isinstance(r, Meeting)]
+        corpus.events += [r for r in article.records if isinstance(r, Event)]
     graph = build_graph(corpus)
     return BuildResult(corpus, graph, report, time.monotonic() - started, analysed=resolution.analysed,
                        reused=resolution.reused, nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
@@ -298,23 +299,21 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
     cache_dir = out_dir / CACHE_NAME if cache is True else (cache or None)
-    if html:  # the page needs the whole graph in memory
-        result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)
-    else:
-        result = stream_build(inputs, out_dir, base_iri, lang_code, progress, workers, cache_dir, dask)
     try:
-        if html:
+        if html:  # the page needs the whole graph in memory
+            result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)
             with atomic_open(out_dir / "graph.trig") as trig, atomic_open(out_dir / "graph.ttl") as turtle:
                 write_rdf(result.graph, trig, turtle, base_iri)
-        result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl"]
-        if html:
             shown = select(result.graph, **view) if view else result.graph
             if not view and shown.number_of_nodes() > HTML_MAX_NODES:
                 log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of "
                             f"{shown.number_of_nodes():,} entities (see --max-nodes, --focus, --from/--to)")
                 shown = select(shown, max_nodes=HTML_MAX_NODES)
             write_atomic(out_dir / "graph.html", to_html(shown))
-            result.outputs.append(out_dir / "graph.html")
+            result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl", out_dir / "graph.html"]
+        else:
+            result = stream_build(inputs, out_dir, base_iri, lang_code, progress, workers, cache_dir, dask)
+            result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl"]
         if store is not None:
             write_store(out_dir / "graph.trig", Path(store))
             result.outputs.append(Path(store))
@@ -325,7 +324,8 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
 
 def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_code: str, progress: bool,
                  workers: int, cache: Path | None, dask: str | None) -> BuildResult:
-    """Read, analyse, resolve and write graph.trig and graph.ttl one article at a time (no graph in memory)."""
+    """Read, analyse, resolve and write graph.trig and graph.ttl one article at a time (no graph in memory).
+    An OSError is the caller's to report."""
     started = time.monotonic()
     documents, report = read_inputs(inputs)
     resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True)
@@ -340,12 +340,9 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
                 result.meetings += isinstance(record, Meeting)
             yield article
 
-    try:
-        with atomic_open(out_dir / "graph.trig") as trig, atomic_open(out_dir / "graph.ttl") as turtle:
-            write_articles(list(resolution.entities.values()),
-                           ((a.document, a.mentions, a.records) for a in counted(resolution.articles())),
-                           trig, turtle, base_iri)
-    except OSError as err:
-        raise OutputError(f"{err.filename or out_dir}: cannot write output ({err.strerror})") from err
+    with atomic_open(out_dir / "graph.trig") as trig, atomic_open(out_dir / "graph.ttl") as turtle:
+        write_articles(list(resolution.entities.values()),
+                       ((a.document, a.mentions, a.records) for a in counted(resolution.articles())),
+                       trig, turtle, base_iri)
     result.seconds = time.monotonic() - started
     return result

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from .extract import Draft
 from .extract.dates import shift
 from .lang import LanguageData
-from .model import Corpus, DateValue, Document, Entity, Event, Meeting, Mention, Record, Role, Statement
+from .model import DateValue, Document, Entity, Event, Meeting, Mention, Record, Role, Statement
 
 
 def slug(text: str) -> str:
@@ -62,24 +62,6 @@ class Resolver:
             entity.merge_notes.append(note)
 
     # -- main ------------------------------------------------------------------------------
-    def resolve(self, documents: dict[str, Document], mentions: list[Mention], drafts: list[Draft]) -> Corpus:
-        """Resolve a whole corpus held in memory (see resolve_entities and article_records for the two phases)."""
-        corpus = Corpus(documents=documents)
-        corpus.entities = self.resolve_entities(mentions)
-        corpus.mentions = [m for m in mentions if m.entity_id]
-        by_doc: dict[str, list[Draft]] = defaultdict(list)
-        for draft in drafts:
-            by_doc[draft.evidence.doc_id].append(draft)
-        mentions_of: dict[str, list[Mention]] = defaultdict(list)
-        for mention in corpus.mentions:
-            mentions_of[mention.doc_id].append(mention)
-        for doc_id, doc_drafts in by_doc.items():
-            statements, meetings, events = self.article_records(documents[doc_id], doc_drafts, mentions_of[doc_id])
-            corpus.statements += statements
-            corpus.meetings += meetings
-            corpus.events += events
-        return corpus
-
     def resolve_entities(self, mentions: list[Mention]) -> dict[str, Entity]:
         """Phase 1, over the whole corpus: every mention gets its entity id (or none); returns the entities."""
         named = [m for m in mentions if m.source != "pronoun"]
@@ -312,9 +294,9 @@ def date_article(items: list[Record], entities: dict[str, Entity], mentions: lis
        report, see kg.extract.mark_news_day) takes it, unless the person has a dated fact on another day.
     """
     items.sort(key=record_order)
-    places_in: dict[tuple[str, int], set[str]] = defaultdict(set)
+    named_in: dict[int, set[str]] = defaultdict(set)  # sentence -> entities it names
     for mention in mentions:
-        places_in[(mention.doc_id, mention.sentence)].add(mention.entity_id)
+        named_in[mention.sentence].add(mention.entity_id)
     statements = [r for r in items if isinstance(r, Statement)]
     for n, statement in enumerate(statements):
         if statement.date is None and statement.refers_back:
@@ -328,7 +310,7 @@ def date_article(items: list[Record], entities: dict[str, Entity], mentions: lis
     same_occasion(items, entities)
     for record in items:
         if record.date is not None and record.date.precision == "pending":
-            anchor = anaphor_anchor(record, items, places_in) if record.date.anaphor else \
+            anchor = anaphor_anchor(record, items, named_in) if record.date.anaphor else \
                 next((s.date for s in reversed(statements) if is_day(s.date)
                       and s.evidence.sentence_index < record.evidence.sentence_index), None)
             record.date = shift(anchor, record.date.anchor_days, record.date.expression) if anchor else None
@@ -336,12 +318,11 @@ def date_article(items: list[Record], entities: dict[str, Entity], mentions: lis
     news_day(items, entities)
 
 
-def anaphor_anchor(record: Record, items: list[Record], names_in: dict[tuple[str, int], set[str]]
-                   ) -> DateValue | None:
+def anaphor_anchor(record: Record, items: list[Record], named_in: dict[int, set[str]]) -> DateValue | None:
     """The day "setelah itu" points back to: a held meeting at a place named in the record's sentence
     ("delegasi di Jenewa, mengatakan setelah itu"), else the last dated fact (not a planned meeting) before it."""
     here = record.evidence.sentence_index
-    named = names_in.get((record.evidence.doc_id, here), set())
+    named = named_in.get(here, set())
     held = [r for r in items if r is not record and is_day(r.date) and r.evidence.sentence_index <= here
             and not (isinstance(r, Meeting) and r.status != "held")]
     at_place = [r for r in held if isinstance(r, Meeting) and r.place in named]
@@ -354,45 +335,45 @@ def is_day(date: DateValue | None) -> bool:
     return date is not None and date.precision == "day"
 
 
-def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
-    days: dict[str, set[str]] = defaultdict(set)
-    first: dict[str, DateValue] = {}
+def dated_days(items: list[Record]) -> dict[str, dict[str, DateValue]]:
+    """Per actor, the days of the day-dated facts it takes part in (every party counts: a person in meetings
+    on two days has no single occasion), each with its first date."""
+    days: dict[str, dict[str, DateValue]] = defaultdict(dict)
     for record in items:
         if is_day(record.date):
-            # every party counts: a person in meetings on two days has no single occasion
             for actor in actors_of(record):
-                days[actor].add(record.date.value)
-                first.setdefault(actor, record.date)
-    for record in items:
-        if isinstance(record, Statement) and record.date is None and len(days.get(record.speaker, ())) == 1 \
-                and entities[record.speaker].type == "Person":
-            record.date = first[record.speaker]
+                days[actor].setdefault(record.date.value, record.date)
+    return days
+
+
+def undated_person_statements(items: list[Record], entities: dict[str, Entity]) -> list[Statement]:
+    return [r for r in items if isinstance(r, Statement) and r.date is None
+            and entities[r.speaker].type == "Person"]
+
+
+def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
+    days = dated_days(items)
+    for record in undated_person_statements(items, entities):
+        if len(days.get(record.speaker, ())) == 1:
+            record.date = next(iter(days[record.speaker].values()))
 
 
 def news_day(items: list[Record], entities: dict[str, Entity]) -> None:
-    days: dict[str, set[str]] = defaultdict(set)
-    for record in items:
-        if is_day(record.date):
-            for actor in actors_of(record):
-                days[actor].add(record.date.value)
-    for record in items:
-        if isinstance(record, Statement) and record.date is None and record.news_day is not None \
-                and entities[record.speaker].type == "Person" \
-                and days.get(record.speaker, set()) <= {record.news_day.value}:
+    days = dated_days(items)
+    for record in undated_person_statements(items, entities):
+        if record.news_day is not None and days.get(record.speaker, {}).keys() <= {record.news_day.value}:
             record.date = record.news_day
 
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
-    """The same meeting reported twice in one article (same participants, compatible date) is one."""
+    """The same meeting reported twice in one article's meetings (same participants, compatible date) is one."""
     kept: list[Meeting] = []
-    kept_in: dict[str, list[Meeting]] = defaultdict(list)  # per article: the search stays linear in the corpus
     for meeting in meetings:
-        twin = next((m for m in kept_in[meeting.evidence.doc_id]
-                     if set(m.participants) == set(meeting.participants) and m.status == meeting.status
+        twin = next((m for m in kept if set(m.participants) == set(meeting.participants)
+                     and m.status == meeting.status
                      and (m.date is None or meeting.date is None or m.date.value == meeting.date.value)), None)
         if twin is None:
             kept.append(meeting)
-            kept_in[meeting.evidence.doc_id].append(meeting)
             continue
         twin.date = twin.date or meeting.date
         twin.place = twin.place or meeting.place

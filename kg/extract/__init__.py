@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..analyse import token_texts
 from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
-from .dates import TimeExpression, find_dates, published_day
+from .dates import TimeExpression, alternation, find_dates, published_day
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
@@ -57,12 +57,14 @@ class DocumentContext:
     lower: list[str] = field(default_factory=list)
     date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
     quote_cache: dict[int, set[int]] = field(default_factory=dict)
+    paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence index -> paragraph
 
     def __post_init__(self) -> None:
         # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
         self.words = self.words or [token.text for token in self.doc]
         self.lower = [word.lower() for word in self.words]
         self.title_words = {word for title in self.lang.titles for word in title.split()}
+        self.paragraph_of = {s.index: s.paragraph for s in self.sentences}
         for mention in self.mentions:
             self.by_start.setdefault(mention.tokens[0], mention)
             self.by_end.setdefault(mention.tokens[1] - 1, mention)
@@ -271,12 +273,9 @@ def date_by_paragraph_frame(context: DocumentContext, drafts: list[Draft]) -> No
         fronted = [d for d in context.dates(sentence, False) if d.value is not None and 0 <= d.end <= comma]
         if fronted:
             frames[sentence.paragraph] = fronted[0].value
-    if not frames:
-        return
-    paragraph_of = {s.index: s.paragraph for s in context.sentences}
     for draft in drafts:
         if draft.kind == "statement" and draft.date is None:
-            draft.date = frames.get(paragraph_of[draft.evidence.sentence_index])
+            draft.date = frames.get(context.paragraph_of[draft.evidence.sentence_index])
 
 
 def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
@@ -284,8 +283,8 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
     ("... pada hari Selasa" in an article of that Tuesday), the statements the text leaves undated are offered
     that day, except where the text moves away from it: a past aspect before the verb ("telah mengatakan"),
     a vague time or one that fixes no day ("baru-baru ini", "pekan lalu") in the paragraph up to the statement,
-    or another date earlier in the paragraph. Resolution gives the day to
-    persons only, after every other dating rule (see kg.resolve.date_article)."""
+    or another date earlier in the paragraph. Resolution gives the day to persons only, after every other
+    dating rule (see kg.resolve.date_article)."""
     published = context.published
     body = [s for s in context.sentences if not context.in_headline(s)]
     if published is None or not body:
@@ -294,7 +293,7 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
                      if d.value is not None and d.value.precision == "day"), None)
     if lead_day is None or lead_day.value != published.isoformat():
         return
-    vague = vague_time_pattern(tuple(context.lang.vague_time_markers))
+    vague = vague_time_pattern(context.lang)
     # per paragraph, the first sentence with another date (it frames the sentences after it; a date of the
     # statement's own sentence would have dated the statement already) and the first with a vague time
     dated_at: dict[int, int] = {}
@@ -307,11 +306,10 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
         if sentence.paragraph not in vague_at and ((vague is not None and vague.search(sentence.text))
                                                    or any(d.value is None for d in context.dates(sentence, False))):
             vague_at[sentence.paragraph] = sentence.index
-    paragraph_of = {s.index: s.paragraph for s in context.sentences}
     never = len(context.sentences)
     for draft in drafts:
         index = draft.evidence.sentence_index
-        paragraph = paragraph_of[index]
+        paragraph = context.paragraph_of[index]
         if draft.kind != "statement" or draft.date is not None or draft.attrs.get("past") \
                 or index <= body[0].index or dated_at.get(paragraph, never) < index \
                 or vague_at.get(paragraph, never) <= index:
@@ -320,8 +318,7 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
 
 
 @lru_cache(maxsize=8)
-def vague_time_pattern(markers: tuple[str, ...]) -> re.Pattern | None:
-    if not markers:
+def vague_time_pattern(lang: LanguageData) -> re.Pattern | None:
+    if not lang.vague_time_markers:
         return None
-    alternation = "|".join(sorted((re.escape(m) for m in markers), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation(lang.vague_time_markers)})(?![\w-])", re.IGNORECASE)

@@ -29,26 +29,32 @@ class TimeExpression:
     text: str
     value: DateValue | None
     offset_days: int | None = None  # "sehari setelah Y": Y is this many days from the anchor date (here -1)
-    anaphor: bool = False  # "setelah itu": anchored on the happening it points back to
-    kind: str = ""  # which pattern found it (a weekday's value depends on the clause's tense)
+    kind: str = ""  # which pattern found it: a weekday's value depends on the clause's tense; an "anaphor"
+    # ("setelah itu") is anchored on the happening it points back to
+
+    @property
+    def anaphor(self) -> bool:
+        return self.kind == "anaphor"
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so "kemarin lusa" wins over "kemarin")."""
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+def _anchored_words(lang: LanguageData, kind: str) -> str:
+    return alternation(word for word, (k, _) in lang.anchored_dates.items() if k == kind)
+
+
 @lru_cache(maxsize=4)
-def _patterns(code: str, months: tuple[str, ...], weekdays: tuple[str, ...], relative: tuple[str, ...],
-              anchored: tuple[tuple[str, str, str], ...]):
-    m, w, r = _alternation(months), _alternation(weekdays), _alternation(relative)
-    counts = _alternation(word for word, kind, _ in anchored if kind == "count")
-    spans = _alternation(word for word, kind, _ in anchored if kind == "span")
-    directions = _alternation(word for word, kind, _ in anchored if kind == "direction")
-    anaphors = _alternation(word for word, kind, _ in anchored if kind == "anaphor")
+def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern]]:
+    """The date patterns of a language, built once."""
+    m, w, r = alternation(lang.months), alternation(lang.weekdays), alternation(lang.relative_dates)
+    counts, spans, anaphors = (_anchored_words(lang, kind) for kind in ("count", "span", "anaphor"))
+    counted = rf"(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))"  # "sehari", "dua hari", "3 hari"
     flags = re.IGNORECASE
     patterns = [
-        ("anchored", re.compile(rf"\b(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))\s+"
-                                rf"(?P<direction>{directions})\b", flags)),
+        ("anchored", re.compile(rf"\b{counted}\s+(?P<direction>{_anchored_words(lang, 'direction')})\b", flags)),
         ("full", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\.?\s+(?P<year>\d{{4}})\b", flags)),
         # 22/2/2022 anywhere; 21/1 only in the press convention "(21/1)", never a bare fraction
         ("numeric", re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})(?![\d/])"
@@ -62,8 +68,7 @@ def _patterns(code: str, months: tuple[str, ...], weekdays: tuple[str, ...], rel
                             flags)),
     ]
     if anaphors:  # an empty alternation would match everywhere
-        counted = rf"(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))\s+"
-        patterns.insert(0, ("anaphor", re.compile(rf"\b(?:{counted})?(?P<anaphor>{anaphors})\b", flags)))
+        patterns.insert(0, ("anaphor", re.compile(rf"\b(?:{counted}\s+)?(?P<anaphor>{anaphors})\b", flags)))
     return patterns
 
 
@@ -93,27 +98,19 @@ NEEDS_DIGIT = {"full", "numeric", "month_year", "day_month", "year"}  # kinds wh
 
 
 @lru_cache(maxsize=4)
-def _language_patterns(lang: LanguageData):
-    """_patterns of a language, without rebuilding its arguments for every sentence."""
-    return _patterns(lang.code, tuple(lang.months), tuple(lang.weekdays), tuple(lang.relative_dates),
-                     tuple((w, k, v) for w, (k, v) in lang.anchored_dates.items()))
-
-
-@lru_cache(maxsize=4)
 def _date_words(lang: LanguageData) -> re.Pattern:
     """What every date expression of the language holds: a digit, a month or weekday name, a relative
     expression, an anaphor, or a number of days ("sehari", "dua hari")."""
-    anchored = lang.anchored_dates
     whole = [*lang.months, *lang.weekdays, *lang.relative_dates,
-             *(w for w, (kind, _) in anchored.items() if kind in ("span", "anaphor"))]
-    counts = _alternation(w for w, (kind, _) in anchored.items() if kind == "count")
+             *(w for w, (kind, _) in lang.anchored_dates.items() if kind in ("span", "anaphor"))]
+    counts = _anchored_words(lang, "count")
     counted = rf"|\b(?:{counts})\s+hari\b" if counts else ""
-    return re.compile(rf"\d|\b(?:{_alternation(whole)})\b{counted}", re.IGNORECASE)
+    return re.compile(rf"\d|\b(?:{alternation(whole)})\b{counted}", re.IGNORECASE)
 
 
 def find_dates(text: str, lang: LanguageData, published: date | None, future: bool = False) -> list[TimeExpression]:
     """Temporal expressions in text, earliest first, each resolved when it can be."""
-    patterns = _language_patterns(lang)
+    patterns = _patterns(lang)
     if not _date_words(lang).search(text):
         return []  # most sentences hold no date word and no digit: one scan instead of one per pattern
     found: list[TimeExpression] = []
@@ -135,7 +132,7 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
                 taken.append((start, end))
                 # "setelah itu" is the day of the happening; "sehari setelah itu" one day after it
                 days = int(lang.anchored_dates[match["anaphor"].casefold()][1]) + _counted_days(match, lang)
-                found.append(TimeExpression(start, end, match.group(0), None, days, anaphor=True, kind=kind))
+                found.append(TimeExpression(start, end, match.group(0), None, days, kind=kind))
                 continue
             value = _resolve(kind, match, lang, published, future)
             if kind == "numeric" and value is None:

@@ -75,16 +75,11 @@ def after_trigger(context: DocumentContext, start: int, stop: int) -> list[Menti
 def events_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     start, stop = sentence.tokens
     quoted = context.quoted(sentence)
-    index = trigger_index(context.lang)
-    lower = context.lower
     drafts: list[Draft] = []
     k = start
     while k < stop:
-        # match_event finds nothing unless the word (or the word without "-nya") is a trigger
-        word = lower[k]
-        candidate = word in index or (word.endswith("nya") and word[:-3] in index)
-        found = None if not candidate or k in quoted else match_event(context, k, stop)
-        if not found:
+        found = match_event(context, k, stop)
+        if not found or k in quoted:
             k += 1
             continue
         end, trigger = found

@@ -36,8 +36,8 @@ def trigger_index(lang: LanguageData) -> dict[str, list[tuple[list[str], Meeting
 
 def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, MeetingTrigger] | None:
     first = context.lower[k]
-    candidates = trigger_index(context.lang).get(first) or trigger_index(context.lang).get(first.removesuffix("nya"))
-    for words, trigger in candidates or ():
+    index = trigger_index(context.lang)
+    for words, trigger in index.get(first) or index.get(first.removesuffix("nya")) or ():
         end = k + len(words)
         if end > stop:
             continue
@@ -51,16 +51,11 @@ def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, Mee
 def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     start, stop = sentence.tokens
     quoted = context.quoted(sentence)
-    index = trigger_index(context.lang)
-    lower = context.lower
     triggers: list[tuple[int, int, MeetingTrigger]] = []
     k = start
     while k < stop:
-        # match_trigger finds nothing unless the word (or the word without "-nya") starts a trigger
-        word = lower[k]
-        candidate = word in index or (word.endswith("nya") and word[:-3] in index)
-        found = None if not candidate or k in quoted else match_trigger(context, k, stop)
-        if found:
+        found = match_trigger(context, k, stop)
+        if found and k not in quoted:
             triggers.append((k, found[0], found[1]))
             k = found[0]
         else:

@@ -17,6 +17,7 @@ from ..lang import Cue, LanguageData
 from ..model import Mention, Sentence
 from . import QUOTE_MARKS, DocumentContext, Draft, as_date
 
+CONTENT_CONNECTORS = ("bahwa", ",", ":")  # between a cue and what was said
 PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan tegas menolak")
 MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
 
@@ -188,6 +189,12 @@ def past_aspect(context: DocumentContext, sentence: Sentence, cue_index: int) ->
                for k in range(max(sentence.tokens[0], cue_index - PAST_WINDOW), cue_index))
 
 
+def skip_connectors(context: DocumentContext, k: int, stop: int) -> int:
+    while k < stop and context.lower[k] in CONTENT_CONNECTORS:
+        k += 1
+    return k
+
+
 def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: int, c_end: int) -> int:
     """ "mengatakan pada hari Senin bahwa ...", "mengatakan setelah itu, ...": a time expression between the
     cue and "bahwa" (or a comma or quote) dates the speaking and is not content; returns the content start."""
@@ -200,10 +207,8 @@ def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: i
         k = c_start
         while k < c_end and context.doc[k].idx - sentence.start < expression.end:
             k += 1
-        if k < c_end and (context.lower[k] in ("bahwa", ",", ":") or context.words[k] in QUOTE_MARKS + "”"):
-            while k < c_end and context.lower[k] in ("bahwa", ",", ":"):
-                k += 1
-            return k
+        if k < c_end and (context.lower[k] in CONTENT_CONNECTORS or context.words[k] in QUOTE_MARKS + "”"):
+            return skip_connectors(context, k, c_end)
     return c_start
 
 
@@ -216,9 +221,7 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
         stop_at = next((j for j in range(c_start, min(c_start + 6, c_end)) if context.lower[j] == "bahwa"
                         or context.words[j] == ","), None)
         c_start = stop_at if stop_at is not None else c_start
-    while c_start < c_end and context.lower[c_start] in ("bahwa", ",", ":"):
-        c_start += 1
-    c_start = skip_adverbial_date(context, sentence, c_start, c_end)
+    c_start = skip_adverbial_date(context, sentence, skip_connectors(context, c_start, c_end), c_end)
     quote = next((q for q in quotes if q[0] <= c_start < q[1]), None)
     text = context.doc[c_start:c_end].text.strip() if c_end > c_start else ""
     span_chars = (doc[c_start].idx - sentence.start, doc[c_end - 1].idx + len(doc[c_end - 1]) - sentence.start) \

@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import spacy
+
 from .export import write_atomic
 from .model import Document
 
@@ -22,19 +24,21 @@ PACKAGE = Path(__file__).resolve().parent
 # what decides an article's analysis: the stages up to extraction, the data model they fill, the language
 # data and trained models (resolution and export run on every build, so their code does not count)
 ANALYSIS_CODE = ("__init__.py", "read.py", "clean.py", "analyse.py", "model.py", "pipeline.py", "cache.py",
-                 "extract", "lang", "models")
+                 "extract", "lang", "models", "ner")
 
 
 @lru_cache(maxsize=4)
 def pipeline_fingerprint(lang_code: str) -> str:
-    """A hash of everything that decides an article's analysis: kg's version, the analysis code, this
-    language's data and the trained models (other languages' data do not count)."""
+    """A hash of everything that decides an article's analysis: kg's and spaCy's versions, the analysis code,
+    this language's data and the trained models (other languages' data do not count)."""
     from . import __version__
 
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE.rglob("*")):
+    digest = hashlib.sha256(f"{__version__} spacy {spacy.__version__}".encode())
+    paths = [path for name in ANALYSIS_CODE for path in
+             ([PACKAGE / name] if (PACKAGE / name).is_file() else (PACKAGE / name).rglob("*"))]
+    for path in sorted(paths):
         relative = path.relative_to(PACKAGE)
-        if not path.is_file() or "__pycache__" in relative.parts or relative.parts[0] not in ANALYSIS_CODE:
+        if not path.is_file() or "__pycache__" in relative.parts:
             continue
         if relative.parts[0] == "lang" and len(relative.parts) > 2 and relative.parts[1] != lang_code:
             continue

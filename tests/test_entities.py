@@ -46,6 +46,11 @@ def test_outlet_after_attribution_phrase_is_not_an_entity():
     assert "Reuters" not in labels(corpus)
 
 
+@pytest.mark.parametrize("phrase", ["Mengutip dari", "Melansir dari", "Sebagaimana dikutip dari"])
+def test_outlet_after_an_attribution_phrase_with_dari_is_not_an_entity(phrase):
+    assert "Reuters" not in labels(corpus_of(f"{phrase} Reuters, Presiden Joko Widodo tiba di Kyiv."))
+
+
 def test_calendar_words_and_pronouns_are_not_names():
     corpus = corpus_of("Senin pagi rapat dimulai. Kami hadir. Namun Jumat (11/2) semua pulang.")
     assert not corpus.entities
@@ -88,6 +93,11 @@ def test_unknown_name_after_dari_is_not_a_place():
 
 def test_hyphen_inside_a_name_keeps_a_lower_case_part():
     assert labels(corpus_of("Presiden Korea Selatan Yoon Suk-yeol tiba di Jakarta."))["Yoon Suk-yeol"] == "Person"
+
+
+def test_a_particle_after_a_hyphen_is_not_part_of_the_name():
+    found = labels(corpus_of("Menteri Budi Santoso-pun tidak berubah sikap. Akhirnya Budi Santoso-lah yang menang."))
+    assert found.get("Budi Santoso") == "Person" and not any("-" in name for name in found)
 
 
 def test_trained_ner_types_multi_word_names_the_rules_cannot():

@@ -236,6 +236,8 @@ def test_shipped_model_tags_obvious_names(shipped):
     doc = shipped("Bank Indonesia menaikkan suku bunga acuan, kata Gubernur BI Perry Warjiyo di Jakarta.")
     found = ents(doc)
     assert ("Bank Indonesia", "ORG") in found and ("Jakarta", "LOC") in found
+    # a person named after an office and its organization (the model reads "BI Perry Warjiyo" above as one ORG)
+    assert ("Perry Warjiyo", "PER") in ents(shipped("Gubernur Bank Indonesia Perry Warjiyo mengatakan inflasi turun."))
 
 
 def test_shipped_model_tags_proper_nouns(shipped):

@@ -11,6 +11,7 @@ Names right after an attribution phrase ("dilansir dari CNN") are provenance, ne
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -55,11 +56,12 @@ class MentionFinder:
         self.event_heads = sorted((h.split() for h in lang.event_heads), key=len, reverse=True)
         self.org_heads = {h.casefold() for h in lang.org_heads}
         self.non_entities = {n.casefold() for n in lang.non_entities}
-        phrases = sorted((rule.text for rule in lang.rules("attribution")), key=len, reverse=True)
+        rules = sorted(lang.rules("attribution"), key=lambda rule: len(rule.text), reverse=True)
+        phrases = [rule.text for rule in rules]
         # lower-cased ASCII phrases: a document holding none of them needs no attribution search (phrase_view)
         self.attribution_phrases = [p.lower() for p in phrases] if all(p.isascii() for p in phrases) else None
-        self.attribution = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases) or r"(?!)",
-                                      re.IGNORECASE)  # one search per sentence; longest phrase first
+        # the language data's own patterns in one search per sentence, longest phrase first
+        self.attribution = re.compile("|".join(rule.pattern.pattern for rule in rules) or r"(?!)", re.IGNORECASE)
         # calendar words and speech cues are capitalised at sentence starts but never names
         self.not_names = self.non_entities | set(lang.months) | set(lang.weekdays) | \
             {c.form.casefold() for c in lang.cues}
@@ -136,10 +138,10 @@ class MentionFinder:
         if not self.check_attribution:
             return excluded
         for match in self.attribution.finditer(self.text[sentence.start_char:sentence.end_char]):
-            k = _token_at(doc, sentence.start_char + match.end())
-            while k is not None and k < sentence.end and not self.w[k].strip():
+            k = bisect_left(self.offsets, sentence.start_char + match.end())  # the first token after the phrase
+            while k < sentence.end and not self.w[k].strip():
                 k += 1
-            while k is not None and k < sentence.end and (self.w[k][:1].isupper() or self.w[k] in ".-"):
+            while k < sentence.end and (self.w[k][:1].isupper() or self.w[k] in ".-"):
                 excluded.add(k)
                 k += 1
         return excluded
@@ -344,7 +346,8 @@ class MentionFinder:
         stop, words = start + 1, 1
         while stop < end and words < limit and stop not in gazetteer:
             if self.w[stop] == "-" and not doc[stop - 1].whitespace_ and not doc[stop].whitespace_ \
-                    and stop + 1 < end and self.w[stop + 1].isalpha():
+                    and stop + 1 < end and self.w[stop + 1].isalpha() \
+                    and self.w[stop + 1].casefold() not in self.lang.particles:  # "Santoso-pun" is no name part
                 stop += 2  # "Jean-Yves Le Drian", "Yoon Suk-yeol": the hyphen joins two parts of one name
                 words += 1
                 continue
@@ -377,8 +380,3 @@ class MentionFinder:
             return None, stop  # capitalised common words ("Kesepakatan Damai") are not names
         return self.make(document, doc, index, start, stop, "Person", "name", weak=len(words) == 1), stop
 
-
-def _token_at(doc: Doc, char: int) -> int | None:
-    """The first token starting at or after a character offset."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    return span.start if span is not None and len(span) else None

@@ -116,6 +116,7 @@ class LanguageData:
     light_verbs: set[str]
     future_markers: set[str]
     past_markers: set[str]
+    particles: set[str]
     vague_time_markers: list[str]
     relative_dates: dict[str, tuple[str, int]]
     anchored_dates: dict[str, tuple[str, str]]  # word -> (count | span | direction | anaphor, value)
@@ -230,6 +231,7 @@ def load(code: str = "id") -> LanguageData:
         light_verbs=set(read_list(folder / "light_verbs.txt")),
         future_markers=set(read_list(folder / "future_markers.txt")),
         past_markers=set(read_list(folder / "past_markers.txt")),
+        particles=set(read_list(folder / "particles.txt")),
         vague_time_markers=read_list(folder / "vague_time_markers.txt"),
         relative_dates={r["expression"]: (r["unit"], int(r["offset"]))
                         for r in read_table(folder / "relative_dates.tsv")},

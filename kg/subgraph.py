@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from datetime import date
 
 import networkx as nx
+
+from .resolve import slug
 
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -36,29 +37,21 @@ def period(value: str | None) -> tuple[date, date] | None:
         return None
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for matching."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
 def find_entities(graph: nx.MultiDiGraph, name: str) -> list[str]:
     """Ids of the entities a name means: an exact id, else a label, else an alias (case-insensitive).
 
     The first level that matches wins, so "Kyiv" finds the place labelled Kyiv, not the country
     that has Kyiv as an alias; several entities on that level are all returned.
     """
-    wanted = fold(name)
+    wanted = slug(name)  # case-, accent- and punctuation-insensitive
     levels: tuple[list[str], list[str], list[str]] = ([], [], [])
     for node, data in sorted(graph.nodes(data=True)):
-        entity = data.get("entity")
-        label = entity.label if entity is not None else data.get("label", "")
-        aliases = entity.aliases if entity is not None else data.get("aliases", [])
-        if fold(str(node)) == wanted:
+        # build_graph and kg.to_networkx both put label and aliases on the nodes
+        if slug(str(node)) == wanted:
             levels[0].append(node)
-        elif fold(label or "") == wanted:
+        elif slug(data.get("label") or "") == wanted:
             levels[1].append(node)
-        elif any(fold(alias) == wanted for alias in aliases):
+        elif any(slug(alias) == wanted for alias in data.get("aliases", ())):
             levels[2].append(node)
     return next((level for level in levels if level), [])
 
@@ -101,7 +94,7 @@ def select(graph: nx.MultiDiGraph, focus: str | None = None, hops: int = 1, date
         for u, v, _, _ in edges:
             degree[u] += 1
             degree[v] += 1
-        mentions = {n: getattr(graph.nodes[n].get("entity"), "mention_count", 0) for n in nodes}
+        mentions = {n: graph.nodes[n].get("mentions", 0) for n in nodes}
         ranked = sorted(nodes - set(seeds), key=lambda n: (-degree[n], -mentions[n], str(n)))
         nodes = set(seeds[:max_nodes]) | set(ranked[: max(0, max_nodes - len(seeds))])
         edges = [e for e in edges if e[0] in nodes and e[1] in nodes]

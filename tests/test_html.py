@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import time
 from collections import Counter
@@ -218,7 +219,7 @@ def test_empty_graph_and_undated_graph():
 def random_graph(n: int, seed: int = 3) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(f"n{i}" for i in range(n))
-    rng = __import__("random").Random(seed)
+    rng = random.Random(seed)
     for i in range(3 * n):
         graph.add_edge(f"n{rng.randrange(n)}", f"n{min(n - 1, int(rng.paretovariate(1.2)) - 1 + (i % 7))}")
     return graph

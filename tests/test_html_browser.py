@@ -64,10 +64,22 @@ def drawn(browser: Chromium) -> dict:
     return browser.evaluate("kg.drawn()")
 
 
+def click_at(browser: Chromium, x: float, y: float) -> None:
+    browser.click(x, y)
+    time.sleep(0.35)  # vis-network tells a click from a double click
+
+
 def click_node(browser: Chromium, node: str) -> None:
     where = browser.evaluate(f"kg.position({node!r})")
-    browser.click(where["x"], where["y"])
-    time.sleep(0.35)  # vis-network tells a click from a double click
+    click_at(browser, where["x"], where["y"])
+
+
+def hover_node(browser: Chromium, node: str) -> str:
+    """Hover a node until its hover box shows; the box's text."""
+    where = browser.evaluate(f"kg.position({node!r})")
+    browser.hover(where["x"], where["y"])
+    browser.wait_for("!document.getElementById('kg-tip').hidden")
+    return browser.evaluate("document.getElementById('kg-tip').textContent")
 
 
 def panel_text(browser: Chromium) -> str:
@@ -81,7 +93,7 @@ def test_sample_page_draws_everything_offline(browser, tmp_path):
     url = open_page(browser, path)
     assert drawn(browser) == {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
     assert browser.evaluate("document.querySelectorAll('#kg-types .kg-chip').length") == 5
-    assert browser.evaluate("document.getElementById('kg-details').textContent").startswith("Overview")
+    assert panel_text(browser).startswith("Overview")
     assert_clean(browser, url)
 
 
@@ -139,10 +151,7 @@ def test_search_finds_aliases_and_roles(browser, pages):
 def test_clicking_a_node_lists_its_facts_with_sources(browser, pages):
     path, _ = pages["world"]
     url = open_page(browser, path)
-    where = browser.evaluate("kg.position('person/antony-blinken')")
-    browser.hover(where["x"], where["y"])
-    browser.wait_for("!document.getElementById('kg-tip').hidden")
-    assert "Antony Blinken · Person" in browser.evaluate("document.getElementById('kg-tip').textContent")
+    assert "Antony Blinken · Person" in hover_node(browser, "person/antony-blinken")
     click_node(browser, "person/antony-blinken")
     assert browser.evaluate("network.getSelectedNodes()") == ["person/antony-blinken"]
     text = panel_text(browser)
@@ -164,8 +173,7 @@ def test_clicking_an_edge_shows_that_fact(browser, pages):
     url = open_page(browser, path)
     a = browser.evaluate("kg.position('person/volodymyr-zelensky')")
     b = browser.evaluate("kg.position('country/rusia')")
-    browser.click((a["x"] + b["x"]) / 2, (a["y"] + b["y"]) / 2)
-    time.sleep(0.35)
+    click_at(browser, (a["x"] + b["x"]) / 2, (a["y"] + b["y"]) / 2)
     assert browser.evaluate("network.getSelectedEdges().length") == 1
     text = panel_text(browser)
     assert text.startswith("Statement · undated") and "“Mundurlah”" in text and "appeal (CAMEO 020)" in text
@@ -200,9 +208,7 @@ def test_filters_by_type_and_kind(browser, pages):
 def test_injected_markup_does_not_run(browser, pages):
     path, _ = pages["hostile"]
     url = open_page(browser, path)
-    where = browser.evaluate("kg.position('person/antony-blinken')")
-    browser.hover(where["x"], where["y"])
-    browser.wait_for("!document.getElementById('kg-tip').hidden")
+    hover_node(browser, "person/antony-blinken")
     click_node(browser, "person/antony-blinken")
     text = panel_text(browser)
     assert HOSTILE_QUOTE in text and HOSTILE_SENTENCE in text  # shown as text

@@ -552,7 +552,7 @@
     }
     return block;
   }
-  function factCard(r, context) {
+  function factCard(r) {
     const card = el("article", "kg-fact kg-fact-" + r.kind);
     const head = el("div", "kg-fact-head");
     const when = el("span", "kg-date" + (r.date ? "" : " kg-undated"), r.date || "undated");
@@ -572,7 +572,6 @@
       if (r.place) { who.appendChild(document.createTextNode(" at ")); who.appendChild(entityButton(r.place)); }
     }
     card.appendChild(who);
-    if (context) card.appendChild(el("div", "kg-edge-context", context));
     if (r.quote) card.appendChild(el("blockquote", "kg-quote", "“" + r.quote + "”"));
     else if (r.content) card.appendChild(el("blockquote", "kg-content", r.content));
     card.appendChild(el("div", "kg-cue", "cue: " + r.cue));

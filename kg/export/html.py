@@ -125,8 +125,10 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
     """The explorer's JSON and the edge list (source, target, key, data) in drawing order."""
     documents: dict[str, Document] = graph.graph.get("documents", {})
     nodes = []
+    used_documents: set[str] = set()
     for node, data in sorted(graph.nodes(data=True)):
         entity = data["entity"]
+        used_documents.update(entity.documents)
         nodes.append({"id": node, "label": entity.label, "type": entity.type, "aliases": sorted(entity.aliases),
                       "roles": [[r.position, r.label, r.of] for r in entity.roles],
                       "mentions": entity.mention_count, "docs": len(entity.documents)})
@@ -134,7 +136,6 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
     record_index: dict[str, int] = {}
     records = []
     edge_rows = []
-    used_documents = set()
     for source, target, key, data in edges:
         record = data["record"]
         if record.id not in record_index:
@@ -144,11 +145,9 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
         days = period(data.get("date"))
         edge_rows.append([source, target, data["kind"], data.get("role"), record_index[record.id], str(key),
                           day_number(days[0]) if days else None, day_number(days[1]) if days else None])
-    for entity in (data["entity"] for _, data in graph.nodes(data=True)):
-        used_documents.update(entity.documents)
     present = {n["type"] for n in nodes}
     types = [{"name": t, "colour": TYPE_STYLES.get(t, OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, OTHER_STYLE)[1]}
-             for t in [*TYPE_STYLES, *sorted(present - set(TYPE_STYLES))] if t in present or t in TYPE_STYLES]
+             for t in [*TYPE_STYLES, *sorted(present - set(TYPE_STYLES))]]
     kinds = [{"name": k, "colour": c} for k, c in KIND_COLOURS.items()]
     page = {"title": title, "types": types, "kinds": kinds, "nodes": nodes, "edges": edge_rows, "records": records,
             "documents": {d: document_data(documents[d]) for d in sorted(used_documents) if d in documents}}

@@ -59,8 +59,7 @@ def layout(graph: nx.Graph, seed: int = 7, scale: float = EDGE_LENGTH) -> dict[H
     return {nodes[i]: (round(float(x), 1), round(float(y), 1)) for i, (x, y) in enumerate(positions)}
 
 
-def component_layout(n: int, pairs: list[tuple[int, int, float]], rng: np.random.Generator,
-                     iterations: int | None = None) -> np.ndarray:
+def component_layout(n: int, pairs: list[tuple[int, int, float]], rng: np.random.Generator) -> np.ndarray:
     """Positions (n × 2, centred on 0) of one connected component, about one unit per edge."""
     if n == 1:
         return np.zeros((1, 2))
@@ -76,8 +75,7 @@ def component_layout(n: int, pairs: list[tuple[int, int, float]], rng: np.random
     angle = rng.uniform(0, 2 * math.pi, n)
     r = radius * np.sqrt(rng.uniform(0, 1, n))
     pos = np.column_stack([r * np.cos(angle), r * np.sin(angle)])
-    if iterations is None:
-        iterations = 300 if n <= 60 else 200 if n <= EXACT_LIMIT else 150
+    iterations = 300 if n <= 60 else 200 if n <= EXACT_LIMIT else 150
     repulse = exact_repulsion if n <= EXACT_LIMIT else grid_repulsion
     step = radius / 4
     for it in range(iterations):

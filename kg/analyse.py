@@ -17,7 +17,7 @@ from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from .lang import LanguageData
 from .lang import load as load_language
@@ -117,27 +117,40 @@ def split_sentences(doc: Doc) -> Doc:
     return doc
 
 
+# A spaCy tokenizer with no rules, for pipelines whose tokenizer is replaced or never runs: building the
+# language's default one adds its thousands of special cases, which takes seconds at every start
+NO_RULES = {"nlp": {"tokenizer": {"@tokenizers": "kg.no_rules_tokenizer.v1"}}}
+
+
+@registry.tokenizers("kg.no_rules_tokenizer.v1")
+def no_rules_tokenizer():
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
 def build_tokenizer(nlp: Language, lang: LanguageData) -> Tokenizer:
     """The language's default tokenizer plus kg's abbreviations, with dates such as 22/2/2022 kept whole.
 
-    Built in one go: setting rules on an existing spaCy tokenizer reloads all its special cases each time.
+    Built in one go from the language's defaults (as spaCy builds its own): setting rules on an existing
+    spaCy tokenizer reloads all its special cases each time.
     """
-    default = nlp.tokenizer
-    rules = dict(nlp.Defaults.tokenizer_exceptions)
+    defaults = nlp.Defaults
+    rules = dict(defaults.tokenizer_exceptions)
     rules.update({abbreviation: [{ORTH: abbreviation}] for abbreviation in lang.abbreviations})
-    infixes = [p for p in nlp.Defaults.infixes if "/" not in p]  # the default infixes split on '/'
-    default_match = default.token_match
+    infixes = [p for p in defaults.infixes if "/" not in p]  # the default infixes split on '/'
+    default_match = defaults.token_match
 
     def token_match(text: str):
         return DATE_TOKEN.match(text) or (default_match(text) if default_match else None)
 
-    return Tokenizer(nlp.vocab, rules=rules, prefix_search=default.prefix_search,
-                     suffix_search=default.suffix_search, infix_finditer=compile_infix_regex(infixes).finditer,
-                     token_match=token_match, url_match=default.url_match, max_cache_size=TOKENIZER_CACHE)
+    return Tokenizer(nlp.vocab, rules=rules,
+                     prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+                     suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+                     infix_finditer=compile_infix_regex(infixes).finditer, token_match=token_match,
+                     url_match=defaults.url_match, max_cache_size=TOKENIZER_CACHE)
 
 
 def build_pipeline(lang: LanguageData) -> Language:
-    nlp = spacy.blank(lang.code)
+    nlp = spacy.blank(lang.code, config=NO_RULES)
     nlp.tokenizer = build_tokenizer(nlp, lang)
     nlp.add_pipe("kg_sentences")
     return nlp
@@ -158,7 +171,7 @@ def ner_pipeline(code: str = "id") -> Language | None:
     model = MODEL_DIR.parent / f"ner-{code}"
     if not (model / "meta.json").is_file():
         return None
-    nlp = spacy.blank(code, vocab=pipeline(code).vocab)
+    nlp = spacy.blank(code, vocab=pipeline(code).vocab, config=NO_RULES)  # it tags sentence Docs: no tokenizer
     return add_to(nlp, model)
 
 

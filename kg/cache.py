@@ -27,15 +27,15 @@ ANALYSIS_CODE = ("__init__.py", "read.py", "clean.py", "analyse.py", "model.py",
                  "extract", "lang", "models", "ner")
 
 
-@lru_cache(maxsize=4)
-def pipeline_fingerprint(lang_code: str) -> str:
-    """A hash of everything that decides an article's analysis: kg's and spaCy's versions, the analysis code,
-    this language's data and the trained models (other languages' data do not count)."""
+@lru_cache(maxsize=8)
+def code_fingerprint(lang_code: str, names: tuple[str, ...] | None = None) -> str:
+    """A hash of kg's and spaCy's versions and of the package files under `names` (all of them when None),
+    counting only this language's data (other languages' data do not count)."""
     from . import __version__
 
     digest = hashlib.sha256(f"{__version__} spacy {spacy.__version__}".encode())
-    paths = [path for name in ANALYSIS_CODE for path in
-             ([PACKAGE / name] if (PACKAGE / name).is_file() else (PACKAGE / name).rglob("*"))]
+    roots = [PACKAGE / name for name in names] if names is not None else [PACKAGE]
+    paths = [path for root in roots for path in ([root] if root.is_file() else root.rglob("*"))]
     for path in sorted(paths):
         relative = path.relative_to(PACKAGE)
         if not path.is_file() or "__pycache__" in relative.parts:
@@ -45,6 +45,11 @@ def pipeline_fingerprint(lang_code: str) -> str:
         digest.update(str(relative).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def pipeline_fingerprint(lang_code: str) -> str:
+    """What decides an article's analysis: the analysis code, this language's data and the trained models."""
+    return code_fingerprint(lang_code, ANALYSIS_CODE)
 
 
 class ArticleCache:

@@ -1,14 +1,17 @@
 """The whole pipeline: read -> clean -> analyse -> extract -> resolve -> graph -> export (files)."""
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import sys
 import time
 from collections import deque
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from sys import intern
 
@@ -20,7 +23,7 @@ from .cache import ArticleCache
 from .clean import clean
 from .export import atomic_open, write_atomic
 from .export.html import to_html
-from .export.rdf import DEFAULT_BASE, write_articles, write_rdf
+from .export.rdf import DEFAULT_BASE, Previous, write_articles, write_rdf
 from .extract import Draft, extract_document
 from .extract.entities import MentionFinder
 from .graph import build_graph, record_edges
@@ -28,6 +31,7 @@ from .model import Corpus, Document, Event, Meeting, Mention, Record, Statement
 from .read import ReadReport, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
+from .state import BuildState, Totals
 from .subgraph import select
 
 log = logging.getLogger("kg")
@@ -59,6 +63,7 @@ class BuildResult:
     edges: int = 0
     statements: int = 0
     meetings: int = 0
+    added: int | None = None  # articles resolved against the entities saved by the last build (None: all resolved)
 
     def summary(self) -> str:
         return (f"kg: {self.report.read} articles read, {self.report.skipped} skipped; "
@@ -66,7 +71,9 @@ class BuildResult:
                 f"({self.statements} statements, {self.meetings} meetings); "
                 f"{len(self.report.warnings)} warnings; {self.seconds:.1f} s"
                 + (f"; reused {self.reused} of {self.reused + self.analysed} articles from the cache"
-                   if self.reused else ""))
+                   if self.reused else "")
+                + (f"; {self.added} new articles resolved against the last build's entities, the rest copied"
+                   if self.added is not None else ""))
 
 
 def check_output_dir(out_dir: Path) -> None:
@@ -188,16 +195,21 @@ class Resolution:
 
     def __init__(self, documents: list[Document], report: ReadReport, lang_code: str = "id",
                  progress: bool = False, workers: int = 1, cache: str | Path | None = None,
-                 dask: str | None = None, release: bool = False):
+                 dask: str | None = None, release: bool = False, keys: list[str] | None = None,
+                 resolver: Resolver | None = None):
         """release: drop each article from `documents` once it is cached or analysed (the list is the
-        caller's; a streamed build does not need it again)."""
+        caller's; a streamed build does not need it again). keys: the documents' cache keys, if known.
+        resolver: one that has resolved earlier articles (a saved build's), to resolve these after them; its
+        ``stale`` then says whether they would change the earlier ones."""
         started = time.monotonic()
         self.report = report
         self.store = ArticleCache(cache, lang_code) if cache is not None else None
         self.keys: dict[str, str] = {}  # article id -> cache key
         self.held: dict[str, ArticleResult] = {}  # article id -> result, when there is no cache
         self.mentions: dict[str, list[Mention]] = {}  # article id -> mentions, resolved in place
-        keys = [self.store.key(d) for d in documents] if self.store is not None else []
+        self.skipped: dict[str, tuple[str, str]] = {}  # article id -> (cache key, warning), of empty articles
+        if keys is None:
+            keys = [self.store.key(d) for d in documents] if self.store is not None else []
         missing = []
         for n in range(len(documents)):
             found = self.store.get(keys[n]) if self.store is not None else None
@@ -221,7 +233,7 @@ class Resolution:
                 print(f"kg: analysed {done}/{len(missing)} articles ({done / (now - started):.1f}/s)",
                       file=sys.stderr)
                 last_report = now
-        self.resolver = Resolver(language.load(lang_code))
+        self.resolver = resolver or Resolver(language.load(lang_code))
         # in article id order, whichever articles came from the cache: resolution breaks ties by first sight
         self.entities = self.resolver.resolve_entities([m for doc_id in sorted(self.mentions)
                                                         for m in self.mentions[doc_id]])
@@ -230,8 +242,10 @@ class Resolution:
         """Keep an article's mentions, and either its cache key (to read it again) or, without a cache, itself."""
         document = result.document
         if not document.text.strip():
-            self.report.warn(f"{document.source}: nothing left after removing page chrome, skipped", skip=True)
+            warning = f"{document.source}: nothing left after removing page chrome, skipped"
+            self.report.warn(warning, skip=True)
             self.report.read -= 1
+            self.skipped[document.id] = (key, warning)
             return
         for mention in result.mentions:  # the same few strings recur across a corpus: keep one copy each
             mention.doc_id, mention.text = intern(mention.doc_id), intern(mention.text)
@@ -325,24 +339,78 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
 def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_code: str, progress: bool,
                  workers: int, cache: Path | None, dask: str | None) -> BuildResult:
     """Read, analyse, resolve and write graph.trig and graph.ttl one article at a time (no graph in memory).
+
+    With a cache, the build saves its state (kg.state) and the next one starts from it when it can: new
+    articles that sort after the known ones are resolved alone and appended, and the old blocks are copied.
     An OSError is the caller's to report."""
     started = time.monotonic()
     documents, report = read_inputs(inputs)
-    resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True)
-    result = BuildResult(None, None, report, analysed=resolution.analysed, reused=resolution.reused,
-                         nodes=len(resolution.entities))
+    state = BuildState.load(out_dir, lang_code, base_iri) if cache is not None else None
+    keys = [ArticleCache(cache, lang_code).key(d) for d in documents] if cache is not None else None
+    resolution, tried = incremental(state, documents, keys, report, lang_code, progress, workers, cache, dask)
+    if resolution is None:
+        state = None
+        resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True, keys=keys)
+        resolution.analysed, resolution.reused = resolution.analysed + tried, resolution.reused - tried
+    old_articles = list(state.articles) if state is not None else []
+    totals = state.totals if state is not None else Totals()
+    result = BuildResult(None, None, report, analysed=resolution.analysed,
+                         reused=resolution.reused + len(old_articles) + (len(state.skipped) if state else 0),
+                         nodes=len(resolution.entities), added=len(resolution.mentions) if state else None)
 
-    def counted(articles: Iterator[ResolvedArticle]) -> Iterator[ResolvedArticle]:
+    def counted(articles: Iterator[ResolvedArticle]) -> Iterator[tuple[Document, list[Mention], list[Record]]]:
         for article in articles:
             for record in article.records:
-                result.edges += len(record_edges(record))
-                result.statements += isinstance(record, Statement)
-                result.meetings += isinstance(record, Meeting)
-            yield article
+                totals.edges += len(record_edges(record))
+                totals.statements += isinstance(record, Statement)
+                totals.meetings += isinstance(record, Meeting)
+            yield article.document, article.mentions, article.records
 
-    with atomic_open(out_dir / "graph.trig") as trig, atomic_open(out_dir / "graph.ttl") as turtle:
-        write_articles(list(resolution.entities.values()),
-                       ((a.document, a.mentions, a.records) for a in counted(resolution.articles())),
-                       trig, turtle, base_iri)
+    with ExitStack() as files:
+        previous = None
+        if state is not None:
+            previous = Previous(files.enter_context((out_dir / "graph.trig").open("rb")),
+                                files.enter_context((out_dir / "graph.ttl").open("rb")), state.layout)
+        trig = files.enter_context(atomic_open(out_dir / "graph.trig"))
+        turtle = files.enter_context(atomic_open(out_dir / "graph.ttl"))
+        layout = write_articles(list(resolution.entities.values()), chain(old_articles, counted(resolution.articles())),
+                                trig, turtle, base_iri, previous)
+    result.edges, result.statements, result.meetings = totals.edges, totals.statements, totals.meetings
+    if cache is not None:
+        articles = {**(state.articles if state else {}), **{d: resolution.keys[d] for d in resolution.mentions}}
+        articles = dict(sorted(articles.items()))  # the order of the blocks in the outputs
+        skipped = {**(state.skipped if state else {}), **resolution.skipped}
+        BuildState(BuildState.fingerprint_of(lang_code), base_iri, resolution.resolver, articles, skipped, layout,
+                   totals).save(out_dir)
+    else:
+        BuildState.remove(out_dir)
     result.seconds = time.monotonic() - started
     return result
+
+
+def incremental(state: BuildState | None, documents: list[Document], keys: list[str] | None, report: ReadReport,
+                lang_code: str, progress: bool, workers: int, cache: Path | None,
+                dask: str | None) -> tuple[Resolution | None, int]:
+    """The new articles resolved against a saved build's entities, or None when the build must resolve everything
+    (no usable state, an article changed or went away, or the new articles change how old ones resolve); and the
+    number of articles analysed in trying (they are in the cache now)."""
+    if state is None or keys is None:
+        return None, 0
+    new_ids = state.new_articles(dict(zip((d.id for d in documents), keys, strict=True)))
+    if new_ids is None:
+        return None, 0
+    new = set(new_ids)
+    todo = [n for n, d in enumerate(documents) if d.id in new]
+    trial = copy.deepcopy(report)  # the report stays as it was if the build has to resolve everything
+    resolver = state.resolver.with_language(language.load(lang_code))
+    resolution = Resolution([documents[n] for n in todo], trial, lang_code, progress, workers, cache, dask,
+                            keys=[keys[n] for n in todo], resolver=resolver)
+    if resolver.stale:
+        log.info("kg: the new articles change how earlier ones resolve; resolving every article again")
+        return None, resolution.analysed
+    for _, warning in state.skipped.values():  # skipped by an earlier build, and again now
+        trial.warn(warning, skip=True)
+        trial.read -= 1
+    report.__dict__.update(trial.__dict__)
+    resolution.report = report
+    return resolution, 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 
 from .extract import Draft
 from .extract.dates import shift
@@ -37,20 +38,73 @@ def name_key(name: str) -> str:
     return key
 
 
+@dataclass(slots=True)
+class Lookups:
+    """What resolution looked up in the corpus tables (see Resolver) for the articles resolved so far, where the
+    answer decided a mention: a later batch of articles that changes one of these answers makes them stale."""
+
+    name_parts: set[str] = field(default_factory=set)  # name keys of places/organizations (a person's name?)
+    short_names: set[str] = field(default_factory=set)  # name keys of one-word names with no full name nearby
+    titles: set[tuple[str, str | None]] = field(default_factory=set)  # (position, of) of titles with no holder nearby
+    role_of: set[str] = field(default_factory=set)  # entity ids a role could belong to but that did not exist
+
+
 class Resolver:
+    """Resolves the mentions of a corpus to entities (phase 1), then each article's facts (phase 2).
+
+    Phase 1 can take the corpus in batches, in article id order: the corpus tables (full names and their
+    spellings, last names, bracketed aliases, title holders) carry over from one batch to the next, and so a
+    saved resolver can take new articles without the old ones. ``stale`` turns True when a batch would have
+    changed how an earlier batch resolved (it changed a table entry the earlier batch looked up); the caller
+    then resolves the whole corpus again in one batch.
+    """
+
     def __init__(self, lang: LanguageData):
         self.lang = lang
         self.gazetteer = {(e.type, e.name): e for e in lang.gazetteer}
         self.forms = {f.casefold(): e for e in lang.gazetteer for f in e.forms}
-        self.entities: dict[str, Entity] = {}
+        self.entities: dict[str, Entity] = {}  # labels as first given; see labelled() for the chosen ones
         self.known_aliases: dict[str, set[str]] = {}  # name key of a bracketed alias -> entity ids
+        self.full_names: dict[str, Counter] = {}  # name key of a full name -> its spellings, counted
+        self.name_parts: set[str] = set()  # first and last name keys of the full names
+        self.last_names: dict[str, set[str]] = defaultdict(set)  # last name key -> persons with a full name
+        self.title_holders: dict[tuple[str, str | None], set[str]] = defaultdict(set)  # (position, of) -> persons
+        self.person_names: dict[str, set[str]] = defaultdict(set)  # person id -> the names it is mentioned by
+        self.looked_up = Lookups()
+        self.last_doc = ""  # the last article id resolved
+        self.stale = False
+        self._earlier: set[str] = set()  # entity ids made by earlier batches
+
+    def __getstate__(self) -> dict:
+        """What a saved resolver keeps: the corpus tables, not the language data (loaded again) nor the
+        entities' document sets (each article's RDF lists the entities it mentions)."""
+        state = {k: v for k, v in ((k, getattr(self, k)) for k in self.__dict__) if k not in ("lang", "gazetteer",
+                                                                                          "forms", "_earlier")}
+        state["entities"] = {k: replace(e, documents=set()) for k, e in self.entities.items()}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._earlier = set()
+
+    def with_language(self, lang: LanguageData) -> Resolver:
+        """A resolver loaded from disk, given its language data again."""
+        self.lang = lang
+        self.gazetteer = {(e.type, e.name): e for e in lang.gazetteer}
+        self.forms = {f.casefold(): e for e in lang.gazetteer for f in e.forms}
+        return self
 
     # -- entity bookkeeping ----------------------------------------------------------------
     def entity(self, entity_type: str, label: str) -> Entity:
         entity_id = f"{entity_type.lower()}/{slug(label)}"
-        if entity_id not in self.entities:
-            self.entities[entity_id] = Entity(entity_id, entity_type, label)
-        return self.entities[entity_id]
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            if entity_id in self.looked_up.role_of:
+                self.stale = True  # an earlier article's role would belong to it
+            entity = self.entities[entity_id] = Entity(entity_id, entity_type, label)
+        elif entity.label != label and entity_id in self._earlier:
+            self.stale = True  # which spelling names it would depend on the order of the rules, not of articles
+        return entity
 
     def attach(self, mention: Mention, entity: Entity, note: str | None = None, alias: bool = True) -> None:
         mention.entity_id = entity.id
@@ -61,32 +115,52 @@ class Resolver:
         if note and note not in entity.merge_notes:
             entity.merge_notes.append(note)
 
+    @staticmethod
+    def grow(table: dict, key, entity_id: str, looked_up: set) -> bool:
+        """Add entity_id to table[key]; True when that changes an answer an earlier batch looked up."""
+        ids = table.setdefault(key, set())
+        if entity_id in ids:
+            return False
+        ids.add(entity_id)
+        return key in looked_up
+
     # -- main ------------------------------------------------------------------------------
     def resolve_entities(self, mentions: list[Mention]) -> dict[str, Entity]:
-        """Phase 1, over the whole corpus: every mention gets its entity id (or none); returns the entities."""
+        """Phase 1: every mention of these articles gets its entity id (or none); returns all entities so far,
+        labelled. Articles come in id order, after those of earlier batches (else the resolver is stale)."""
+        self._earlier = set(self.entities)
+        doc_ids = sorted({m.doc_id for m in mentions})
+        if doc_ids and self.last_doc and doc_ids[0] <= self.last_doc:
+            self.stale = True
         named = [m for m in mentions if m.source != "pronoun"]
         persons = [m for m in named if m.type == "Person" and not m.title_only]
         titled = [m for m in named if m.title_only]
         others = [m for m in named if m.type != "Person"]
         known = [m for m in others if m.canonical or (m.text.casefold() in self.forms)]
         self.resolve_named(known)
-        full_names = self.resolve_full_names([m for m in persons if m.source != "alias"])
+        self.resolve_full_names([m for m in persons if m.source != "alias"])
         # a name typed as a place or organization that is a known person's first or last name is that person
         # ("kepada Putin" tagged LOC by the NER, with "Vladimir Putin" in the corpus)
-        parts = {part for key in full_names for part in (key.split()[0], key.split()[-1])}
         for mention in others:
-            if mention.entity_id is None and name_key(mention.text) in parts:
-                mention.type = "Person"
-                persons.append(mention)
+            if mention.entity_id is None:
+                key = name_key(mention.text)
+                self.looked_up.name_parts.add(key)
+                if key in self.name_parts:
+                    mention.type = "Person"
+                    persons.append(mention)
         self.resolve_named(m for m in others if m.entity_id is None and m.type != "Person")
         self.resolve_aliases(persons)
-        self.resolve_short_names([m for m in persons if m.source != "alias"], full_names)
+        self.resolve_short_names([m for m in persons if m.source != "alias"])
         self.resolve_titles(titled, mentions)
         self.resolve_pronouns(mentions)
         self.add_roles(mentions)
-        entities = {k: e for k, e in sorted(self.entities.items()) if e.mention_count}
-        self.choose_labels(entities, mentions)
-        return entities
+        for mention in mentions:
+            if mention.entity_id and mention.type == "Person" and not mention.title_only \
+                    and mention.source != "pronoun":
+                self.person_names[mention.entity_id].add(mention.text)
+        if doc_ids:
+            self.last_doc = max(self.last_doc, doc_ids[-1])
+        return self.labelled()
 
     def article_records(self, document: Document, drafts: list[Draft], mentions: list[Mention]
                         ) -> tuple[list[Statement], list[Meeting], list[Event]]:
@@ -121,22 +195,33 @@ class Resolver:
             else:
                 self.attach(mention, self.entity(mention.type, mention.text))
 
-    def resolve_full_names(self, persons: list[Mention]) -> dict[str, Entity]:
+    def resolve_full_names(self, persons: list[Mention]) -> None:
+        """Full names (two words or more) with the same key are one person, labelled by the commonest spelling
+        in the corpus (the first seen of equally common ones)."""
         by_key: dict[str, list[Mention]] = defaultdict(list)
         for mention in persons:
             if len(mention.text.split()) >= 2:
                 by_key[name_key(mention.text)].append(mention)
-        found: dict[str, Entity] = {}
         for key, group in sorted(by_key.items()):
-            label = Counter(m.text for m in group).most_common(1)[0][0]
+            spellings = self.full_names.get(key)
+            if spellings is None:
+                spellings = self.full_names[key] = Counter()
+                parts = key.split()
+                for part in (parts[0], parts[-1]):
+                    if part not in self.name_parts:
+                        self.name_parts.add(part)
+                        self.stale |= part in self.looked_up.name_parts
+            before = spellings.most_common(1)[0][0] if spellings else None
+            spellings.update(m.text for m in group)
+            label = spellings.most_common(1)[0][0]
+            if before is not None and label != before:
+                self.stale = True  # the person's label, and so its id, changes for earlier articles
             entity = self.entity("Person", label)
-            variants = sorted({m.text for m in group})
+            several = len(spellings) > 1
             for mention in group:
-                note = (f"{mention.text!r} = {label!r}: same name up to transliteration" if len(variants) > 1
+                note = (f"{mention.text!r} = {label!r}: same name up to transliteration" if several
                         and mention.text != label else None)
                 self.attach(mention, entity, note)
-            found[key] = entity
-        return found
 
     def resolve_aliases(self, persons: list[Mention]) -> None:
         """A bracketed other name ("Joko Widodo (Jokowi)") joins its person; elsewhere in the corpus the
@@ -145,22 +230,25 @@ class Resolver:
             if mention.source == "alias" and mention.antecedent is not None and mention.antecedent.entity_id:
                 entity = self.entities[mention.antecedent.entity_id]
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: given in brackets after the name")
-                self.known_aliases.setdefault(name_key(mention.text), set()).add(entity.id)
+                self.stale |= self.grow(self.known_aliases, name_key(mention.text), entity.id,
+                                        self.looked_up.short_names)
 
-    def resolve_short_names(self, persons: list[Mention], full_names: dict[str, Entity]) -> None:
+    def resolve_short_names(self, persons: list[Mention]) -> None:
         by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        corpus_last: dict[str, set[str]] = defaultdict(set)
         for mention in persons:
             if mention.entity_id and len(mention.text.split()) >= 2:
                 parts = name_key(mention.text).split()
                 for part in (parts[0], parts[-1]):
                     by_doc[mention.doc_id][part].add(mention.entity_id)
-                corpus_last[parts[-1]].add(mention.entity_id)
+                self.stale |= self.grow(self.last_names, parts[-1], mention.entity_id, self.looked_up.short_names)
+        corpus_last = self.last_names
         for mention in persons:
             if mention.entity_id:
                 continue
             key = name_key(mention.text)
             local = by_doc[mention.doc_id].get(key, set())
+            if not local:
+                self.looked_up.short_names.add(key)
             if not local and len(self.known_aliases.get(key, ())) == 1:
                 entity = self.entities[next(iter(self.known_aliases[key]))]
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: an alias given in brackets")
@@ -177,17 +265,20 @@ class Resolver:
                     self.attach(mention, self.entity("Person", mention.text))
 
     def resolve_titles(self, titled: list[Mention], mentions: list[Mention]) -> None:
-        holders: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+        holders = self.title_holders
         holders_in_doc: dict[tuple[str, str, str | None], set[str]] = defaultdict(set)
         for mention in mentions:
             if mention.type == "Person" and not mention.title_only and mention.position and mention.entity_id:
-                holders[(mention.position, mention.role_of)].add(mention.entity_id)
+                self.stale |= self.grow(holders, (mention.position, mention.role_of), mention.entity_id,
+                                        self.looked_up.titles)
                 holders_in_doc[(mention.doc_id, mention.position, mention.role_of)].add(mention.entity_id)
         for mention in titled:
             local = holders_in_doc.get((mention.doc_id, mention.position, mention.role_of), set())
             corpus = holders.get((mention.position, mention.role_of), set())
             if mention.role_of is None:
                 continue  # a bare "Presiden" names nobody in particular
+            if not local:
+                self.looked_up.titles.add((mention.position, mention.role_of))
             if len(local) == 1 or (not local and len(corpus) == 1):
                 entity = self.entities[next(iter(local or corpus))]
                 where = "same document" if local else "corpus"
@@ -216,30 +307,27 @@ class Resolver:
                     if entry is not None:
                         of = f"{entry.type.lower()}/{slug(entry.name)}"
                         if of not in self.entities:
+                            self.looked_up.role_of.add(of)
                             of = None
                 label = mention.role or mention.position
                 if all(r.label != label for r in entity.roles):
                     entity.roles.append(Role(mention.position, label, of))
 
-    def choose_labels(self, entities: dict[str, Entity], mentions: list[Mention]) -> None:
-        """Persons are labelled by their fullest name (never a title such as "Presiden Rusia"); other
-        entities keep their canonical name."""
-        names_of: dict[str, set[str]] = defaultdict(set)
-        for mention in mentions:
-            if mention.entity_id and mention.type == "Person" and not mention.title_only \
-                    and mention.source != "pronoun":
-                names_of[mention.entity_id].add(mention.text)
-        for entity in entities.values():
-            if entity.type != "Person":
+    def labelled(self) -> dict[str, Entity]:
+        """The entities in id order, persons labelled by their fullest name (never a title such as "Presiden
+        Rusia"); other entities keep their canonical name. Relabelled persons are copies: the resolver keeps
+        the labels first given, which later batches attach to."""
+        entities = {}
+        for entity_id, entity in sorted(self.entities.items()):
+            if not entity.mention_count:
                 continue
-            names = [a for a in names_of[entity.id] | {entity.label} if a[:1].isupper()]
-            if not names:
-                continue
-            best = max(names, key=lambda n: (len(n.split()), len(n), n))
-            if best != entity.label and len(best.split()) > len(entity.label.split()):
-                entity.aliases.add(entity.label)
-                entity.aliases.discard(best)
-                entity.label = best
+            if entity.type == "Person":
+                names = [a for a in self.person_names.get(entity_id, set()) | {entity.label} if a[:1].isupper()]
+                best = max(names, key=lambda n: (len(n.split()), len(n), n)) if names else entity.label
+                if best != entity.label and len(best.split()) > len(entity.label.split()):
+                    entity = replace(entity, label=best, aliases=(entity.aliases | {entity.label}) - {best})
+            entities[entity_id] = entity
+        return entities
 
     # -- records ---------------------------------------------------------------------------
     def record(self, draft: Draft, document: Document) -> Statement | Meeting | Event | None:

@@ -9,9 +9,11 @@ IRIs depend only on the input, so they are stable across runs.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 from urllib.parse import quote
 
@@ -119,8 +121,6 @@ def entity_triples(entity_list: list[Entity], iris: Iris):
         yield node, RDFS.label, text(entity.label)
         for alias in sorted(entity.aliases):
             yield node, SKOS.altLabel, text(alias)
-        for doc_id in sorted(entity.documents):
-            yield node, KGO.mentionedIn, iris.document(doc_id)
         for role in entity.roles:
             role_node = iris(f"entity/{entity.id}/role/{slug(role.label)}")
             yield node, KGO.hasRole, role_node
@@ -129,7 +129,7 @@ def entity_triples(entity_list: list[Entity], iris: Iris):
             yield role_node, KGO.position, text(role.position)
             if role.of:
                 yield role_node, KGO.roleIn, iris.entity(role.of)
-        for note in entity.merge_notes:
+        for note in sorted(entity.merge_notes):
             yield node, KGO.mergeNote, text(note)
 
 
@@ -226,11 +226,14 @@ Triple = tuple[str, str, str]  # subject, predicate, object as Turtle terms
 
 
 def article_block(document: Document, mentions: list[Mention], facts: list, iris: Iris) -> bytes:
-    """One article's Turtle: the document, its mentions and its facts."""
+    """One article's Turtle: the document, the entities it mentions, its mentions and its facts. (An entity's
+    kgo:mentionedIn links live with each article, so that the entities' block does not grow with the corpus.)"""
     triples = list(document_triples(document, iris))
+    document_iri = iris.document(document.id)
+    triples += [(iris.entity(entity_id), KGO.mentionedIn, document_iri)
+                for entity_id in sorted({m.entity_id for m in mentions})]
     for record in facts:
         triples.extend(record_triples(record, iris))
-    document_iri = iris.document(document.id)
     # a name found twice at the same place gives the same mention node: written once
     mention_blocks = dict.fromkeys(mention_block(m, document, document_iri, iris) for m in mentions)
     return body(triples) + "".join(mention_blocks).encode("utf-8")
@@ -277,26 +280,102 @@ def write_rdf(graph: nx.MultiDiGraph, trig: BinaryIO, turtle: BinaryIO, base: st
     write_articles(entities(graph), graph_articles(graph), trig, turtle, base)
 
 
-def write_articles(entity_list: list[Entity], articles: Iterable[tuple[Document, list[Mention], list]],
-                   trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE) -> None:
-    """Write the entities, then each (document, mentions, facts) as it comes, to TriG and Turtle.
+Layout = dict[str, tuple[int, int, int, int]]  # article id -> byte ranges of its block in TriG and in Turtle
+
+
+class Output:
+    """A binary output file being written, counting the bytes so far (copied ranges bypass Python's buffer)."""
+
+    def __init__(self, handle: BinaryIO):
+        self.handle = handle
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self.handle.write(data)
+        self.size += len(data)
+
+    def copy(self, source: BinaryIO, start: int, end: int) -> None:
+        """Append bytes start..end of source (in the kernel where it can: no read into Python)."""
+        self.handle.flush()
+        done = start
+        try:
+            while done < end:
+                copied = os.copy_file_range(source.fileno(), self.handle.fileno(), end - done, done)
+                if not copied:
+                    raise OSError("source shorter than its layout")
+                done += copied
+        except (AttributeError, OSError, io.UnsupportedOperation):  # no copy_file_range here: copy through Python
+            source.seek(done)
+            while done < end:
+                chunk = source.read(min(COPY_CHUNK, end - done))
+                if not chunk:
+                    raise OSError(f"{getattr(source, 'name', 'output')}: shorter than its layout") from None
+                self.handle.write(chunk)
+                done += len(chunk)
+        self.handle.seek(0, os.SEEK_END)  # the buffered writer's position after the kernel moved the file's
+        self.size += end - start
+
+
+COPY_CHUNK = 1 << 20
+
+
+@dataclass
+class Previous:
+    """The TriG and Turtle of an earlier build, open for reading, and where each article's block lies in them."""
+
+    trig: BinaryIO
+    turtle: BinaryIO
+    layout: Layout
+
+
+def write_articles(entity_list: list[Entity], articles: Iterable[tuple[Document, list[Mention], list] | str],
+                   trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE,
+                   previous: Previous | None = None) -> Layout:
+    """Write the entities, then each article as it comes, to TriG and Turtle; return where each article's
+    block lies. An article is (document, mentions, facts), or the id of an article whose block is copied
+    unchanged from `previous` (adjacent copied blocks are copied in one go).
 
     Output is byte-identical for the same input: entities in id order, articles in the caller's order (id
     order), triples in the order the code makes them. Only one article is in memory at a time.
     """
     iris = Iris(base)
+    trig_out, turtle_out = Output(trig), Output(turtle)
     header = prefix_header()
-    trig.write(header)
-    turtle.write(header)
     entity_block = body(default_triples(sorted(entity_list, key=lambda e: e.id), iris))
-    trig.write(entity_block)
-    turtle.write(entity_block)
-    for document, mentions, facts in articles:
+    for out in (trig_out, turtle_out):
+        out.write(header)
+        out.write(entity_block)
+    layout: Layout = {}
+    pending: list[int] | None = None  # the run of copied ranges not yet copied: [trig start, end, turtle start, end]
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            trig_out.copy(previous.trig, pending[0], pending[1])
+            turtle_out.copy(previous.turtle, pending[2], pending[3])
+            pending = None
+
+    for article in articles:
+        if isinstance(article, str):
+            old = previous.layout[article]
+            shift_trig = trig_out.size + (pending[1] - pending[0] if pending else 0) - old[0]
+            shift_turtle = turtle_out.size + (pending[3] - pending[2] if pending else 0) - old[2]
+            layout[article] = (old[0] + shift_trig, old[1] + shift_trig, old[2] + shift_turtle, old[3] + shift_turtle)
+            if pending is not None and pending[1] == old[0] and pending[3] == old[2]:
+                pending[1], pending[3] = old[1], old[3]
+            else:
+                flush()
+                pending = list(old)
+            continue
+        flush()
+        document, mentions, facts = article
         block = article_block(document, mentions, facts, iris)
-        trig.write(f"\n{iris.graph(document.id)} {{\n".encode())
-        trig.write(block)
-        trig.write(b"}\n")
-        turtle.write(b"\n" + block)
+        starts = trig_out.size, turtle_out.size
+        trig_out.write(b"".join((f"\n{iris.graph(document.id)} {{\n".encode(), block, b"}\n")))
+        turtle_out.write(b"\n" + block)
+        layout[document.id] = (starts[0], trig_out.size, starts[1], turtle_out.size)
+    flush()
+    return layout
 
 
 def serialize(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:

@@ -19,7 +19,9 @@ def add_to(nlp: Language, model_dir: Path | str = MODEL_DIR) -> Language:
     """Add the trained tok2vec, tagger and ner to ``nlp`` (kg's tokenizer and other pipes stay as they are)."""
     import spacy
 
-    source = spacy.load(model_dir)
+    from ..analyse import NO_RULES
+
+    source = spacy.load(model_dir, config=NO_RULES, exclude=["tokenizer"])  # only its components are taken
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, source=source)

@@ -1,0 +1,93 @@
+"""What a streamed build keeps for the next one, so that adding articles costs the new articles, not the corpus.
+
+Saved beside the outputs (``OUTDIR/.kg-build.pickle``) after ``kg build --no-html``: the resolver with its
+corpus tables (see kg.resolve.Resolver), the cache key of every article it resolved, where each article's block
+lies in graph.trig and graph.ttl, and the size and modification time of those files. The next build uses it
+only when all of these hold:
+- the same kg code, language data and models (a fingerprint of the whole package), and the same base IRI;
+- the outputs are the files it describes (nobody rewrote them since);
+- every article it knows is still there with the same content; the others are new and sort after them.
+Then only the new articles are resolved (the resolver says when they would change an earlier article's
+entities; the build then resolves everything again) and their blocks are appended to copies of the old ones.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import code_fingerprint
+from .export import write_atomic
+from .export.rdf import Layout
+from .resolve import Resolver
+
+log = logging.getLogger("kg")
+STATE_NAME = ".kg-build.pickle"
+OUTPUTS = ("graph.trig", "graph.ttl")
+
+
+def output_stamps(out_dir: Path) -> list[tuple[int, int, int]] | None:
+    """(size, modification time, inode) of each output file; None when one is missing."""
+    try:
+        return [(st.st_size, st.st_mtime_ns, st.st_ino) for st in (os.stat(out_dir / name) for name in OUTPUTS)]
+    except OSError:
+        return None
+
+
+@dataclass
+class Totals:
+    """Counts over the articles of a build (for its summary)."""
+
+    edges: int = 0
+    statements: int = 0
+    meetings: int = 0
+
+
+@dataclass
+class BuildState:
+    fingerprint: str
+    base: str
+    resolver: Resolver
+    articles: dict[str, str]  # article id -> cache key, of the articles resolved (in id order)
+    skipped: dict[str, tuple[str, str]]  # article id -> (cache key, warning), of articles cleaning left empty
+    layout: Layout
+    totals: Totals = field(default_factory=Totals)
+    stamps: list[tuple[int, int, int]] | None = None
+
+    @staticmethod
+    def fingerprint_of(lang_code: str) -> str:
+        return code_fingerprint(lang_code)
+
+    def save(self, out_dir: Path) -> None:
+        self.stamps = output_stamps(out_dir)
+        write_atomic(out_dir / STATE_NAME, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @classmethod
+    def load(cls, out_dir: Path, lang_code: str, base: str) -> BuildState | None:
+        """The state of the last streamed build into out_dir, if it still describes the outputs there."""
+        try:
+            with (out_dir / STATE_NAME).open("rb") as handle:
+                state = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            log.info(f"{out_dir / STATE_NAME}: unreadable, building from scratch")
+            return None
+        if not isinstance(state, cls) or state.fingerprint != cls.fingerprint_of(lang_code) or state.base != base \
+                or state.stamps is None or state.stamps != output_stamps(out_dir):
+            return None
+        return state
+
+    @staticmethod
+    def remove(out_dir: Path) -> None:
+        (out_dir / STATE_NAME).unlink(missing_ok=True)
+
+    def new_articles(self, keys: dict[str, str]) -> list[str] | None:
+        """Of the corpus's articles (id -> cache key), the ids this state does not know, when it knows all the
+        others unchanged; else None (an article changed or went away)."""
+        known = {**self.articles, **{doc_id: key for doc_id, (key, _) in self.skipped.items()}}
+        if any(keys.get(doc_id) != key for doc_id, key in known.items()):
+            return None
+        return [doc_id for doc_id in keys if doc_id not in known]

@@ -1,0 +1,133 @@
+"""Adding articles to a streamed build (kg build --no-html with a cache): the new articles are resolved against the
+saved entities when they cannot change the old ones, else every article is resolved again; either way the files
+are byte for byte those a fresh build writes."""
+import json
+import random
+
+import pytest
+
+from kg.pipeline import build
+from kg.state import STATE_NAME
+from kg.synthetic import article
+
+
+def outputs(folder):
+    return {name: (folder / name).read_bytes() for name in ("graph.trig", "graph.ttl")}
+
+
+def fresh(folder, tmp_path):
+    out = tmp_path / "fresh"
+    build([folder], out, progress=False, html=False, cache=False)
+    return outputs(out)
+
+
+def rebuild(folder, out):
+    return build([folder], out, progress=False, html=False)
+
+
+@pytest.fixture
+def news(tmp_path):
+    folder = tmp_path / "news"  # the graph records sources by folder name: the same for every build here
+    folder.mkdir()
+    (folder / "a1.txt").write_text(
+        "Presiden Joko Widodo bertemu Perdana Menteri Australia Anthony Albanese di Jakarta pada Senin (6/6/2022). "
+        "“Kami sepakat memperluas perdagangan,” kata Widodo kepada wartawan.", encoding="utf-8")
+    (folder / "a2.txt").write_text(
+        "Santoso mengatakan bahwa harga beras di pasar tradisional naik pekan ini. Menteri Luar Negeri Kanada "
+        "menyatakan bahwa negaranya siap membantu.", encoding="utf-8")
+    return folder
+
+
+def test_a_new_unrelated_article_is_resolved_alone_and_appended(news, tmp_path):
+    out = tmp_path / "out"
+    first = rebuild(news, out)
+    assert first.added is None and (out / STATE_NAME).is_file()
+    (news / "b1.txt").write_text("Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022). Retno "
+                                 "mengatakan bahwa kunjungan itu membahas kerja sama pendidikan.", encoding="utf-8")
+    second = rebuild(news, out)
+    assert second.added == 1 and second.analysed == 1 and second.reused == 2
+    assert outputs(out) == fresh(news, tmp_path)
+    assert b"entity/person/retno-marsudi>" in (out / "graph.ttl").read_bytes()
+    assert "1 new articles resolved" in second.summary()
+
+
+@pytest.mark.parametrize("text", [
+    # a full name whose last name is the one-word speaker of an older article
+    "Menteri Perdagangan Budi Santoso meninjau pasar di Bandung pada Rabu (8/6/2022).",
+    # the holder of a title that an older article uses alone
+    "Menteri Luar Negeri Kanada Melanie Joly tiba di Jakarta pada Rabu (8/6/2022).",
+    # a bracketed alias that an older article uses alone
+    "Gubernur Jawa Tengah Ganjar Pranowo (Santoso) meresmikan jembatan di Semarang pada Rabu (8/6/2022).",
+])
+def test_a_new_article_that_changes_older_ones_makes_the_build_resolve_everything(news, tmp_path, text):
+    out = tmp_path / "out"
+    rebuild(news, out)
+    (news / "b1.txt").write_text(text, encoding="utf-8")
+    second = rebuild(news, out)
+    assert second.added is None and second.reused == 2 and second.analysed == 1
+    assert outputs(out) == fresh(news, tmp_path)
+
+
+def test_the_new_full_name_reaches_the_older_article(news, tmp_path):
+    out = tmp_path / "out"
+    rebuild(news, out)
+    before = (out / "graph.ttl").read_bytes()
+    assert b"entity/person/santoso>" in before
+    (news / "b1.txt").write_text("Menteri Perdagangan Budi Santoso meninjau pasar di Bandung pada Rabu (8/6/2022).",
+                                 encoding="utf-8")
+    rebuild(news, out)
+    after = (out / "graph.ttl").read_bytes()
+    assert b"entity/person/santoso>" not in after and b"entity/person/budi-santoso>" in after
+
+
+@pytest.mark.parametrize("change", ["earlier id", "changed", "removed", "outputs edited"])
+def test_other_changes_resolve_everything(news, tmp_path, change):
+    out = tmp_path / "out"
+    rebuild(news, out)
+    if change == "earlier id":  # sorts before the known articles
+        (news / "a0.txt").write_text("Presiden Emmanuel Macron tiba di Berlin pada Kamis (9/6/2022).",
+                                     encoding="utf-8")
+    elif change == "changed":
+        (news / "a1.txt").write_text("Presiden Emmanuel Macron tiba di Berlin pada Kamis (9/6/2022).",
+                                     encoding="utf-8")
+    elif change == "removed":
+        (news / "a2.txt").unlink()
+    else:
+        with (out / "graph.ttl").open("ab") as handle:
+            handle.write(b"\n# a note of the user's\n")
+    second = rebuild(news, out)
+    assert second.added is None
+    assert outputs(out) == fresh(news, tmp_path)
+
+
+def test_copies_through_python_where_the_kernel_cannot(news, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    rebuild(news, out)
+
+    def unsupported(*args):
+        raise OSError(95, "Operation not supported")
+
+    monkeypatch.setattr("os.copy_file_range", unsupported)
+    (news / "b1.txt").write_text("Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022).",
+                                 encoding="utf-8")
+    assert rebuild(news, out).added == 1
+    assert outputs(out) == fresh(news, tmp_path)
+
+
+@pytest.mark.parametrize("seed", [1, 4])
+def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, seed):
+    """Articles added in three batches: after each batch the files equal a fresh build's. With these seeds one
+    later batch is resolved alone and the other changes older articles (both paths run)."""
+    rng = random.Random(seed)
+    articles = [article(rng, n) for n in range(30)]
+    folder, out = tmp_path / "news", tmp_path / "out"
+    folder.mkdir()
+    added = []
+    for batch, (start, stop) in enumerate(((0, 20), (20, 25), (25, 30))):
+        with (folder / f"part-{batch}.jsonl").open("w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles[start:stop])
+        result = rebuild(folder, out)
+        assert result.analysed == stop - start
+        added.append(result.added)
+        assert outputs(out) == fresh(folder, tmp_path), f"after batch {batch}"
+    assert added[0] is None and set(added[1:]) == {None, 5}

@@ -28,7 +28,7 @@ from .extract import Draft, extract_document
 from .extract.entities import MentionFinder
 from .graph import build_graph, record_edges
 from .model import Corpus, Document, Event, Meeting, Mention, Record, Statement
-from .read import ReadReport, read_inputs
+from .read import FileRecord, Known, ReadReport, read_changed, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
 from .state import BuildState, Totals
@@ -46,6 +46,10 @@ IN_FLIGHT = 4  # chunks per worker queued or running at a time
 
 class OutputError(Exception):
     """The output folder cannot be created or written."""
+
+
+class NotCached(Exception):
+    """An article that was not read again (its file is unchanged) is missing from the cache."""
 
 
 @dataclass
@@ -193,7 +197,7 @@ class Resolution:
     not with the texts and facts of the corpus.
     """
 
-    def __init__(self, documents: list[Document], report: ReadReport, lang_code: str = "id",
+    def __init__(self, documents: list[Document | Known], report: ReadReport, lang_code: str = "id",
                  progress: bool = False, workers: int = 1, cache: str | Path | None = None,
                  dask: str | None = None, release: bool = False, keys: list[str] | None = None,
                  resolver: Resolver | None = None):
@@ -214,6 +218,8 @@ class Resolution:
         for n in range(len(documents)):
             found = self.store.get(keys[n]) if self.store is not None else None
             if found is None:
+                if isinstance(documents[n], Known):
+                    raise NotCached(documents[n].id)
                 missing.append(n)
             else:
                 self.add(found, keys[n])
@@ -344,13 +350,18 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
     articles that sort after the known ones are resolved alone and appended, and the old blocks are copied.
     An OSError is the caller's to report."""
     started = time.monotonic()
-    documents, report = read_inputs(inputs)
     state = BuildState.load(out_dir, lang_code, base_iri) if cache is not None else None
-    keys = [ArticleCache(cache, lang_code).key(d) for d in documents] if cache is not None else None
+    documents, report, files, keys = read_keyed(inputs, cache, lang_code, state.inputs if state else {})
     resolution, tried = incremental(state, documents, keys, report, lang_code, progress, workers, cache, dask)
     if resolution is None:
         state = None
-        resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True, keys=keys)
+        try:
+            resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
+                                    keys=keys)
+        except NotCached:  # an unchanged file's article left the cache: read every file again
+            documents, report, files, keys = read_keyed(inputs, cache, lang_code, {})
+            resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
+                                    keys=keys)
         resolution.analysed, resolution.reused = resolution.analysed + tried, resolution.reused - tried
     old_articles = list(state.articles) if state is not None else []
     totals = state.totals if state is not None else Totals()
@@ -366,13 +377,13 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
                 totals.meetings += isinstance(record, Meeting)
             yield article.document, article.mentions, article.records
 
-    with ExitStack() as files:
+    with ExitStack() as stack:
         previous = None
         if state is not None:
-            previous = Previous(files.enter_context((out_dir / "graph.trig").open("rb")),
-                                files.enter_context((out_dir / "graph.ttl").open("rb")), state.layout)
-        trig = files.enter_context(atomic_open(out_dir / "graph.trig"))
-        turtle = files.enter_context(atomic_open(out_dir / "graph.ttl"))
+            previous = Previous(stack.enter_context((out_dir / "graph.trig").open("rb")),
+                                stack.enter_context((out_dir / "graph.ttl").open("rb")), state.layout)
+        trig = stack.enter_context(atomic_open(out_dir / "graph.trig"))
+        turtle = stack.enter_context(atomic_open(out_dir / "graph.ttl"))
         layout = write_articles(list(resolution.entities.values()), chain(old_articles, counted(resolution.articles())),
                                 trig, turtle, base_iri, previous)
     result.edges, result.statements, result.meetings = totals.edges, totals.statements, totals.meetings
@@ -381,11 +392,28 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
         articles = dict(sorted(articles.items()))  # the order of the blocks in the outputs
         skipped = {**(state.skipped if state else {}), **resolution.skipped}
         BuildState(BuildState.fingerprint_of(lang_code), base_iri, resolution.resolver, articles, skipped, layout,
-                   totals).save(out_dir)
+                   files, totals).save(out_dir)
     else:
         BuildState.remove(out_dir)
     result.seconds = time.monotonic() - started
     return result
+
+
+def read_keyed(inputs: list[str | Path], cache: Path | None, lang_code: str, known: dict[str, FileRecord]
+               ) -> tuple[list[Document | Known], ReadReport, dict[str, FileRecord], list[str] | None]:
+    """The articles of the inputs (those of files unchanged since `known` was recorded are not read again: they
+    come as Known), the report, the records of the files, and the cache keys (None without a cache)."""
+    if cache is None:
+        documents, report = read_inputs(inputs)
+        return documents, report, {}, None
+    documents, report, files = read_changed(inputs, known)
+    store = ArticleCache(cache, lang_code)
+    keys = [d.key if isinstance(d, Known) else store.key(d) for d in documents]
+    key_of = {d.id: key for d, key in zip(documents, keys, strict=True)}
+    for record in files.values():
+        if len(record.keys) != len(record.articles):  # read now
+            record.keys = [key_of[doc_id] for _, doc_id, _ in record.articles]
+    return documents, report, files, keys
 
 
 def incremental(state: BuildState | None, documents: list[Document], keys: list[str] | None, report: ReadReport,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -261,44 +262,126 @@ def apply_metadata(doc: Document, row: dict[str, str]) -> None:
     doc.extra.update({k: v for k, v in row.items() if k not in METADATA_FIELDS and not k.startswith("_") and v})
 
 
+@dataclass(slots=True)
+class Known:
+    """An article of an input file that has not changed since an earlier build read it (the file is not read
+    again): its id and its cache key."""
+
+    id: str
+    key: str
+
+
+@dataclass
+class FileRecord:
+    """What reading one input file gave, for a later build to reuse while the file and the metadata.csv beside
+    it keep their size, modification time and inode."""
+
+    stamp: tuple[int, int, int]
+    metadata: tuple[int, int, int] | None  # stamp of the folder's metadata.csv, if any
+    articles: list[tuple[str, str, str]]  # (id in the file, id given, source) of each article read from it
+    warnings: list[str]
+    skipped: int
+    rows: list[str]  # the metadata.csv rows it used
+    keys: list[str] = field(default_factory=list)  # the articles' cache keys (filled by the caller)
+
+
+def stamp_of(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+def unique_id(doc_id: str, seen: dict[str, str]) -> str:
+    """doc_id, or doc_id-2, doc_id-3 ... when an earlier article has it."""
+    if doc_id not in seen:
+        return doc_id
+    n = 2
+    while f"{doc_id}-{n}" in seen:
+        n += 1
+    return f"{doc_id}-{n}"
+
+
+class _Reread(Exception):
+    """An unchanged file's article id is taken by a changed file: every file must be read again."""
+
+
 def read_inputs(inputs: Iterable[str | Path], report: ReadReport | None = None) -> tuple[list[Document], ReadReport]:
     """Read every article named by the inputs; metadata.csv files beside them are applied."""
-    report = report or ReadReport()
+    documents, report, _ = _read(list(inputs), report or ReadReport(), {})
+    return documents, report  # type: ignore[return-value]  # with nothing known, every entry is a Document
+
+
+def read_changed(inputs: Iterable[str | Path], known: dict[str, FileRecord]
+                 ) -> tuple[list[Document | Known], ReadReport, dict[str, FileRecord]]:
+    """Like read_inputs, but the articles of a file that `known` (an earlier build's records, by absolute path)
+    says has not changed come as Known entries; also returns the records of this reading."""
     inputs = list(inputs)
+    try:
+        return _read(inputs, ReadReport(), known)
+    except _Reread:
+        return _read(inputs, ReadReport(), {})
+
+
+def _read(inputs: list[str | Path], report: ReadReport, known: dict[str, FileRecord]
+          ) -> tuple[list[Document | Known], ReadReport, dict[str, FileRecord]]:
     labels = dict(iter_article_files(inputs))  # also drops a file named twice
     files = list(labels)
     metadata: dict[Path, dict[str, dict[str, str]]] = {}
+    metadata_stamps: dict[Path, tuple[int, int, int] | None] = {}
     folders = {p.parent for p in files} | {Path(i) for i in inputs if Path(i).is_dir()}
     for folder in sorted(folders):
         meta_path = folder / METADATA_NAME
         if meta_path.is_file():
+            metadata_stamps[folder] = stamp_of(meta_path)
             metadata[folder] = read_metadata(meta_path, report)
-    documents: list[Document] = []
+    documents: list[Document | Known] = []
+    records: dict[str, FileRecord] = {}
     seen_ids: dict[str, str] = {}
     used_rows: set[tuple[Path, str]] = set()
     for path in files:
+        name, stamp = os.path.abspath(path), stamp_of(path)
+        record = known.get(name)
+        if record is not None and stamp is not None and (record.stamp, record.metadata) == (
+                stamp, metadata_stamps.get(path.parent)):
+            for (original, doc_id, source), key in zip(record.articles, record.keys, strict=True):
+                if unique_id(original, seen_ids) != doc_id:
+                    raise _Reread  # another file now takes (or no longer takes) its id
+                seen_ids[doc_id] = source
+                documents.append(Known(doc_id, key))
+            for warning in record.warnings:
+                report.warn(warning)
+            report.read += len(record.articles)
+            report.skipped += record.skipped
+            used_rows.update((path.parent, row) for row in record.rows)
+            records[name] = record
+            continue
         rows = metadata.get(path.parent, {})
+        warned, skipped, read, used = len(report.warnings), report.skipped, [], []
         for doc in READERS[path.suffix.lower()](path, labels[path], report):
             for key in (path.name, str(path), doc.id):
                 if key in rows:
                     apply_metadata(doc, rows[key])
                     used_rows.add((path.parent, key))
+                    used.append(key)
                     break
-            if doc.id in seen_ids:
-                original = doc.id
-                n = 2
-                while f"{original}-{n}" in seen_ids:
-                    n += 1
-                doc.id = f"{original}-{n}"
+            original = doc.id
+            doc.id = unique_id(original, seen_ids)
+            if doc.id != original:
                 report.warn(f"{doc.source}: document id {original!r} already used by {seen_ids[original]}, "
                             f"renamed to {doc.id!r}")
             seen_ids[doc.id] = doc.source
             documents.append(doc)
+            read.append((original, doc.id, doc.source))
             report.read += 1
+        if stamp is not None:
+            records[name] = FileRecord(stamp, metadata_stamps.get(path.parent), read, report.warnings[warned:],
+                                       report.skipped - skipped, used)
     for folder, rows in sorted(metadata.items()):
         for name, row in rows.items():
             if (folder, name) not in used_rows:
                 report.warn(f"{folder / METADATA_NAME}:{row['_line']}: names unknown file {name!r}, row ignored")
     if not documents:
         raise InputError("no readable articles in " + ", ".join(str(i) for i in inputs))
-    return documents, report
+    return documents, report, records

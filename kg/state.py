@@ -2,7 +2,8 @@
 
 Saved beside the outputs (``OUTDIR/.kg-build.pickle``) after ``kg build --no-html``: the resolver with its
 corpus tables (see kg.resolve.Resolver), the cache key of every article it resolved, where each article's block
-lies in graph.trig and graph.ttl, and the size and modification time of those files. The next build uses it
+lies in graph.trig and graph.ttl, the size and modification time of those files, and what each input file gave
+(an input file that keeps its size, modification time and inode is not read again). The next build uses it
 only when all of these hold:
 - the same kg code, language data and models (a fingerprint of the whole package), and the same base IRI;
 - the outputs are the files it describes (nobody rewrote them since);
@@ -21,6 +22,7 @@ from pathlib import Path
 from .cache import code_fingerprint
 from .export import write_atomic
 from .export.rdf import Layout
+from .read import FileRecord
 from .resolve import Resolver
 
 log = logging.getLogger("kg")
@@ -53,6 +55,7 @@ class BuildState:
     articles: dict[str, str]  # article id -> cache key, of the articles resolved (in id order)
     skipped: dict[str, tuple[str, str]]  # article id -> (cache key, warning), of articles cleaning left empty
     layout: Layout
+    inputs: dict[str, FileRecord]  # what reading each input file gave (absolute path -> record)
     totals: Totals = field(default_factory=Totals)
     stamps: list[tuple[int, int, int]] | None = None
 

@@ -3,7 +3,8 @@
 For each size it reports build throughput (articles/s, and per core), the ratio to the tokenizer-only
 floor measured in the same run (so the comparison holds on a noisy machine), peak memory of the whole
 process tree (proportional set size: pages the forked workers share with the parent count once), output
-size, the time to add one article to an existing build (incremental), and the rate of the per-article
+size, the time to add one article to an existing build (the median of ADDED articles added one after another,
+and how many of them the build resolved alone instead of resolving every article again), and the rate of the per-article
 stages alone on one core (a sample of 1,000 articles) with its own ratio to the floor.
 
     python scripts/benchmark.py                       # 100, 1,000 and 10,000 articles
@@ -14,6 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +28,7 @@ from kg.analyse import pipeline
 from kg.synthetic import article, write_jsonl
 
 ANALYSIS_SAMPLE = 1000  # articles of the one-core analysis measurement
+ADDED = 3  # articles added one at a time to each finished build
 
 
 def process_memory(pid: int) -> int:
@@ -140,11 +144,17 @@ def main() -> int:
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return 1
-        with (inputs / "one-more.jsonl").open("w", encoding="utf-8") as handle:
-            import random
-
-            handle.write(json.dumps(article(random.Random(1), size + 1), ensure_ascii=False) + "\n")
-        incremental, _, proc = run_measured(command)
+        adds, alone = [], 0
+        for n in range(ADDED):  # each a new file with an article whose id sorts after the others (news to come)
+            with (inputs / f"added-{n}.jsonl").open("w", encoding="utf-8") as handle:
+                handle.write(json.dumps(article(random.Random(n), size + n), ensure_ascii=False) + "\n")
+            added, _, proc = run_measured([c for c in command if c != "-q"])
+            if proc.returncode != 0:
+                print(proc.stderr, file=sys.stderr)
+                return 1
+            adds.append(added)
+            alone += "resolved against the last build" in proc.stderr
+        incremental = f"{statistics.median(adds):.1f} ({alone}/{ADDED} alone)"
         rate = count / seconds
         rows.append((size, words / count, seconds, rate, rate / args.workers, count / floor,
                      seconds * args.workers / floor, peak / 2**20, size_of(out) / 2**20, incremental,
@@ -158,7 +168,7 @@ def main() -> int:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r[0]:,} | {r[1]:.0f} | {r[2]:.1f} | {r[3]:.0f} | {r[4]:.0f} | {r[5]:.0f} | {r[6]:.1f}x "
-              f"| {r[7]:.0f} | {r[8]:.1f} | {r[9]:.1f} | {r[10]:.0f} | {r[11]:.1f}x |")
+              f"| {r[7]:.0f} | {r[8]:.1f} | {r[9]} | {r[10]:.0f} | {r[11]:.1f}x |")
     print(f"\nanalysis: clean + analyse + extract (NER included) of the first {ANALYSIS_SAMPLE:,} articles on one "
           "core, next to the tokenizer over the same articles")
     print(f"\nfiles in {root}" if args.keep else "")

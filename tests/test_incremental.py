@@ -3,6 +3,7 @@ saved entities when they cannot change the old ones, else every article is resol
 are byte for byte those a fresh build writes."""
 import json
 import random
+import shutil
 
 import pytest
 
@@ -131,3 +132,52 @@ def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, s
         added.append(result.added)
         assert outputs(out) == fresh(folder, tmp_path), f"after batch {batch}"
     assert added[0] is None and set(added[1:]) == {None, 5}
+
+
+def test_unchanged_input_files_are_not_read_again(news, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    rebuild(news, out)
+    import kg.read
+
+    read = []
+    for suffix, reader in list(kg.read.READERS.items()):
+        def spy(path, label, report, reader=reader):
+            read.append(path.name)
+            return reader(path, label, report)
+        monkeypatch.setitem(kg.read.READERS, suffix, spy)
+    (news / "b1.txt").write_text("Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022).",
+                                 encoding="utf-8")
+    assert rebuild(news, out).added == 1
+    assert read == ["b1.txt"]
+    monkeypatch.undo()
+    assert outputs(out) == fresh(news, tmp_path)
+
+
+def test_old_articles_need_the_cache_only_when_everything_is_resolved_again(news, tmp_path):
+    out = tmp_path / "out"
+    rebuild(news, out)
+    shutil.rmtree(out / ".kg-cache")
+    (news / "b1.txt").write_text("Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022).",
+                                 encoding="utf-8")
+    assert rebuild(news, out).added == 1  # the old articles' blocks are copied: their cache entries are not read
+    shutil.rmtree(out / ".kg-cache")
+    (news / "b2.txt").write_text("Menteri Perdagangan Budi Santoso meninjau pasar di Bandung pada Rabu (8/6/2022).",
+                                 encoding="utf-8")
+    result = rebuild(news, out)  # changes a2's Santoso: unchanged files are read again to analyse their articles
+    assert result.added is None and result.analysed == 4
+    assert outputs(out) == fresh(news, tmp_path)
+
+
+def test_an_id_taken_by_a_new_file_renames_as_a_fresh_build_does(news, tmp_path):
+    out = tmp_path / "out"
+    rebuild(news, out)
+    sub = news / "z"
+    sub.mkdir()
+    (sub / "a2.txt").write_text("Presiden Emmanuel Macron tiba di Berlin pada Kamis (9/6/2022).", encoding="utf-8")
+    result = rebuild(news, out)
+    assert any("renamed to 'a2-2'" in w for w in result.report.warnings)
+    assert outputs(out) == fresh(news, tmp_path)
+    (news / "a0").mkdir()
+    (news / "a0" / "a2.txt").write_text("Kanselir Olaf Scholz tiba di Roma pada Jumat (10/6/2022).", encoding="utf-8")
+    rebuild(news, out)  # now the new file comes first and takes the id
+    assert outputs(out) == fresh(news, tmp_path)

@@ -425,8 +425,8 @@ def incremental(state: BuildState | None, documents: list[Document], keys: list[
     if state is None or keys is None:
         return None, 0
     new_ids = state.new_articles(dict(zip((d.id for d in documents), keys, strict=True)))
-    if new_ids is None:
-        return None, 0
+    if new_ids is None or (new_ids and state.articles and min(new_ids) <= next(reversed(state.articles))):
+        return None, 0  # changed or removed articles, or new ones that would not come last in the outputs
     new = set(new_ids)
     todo = [n for n, d in enumerate(documents) if d.id in new]
     trial = copy.deepcopy(report)  # the report stays as it was if the build has to resolve everything

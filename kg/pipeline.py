@@ -10,7 +10,6 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from sys import intern
@@ -18,14 +17,10 @@ from sys import intern
 import networkx as nx
 
 from . import lang as language
-from .analyse import analyse, ner_pipeline, pipeline
 from .cache import ArticleCache
-from .clean import clean
 from .export import atomic_open, write_atomic
 from .export.html import to_html
 from .export.rdf import DEFAULT_BASE, Previous, write_articles, write_rdf
-from .extract import Draft, extract_document
-from .extract.entities import MentionFinder
 from .graph import build_graph, record_edges
 from .model import Corpus, Document, Event, Meeting, Mention, Record, Statement
 from .read import FileRecord, Known, ReadReport, read_changed, read_inputs
@@ -33,6 +28,7 @@ from .resolve import Resolver
 from .sparql import write_store
 from .state import BuildState, Totals
 from .subgraph import select
+from .worker import ArticleResult, analyse_article, analyse_chunk, analysers
 
 log = logging.getLogger("kg")
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
@@ -40,7 +36,6 @@ CACHE_NAME = ".kg-cache"
 HTML_MAX_NODES = 5000  # graph.html stays interactive up to about this many nodes
 AUTO_PARALLEL = 64  # articles from which --workers auto uses all cores
 PROGRESS_SECONDS = 2.0
-NO_TOKENS = (0, 0)
 IN_FLIGHT = 4  # chunks per worker queued or running at a time
 
 
@@ -89,41 +84,6 @@ def check_output_dir(out_dir: Path) -> None:
         raise OutputError(f"{out_dir}: not a folder")
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError(f"{out_dir}: output folder is not writable")
-
-
-@dataclass
-class ArticleResult:
-    """What analysing one article gives: its cleaned document, mentions and drafts of facts."""
-
-    document: Document
-    mentions: list[Mention]
-    drafts: list[Draft]
-
-
-@lru_cache(maxsize=4)
-def analysers(lang_code: str) -> tuple[language.LanguageData, object, MentionFinder]:
-    """The language data, spaCy pipeline and mention finder of a language, built once per process."""
-    lang = language.load(lang_code)
-    nlp = pipeline(lang_code)
-    return lang, nlp, MentionFinder(nlp, lang, ner_pipeline(lang_code))
-
-
-def analyse_article(document: Document, lang_code: str = "id") -> ArticleResult:
-    """Clean, analyse and extract one article. Runs in worker processes and on Dask workers."""
-    lang, nlp, finder = analysers(lang_code)
-    document.language = lang_code
-    clean(document, lang)
-    if not document.text.strip():
-        return ArticleResult(document, [], [])
-    doc, sentences = analyse(document, nlp)
-    mentions, drafts = extract_document(document, doc, sentences, nlp, lang, finder)
-    for mention in mentions:
-        mention.tokens = NO_TOKENS  # token spans mean nothing outside this analysis; the default is shared
-    return ArticleResult(document, mentions, drafts)
-
-
-def analyse_chunk(documents: list[Document], lang_code: str) -> list[ArticleResult]:
-    return [analyse_article(document, lang_code) for document in documents]
 
 
 def map_articles(documents: list[Document], lang_code: str, workers: int = 1,

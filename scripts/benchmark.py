@@ -98,8 +98,8 @@ def analysis_rate(folder: Path, sample: int = ANALYSIS_SAMPLE) -> tuple[float, f
     """Articles/s of the per-article stages alone (clean, analyse, extract with the NER) on one core, and of
     the tokenizer over the same articles, on the first `sample` articles (in this process, same moment).
     Both start from a fresh tokenizer: the floor pass over the whole corpus has filled the cached one."""
-    from kg.pipeline import analyse_article, analysers
     from kg.read import read_inputs
+    from kg.worker import analyse_article, analysers
 
     documents = read_inputs([folder])[0][:sample]
     texts = [d.raw_text for d in documents]

@@ -3,7 +3,8 @@
 Vocabulary: ``ontology/kg.ttl`` (prefix kgo). Statements and meetings are nodes of their own
 (n-ary relations) with speaker/addressee or participants, date at its precision, quote, cue,
 CAMEO code and provenance (document, sentence, character offsets into the article as read).
-Entities live in the default graph; each article's facts live in the graph ``<base>graph/<doc>``.
+Entities live in the default graph; each article's document, facts, mentions and the kgo:mentionedIn links
+of the entities it names live in the graph ``<base>graph/<doc>``.
 IRIs depend only on the input, so they are stable across runs.
 """
 from __future__ import annotations

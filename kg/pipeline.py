@@ -10,7 +10,6 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from sys import intern
 
@@ -20,7 +19,7 @@ from . import lang as language
 from .cache import ArticleCache
 from .export import atomic_open, write_atomic
 from .export.html import to_html
-from .export.rdf import DEFAULT_BASE, Previous, write_articles, write_rdf
+from .export.rdf import DEFAULT_BASE, Previous, Writer, write_rdf
 from .graph import build_graph, record_edges
 from .model import Corpus, Document, Event, Meeting, Mention, Record, Statement
 from .read import FileRecord, Known, ReadReport, read_changed, read_inputs
@@ -311,41 +310,41 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
     An OSError is the caller's to report."""
     started = time.monotonic()
     state = BuildState.load(out_dir, lang_code, base_iri) if cache is not None else None
-    documents, report, files, keys = read_keyed(inputs, cache, lang_code, state.inputs if state else {})
-    resolution, tried = incremental(state, documents, keys, report, lang_code, progress, workers, cache, dask)
-    if resolution is None:
-        state = None
-        try:
-            resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
-                                    keys=keys)
-        except NotCached:  # an unchanged file's article left the cache: read every file again
-            documents, report, files, keys = read_keyed(inputs, cache, lang_code, {})
-            resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
-                                    keys=keys)
-        resolution.analysed, resolution.reused = resolution.analysed + tried, resolution.reused - tried
-    old_articles = list(state.articles) if state is not None else []
-    totals = state.totals if state is not None else Totals()
-    result = BuildResult(None, None, report, analysed=resolution.analysed,
-                         reused=resolution.reused + len(old_articles) + (len(state.skipped) if state else 0),
-                         nodes=len(resolution.entities), added=len(resolution.mentions) if state else None)
-
-    def counted(articles: Iterator[ResolvedArticle]) -> Iterator[tuple[Document, list[Mention], list[Record]]]:
-        for article in articles:
+    with ExitStack() as stack:
+        previous = None if state is None else Previous(stack.enter_context((out_dir / "graph.trig").open("rb")),
+                                                       stack.enter_context((out_dir / "graph.ttl").open("rb")),
+                                                       state.layout)
+        writer = Writer(stack.enter_context(atomic_open(out_dir / "graph.trig")),
+                        stack.enter_context(atomic_open(out_dir / "graph.ttl")), base_iri)
+        stack.callback(writer.close)  # first on the way out: no copy may still run when the files close
+        if previous is not None:  # copying the old articles' blocks takes a while: start it now, in the background
+            writer.copy(previous, list(state.articles), background=True)
+        documents, report, files, keys = read_keyed(inputs, cache, lang_code, state.inputs if state else {})
+        resolution, tried = incremental(state, documents, keys, report, lang_code, progress, workers, cache, dask)
+        if resolution is None:
+            if state is not None:
+                writer.restart()
+                state = None
+            try:
+                resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
+                                        keys=keys)
+            except NotCached:  # an unchanged file's article left the cache: read every file again
+                documents, report, files, keys = read_keyed(inputs, cache, lang_code, {})
+                resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
+                                        keys=keys)
+            resolution.analysed, resolution.reused = resolution.analysed + tried, resolution.reused - tried
+        old_articles = list(state.articles) if state is not None else []
+        totals = state.totals if state is not None else Totals()
+        result = BuildResult(None, None, report, analysed=resolution.analysed,
+                             reused=resolution.reused + len(old_articles) + (len(state.skipped) if state else 0),
+                             nodes=len(resolution.entities), added=len(resolution.mentions) if state else None)
+        for article in resolution.articles():
             for record in article.records:
                 totals.edges += len(record_edges(record))
                 totals.statements += isinstance(record, Statement)
                 totals.meetings += isinstance(record, Meeting)
-            yield article.document, article.mentions, article.records
-
-    with ExitStack() as stack:
-        previous = None
-        if state is not None:
-            previous = Previous(stack.enter_context((out_dir / "graph.trig").open("rb")),
-                                stack.enter_context((out_dir / "graph.ttl").open("rb")), state.layout)
-        trig = stack.enter_context(atomic_open(out_dir / "graph.trig"))
-        turtle = stack.enter_context(atomic_open(out_dir / "graph.ttl"))
-        layout = write_articles(list(resolution.entities.values()), chain(old_articles, counted(resolution.articles())),
-                                trig, turtle, base_iri, previous)
+            writer.article(article.document, article.mentions, article.records)
+        layout = writer.finish(list(resolution.entities.values()))
     result.edges, result.statements, result.meetings = totals.edges, totals.statements, totals.meetings
     if cache is not None:
         articles = {**(state.articles if state else {}), **{d: resolution.keys[d] for d in resolution.mentions}}

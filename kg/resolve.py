@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .extract import Draft
@@ -65,7 +65,7 @@ class Resolver:
         self.forms = {f.casefold(): e for e in lang.gazetteer for f in e.forms}
         self.entities: dict[str, Entity] = {}  # labels as first given; see labelled() for the chosen ones
         self.known_aliases: dict[str, set[str]] = {}  # name key of a bracketed alias -> entity ids
-        self.full_names: dict[str, Counter] = {}  # name key of a full name -> its spellings, counted
+        self.full_names: dict[str, dict[str, int]] = {}  # name key of a full name -> its spellings, counted
         self.name_parts: set[str] = set()  # first and last name keys of the full names
         self.last_names: dict[str, set[str]] = defaultdict(set)  # last name key -> persons with a full name
         self.title_holders: dict[tuple[str, str | None], set[str]] = defaultdict(set)  # (position, of) -> persons
@@ -80,11 +80,16 @@ class Resolver:
         entities' document sets (each article's RDF lists the entities it mentions)."""
         state = {k: v for k, v in ((k, getattr(self, k)) for k in self.__dict__) if k not in ("lang", "gazetteer",
                                                                                           "forms", "_earlier")}
-        state["entities"] = {k: replace(e, documents=set()) for k, e in self.entities.items()}
+        # as tuples: pickling tens of thousands of dataclass instances is several times slower
+        state["entities"] = [(e.id, e.type, e.label, e.aliases, [(r.position, r.label, r.of) for r in e.roles],
+                              e.mention_count, e.merge_notes) for e in self.entities.values()]
         return state
 
     def __setstate__(self, state: dict) -> None:
+        entities = state.pop("entities")
         self.__dict__.update(state)
+        self.entities = {row[0]: Entity(row[0], row[1], row[2], row[3], [Role(*r) for r in row[4]],
+                                        mention_count=row[5], merge_notes=row[6]) for row in entities}
         self._earlier = set()
 
     def with_language(self, lang: LanguageData) -> Resolver:
@@ -205,15 +210,16 @@ class Resolver:
         for key, group in sorted(by_key.items()):
             spellings = self.full_names.get(key)
             if spellings is None:
-                spellings = self.full_names[key] = Counter()
+                spellings = self.full_names[key] = {}
                 parts = key.split()
                 for part in (parts[0], parts[-1]):
                     if part not in self.name_parts:
                         self.name_parts.add(part)
                         self.stale |= part in self.looked_up.name_parts
-            before = spellings.most_common(1)[0][0] if spellings else None
-            spellings.update(m.text for m in group)
-            label = spellings.most_common(1)[0][0]
+            before = commonest(spellings) if spellings else None
+            for mention in group:
+                spellings[mention.text] = spellings.get(mention.text, 0) + 1
+            label = commonest(spellings)
             if before is not None and label != before:
                 self.stale = True  # the person's label, and so its id, changes for earlier articles
             entity = self.entity("Person", label)
@@ -352,6 +358,11 @@ class Resolver:
             return None
         return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",
                        draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date)
+
+
+def commonest(counts: dict[str, int]) -> str:
+    """The most frequent key; of equally frequent ones, the first counted."""
+    return max(counts, key=counts.__getitem__)
 
 
 def unique_ids(ids) -> list[str]:

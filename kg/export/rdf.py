@@ -14,6 +14,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
 from urllib.parse import quote
@@ -71,18 +72,22 @@ NNI = XSD.nonNegativeInteger
 
 
 class Iris:
-    """IRIs of kg's own resources, as Turtle IRI references."""
+    """IRIs of kg's own resources, as Turtle IRI references: relative to the base, which the files declare with
+    @base (a fifth of their size is otherwise the base repeated), unless the base ends with "#" or the path could
+    resolve elsewhere ("../x", "/x")."""
 
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
         ox.NamedNode(self.base)  # a base that is no IRI fails here, before anything is written
+        self.relative = self.base.endswith("/")
         self._entities: dict[str, str] = {}
 
     def __call__(self, path: str) -> str:
         # every character outside [A-Za-z0-9/-_.~] is percent-encoded, so the reference needs no escaping
-        if SAFE_PATH.fullmatch(path):
-            return f"<{self.base}{path}>"
-        return f"<{self.base}{quote(path, safe='/-_.~')}>"
+        reference = path if SAFE_PATH.fullmatch(path) else quote(path, safe="/-_.~")
+        if self.relative and RELATIVE_PATH.fullmatch(reference):
+            return f"<{reference}>"
+        return f"<{self.base}{reference}>"
 
     def entity(self, entity_id: str) -> str:
         iri = self._entities.get(entity_id)
@@ -98,6 +103,7 @@ class Iris:
 
 
 SAFE_PATH = re.compile(r"[A-Za-z0-9/\-_.~]*")
+RELATIVE_PATH = re.compile(r"(?![./])(?!(?:.*/)?\.\.?(?:/|$)).+")  # no leading "/" or ".", no "." or ".." segment
 # Turtle strings: quote, backslash and line breaks must be escaped; other control characters are escaped too
 # so that every RDF tool reads the files
 ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}, ord("\\"): "\\\\", ord('"'): '\\"',
@@ -272,8 +278,10 @@ def body(triples: list[Triple]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
-def prefix_header() -> bytes:
-    return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()).encode("utf-8") + b"\n"
+def prefix_header(iris: Iris | None = None) -> bytes:
+    """The prefixes, and the base that the IRIs of `iris` are relative to."""
+    base = f"@base <{iris.base}> .\n" if iris is not None and iris.relative else ""
+    return (base + "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())).encode("utf-8") + b"\n"
 
 
 def write_rdf(graph: nx.MultiDiGraph, trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE) -> None:
@@ -282,6 +290,7 @@ def write_rdf(graph: nx.MultiDiGraph, trig: BinaryIO, turtle: BinaryIO, base: st
 
 
 Layout = dict[str, tuple[int, int, int, int]]  # article id -> byte ranges of its block in TriG and in Turtle
+COPY_CHUNK = 1 << 20
 
 
 class Output:
@@ -303,7 +312,7 @@ class Output:
             while done < end:
                 copied = os.copy_file_range(source.fileno(), self.handle.fileno(), end - done, done)
                 if not copied:
-                    raise OSError("source shorter than its layout")
+                    raise OSError(f"{getattr(source, 'name', 'output')}: shorter than its layout")
                 done += copied
         except (AttributeError, OSError, io.UnsupportedOperation):  # no copy_file_range here: copy through Python
             source.seek(done)
@@ -316,8 +325,10 @@ class Output:
         self.handle.seek(0, os.SEEK_END)  # the buffered writer's position after the kernel moved the file's
         self.size += end - start
 
-
-COPY_CHUNK = 1 << 20
+    def restart(self) -> None:
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.size = 0
 
 
 @dataclass
@@ -329,54 +340,105 @@ class Previous:
     layout: Layout
 
 
+class Writer:
+    """Writes a build's TriG and Turtle: the header, each article's block (rendered, or copied from an earlier
+    build's files), then the entities, which change with every article and so come last.
+
+    Output is byte-identical for the same input: articles in the caller's order (id order), entities in id order,
+    triples in the order the code makes them. Only one article is in memory at a time.
+    """
+
+    def __init__(self, trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE):
+        self.iris = Iris(base)
+        self.outputs = (Output(trig), Output(turtle))
+        self.layout: Layout = {}
+        self.copying: list[Future] = []
+        self._pool: ThreadPoolExecutor | None = None
+        self.restart()
+
+    def restart(self) -> None:
+        """Start the files again, empty but for the header."""
+        self.wait()
+        self.layout = {}
+        header = prefix_header(self.iris)
+        for out in self.outputs:
+            out.restart()
+            out.write(header)
+
+    def copy(self, previous: Previous, doc_ids: list[str], background: bool = False) -> None:
+        """Append the blocks of these articles from an earlier build's files, where they follow each other in this
+        order, both files at once. background: return at once (anything else written waits for the copy)."""
+        self.wait()
+        runs: list[list[int]] = []  # [trig start, end, turtle start, end] of stretches of adjacent blocks
+        trig, turtle = (out.size for out in self.outputs)
+        for doc_id in doc_ids:
+            old = previous.layout[doc_id]
+            if runs and runs[-1][1] == old[0] and runs[-1][3] == old[2]:
+                runs[-1][1], runs[-1][3] = old[1], old[3]
+            else:
+                runs.append(list(old))
+            self.layout[doc_id] = (trig, trig + old[1] - old[0], turtle, turtle + old[3] - old[2])
+            trig, turtle = trig + old[1] - old[0], turtle + old[3] - old[2]
+        if not runs:
+            return
+        self._pool = self._pool or ThreadPoolExecutor(2, thread_name_prefix="kg-copy")
+        for out, source, first in ((self.outputs[0], previous.trig, 0), (self.outputs[1], previous.turtle, 2)):
+            self.copying.append(self._pool.submit(
+                lambda out=out, source=source, first=first: [out.copy(source, run[first], run[first + 1])
+                                                             for run in runs]))
+        if not background:
+            self.wait()
+
+    def wait(self) -> None:
+        """Until the copying is done (its error, if any, is raised here)."""
+        copying, self.copying = self.copying, []
+        for future in copying:
+            future.result()
+
+    def article(self, document: Document, mentions: list[Mention], facts: list) -> None:
+        self.wait()
+        block = article_block(document, mentions, facts, self.iris)
+        trig, turtle = self.outputs
+        starts = trig.size, turtle.size
+        trig.write(b"".join((f"\n{self.iris.graph(document.id)} {{\n".encode(), block, b"}\n")))
+        turtle.write(b"\n" + block)
+        self.layout[document.id] = (starts[0], trig.size, starts[1], turtle.size)
+
+    def close(self) -> None:
+        """Wait for any copy still running, whatever its outcome (an error is raised by wait or finish)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def finish(self, entity_list: list[Entity]) -> Layout:
+        """Write the entities (the default graph of the TriG); return where each article's block lies."""
+        self.wait()
+        self.close()
+        block = b"\n" + body(default_triples(sorted(entity_list, key=lambda e: e.id), self.iris))
+        for out in self.outputs:
+            out.write(block)
+        return self.layout
+
+
 def write_articles(entity_list: list[Entity], articles: Iterable[tuple[Document, list[Mention], list] | str],
                    trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE,
                    previous: Previous | None = None) -> Layout:
-    """Write the entities, then each article as it comes, to TriG and Turtle; return where each article's
-    block lies. An article is (document, mentions, facts), or the id of an article whose block is copied
-    unchanged from `previous` (adjacent copied blocks are copied in one go).
-
-    Output is byte-identical for the same input: entities in id order, articles in the caller's order (id
-    order), triples in the order the code makes them. Only one article is in memory at a time.
-    """
-    iris = Iris(base)
-    trig_out, turtle_out = Output(trig), Output(turtle)
-    header = prefix_header()
-    entity_block = body(default_triples(sorted(entity_list, key=lambda e: e.id), iris))
-    for out in (trig_out, turtle_out):
-        out.write(header)
-        out.write(entity_block)
-    layout: Layout = {}
-    pending: list[int] | None = None  # the run of copied ranges not yet copied: [trig start, end, turtle start, end]
-
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None:
-            trig_out.copy(previous.trig, pending[0], pending[1])
-            turtle_out.copy(previous.turtle, pending[2], pending[3])
-            pending = None
-
+    """Write each article as it comes, then the entities, to TriG and Turtle (see Writer); return where each
+    article's block lies. An article is (document, mentions, facts), or the id of an article whose block is copied
+    unchanged from `previous`."""
+    writer = Writer(trig, turtle, base)
+    copied: list[str] = []
     for article in articles:
         if isinstance(article, str):
-            old = previous.layout[article]
-            shift_trig = trig_out.size + (pending[1] - pending[0] if pending else 0) - old[0]
-            shift_turtle = turtle_out.size + (pending[3] - pending[2] if pending else 0) - old[2]
-            layout[article] = (old[0] + shift_trig, old[1] + shift_trig, old[2] + shift_turtle, old[3] + shift_turtle)
-            if pending is not None and pending[1] == old[0] and pending[3] == old[2]:
-                pending[1], pending[3] = old[1], old[3]
-            else:
-                flush()
-                pending = list(old)
+            copied.append(article)
             continue
-        flush()
-        document, mentions, facts = article
-        block = article_block(document, mentions, facts, iris)
-        starts = trig_out.size, turtle_out.size
-        trig_out.write(b"".join((f"\n{iris.graph(document.id)} {{\n".encode(), block, b"}\n")))
-        turtle_out.write(b"\n" + block)
-        layout[document.id] = (starts[0], trig_out.size, starts[1], turtle_out.size)
-    flush()
-    return layout
+        if copied:
+            writer.copy(previous, copied)
+            copied = []
+        writer.article(*article)
+    if copied:
+        writer.copy(previous, copied)
+    return writer.finish(entity_list)
 
 
 def serialize(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:

@@ -186,10 +186,15 @@ class MentionFinder:
         if not open_sentences:
             return mentions
         spans = [doc[by_index[i].tokens[0]:by_index[i].tokens[1]] for i in open_sentences]
+        # Span.as_doc reads the whole Doc's attribute array for every span unless it is given once
+        array_head = Doc._get_array_attrs()
+        array = doc.to_array(array_head)
+        sentence_docs = (s.as_doc(array_head=array_head, array=array) for s in spans)
         covered = {k for m in mentions for k in range(*m.tokens)}
         added: list[Mention] = []
-        for index, span, tagged in zip(open_sentences, spans, self.ner.pipe((s.as_doc() for s in spans),
-                                                                                   batch_size=NER_BATCH), strict=True):
+        # the tagger is an auxiliary training task: nothing here reads its tags, and the NER does not depend on them
+        tagged_docs = self.ner.pipe(sentence_docs, batch_size=NER_BATCH, disable=["tagger"])
+        for index, span, tagged in zip(open_sentences, spans, tagged_docs, strict=True):
             for ent in tagged.ents:
                 start, end = span.start + ent.start, span.start + ent.end
                 entity_type = NER_TYPES.get(ent.label_)

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..analyse import token_offsets, token_texts
+from ..analyse import text_of, token_offsets, token_texts
 from ..lang import GazetteerEntry, LanguageData, phrase_view
 from ..model import Document, Mention, Sentence
 
@@ -86,14 +86,6 @@ class MentionFinder:
                     found[start] = (end, entry)
         return found
 
-    def same_text(self, doc: Doc, text: str) -> bool:
-        """Whether text is doc.text (the Doc was made from it): its tokens and trailing space fill it exactly."""
-        if not self.w:
-            return text == ""
-        last = len(self.w) - 1
-        return len(text) == self.offsets[last] + len(self.w[last]) + len(doc[last].whitespace_) \
-            and text.startswith(self.w[0], self.offsets[0]) and text.startswith(self.w[last], self.offsets[last])
-
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text (start < end) without building a Span."""
         return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.w[end - 1])]
@@ -151,7 +143,7 @@ class MentionFinder:
              ) -> list[Mention]:
         self.w = words or token_texts(doc)  # plain strings: indexing a Doc builds Token objects
         self.offsets = token_offsets(doc)
-        self.text = document.text if self.same_text(doc, document.text) else doc.text  # Doc.text joins Tokens
+        self.text = text_of(doc, document.text)
         self.folded = [word.casefold() for word in self.w]
         lowered = phrase_view(self.text) if self.attribution_phrases is not None else None
         self.check_attribution = lowered is None or any(p in lowered for p in self.attribution_phrases)

@@ -68,7 +68,7 @@ class MentionFinder:
         self.event_first = {head[0] for head in self.event_heads}  # skips event_mentions at other words
         self.name_cache: dict[tuple[str, bool], bool] = {}
         self.w: list[str] = []
-        self.folded: list[str] = []  # casefolded self.w
+        self.starts: list[int] = []  # tokens where a mention may start (see mention_starts)
         self.offsets: list[int] = []
         self.text = ""
         self.check_attribution = True
@@ -118,11 +118,18 @@ class MentionFinder:
 
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
-        for length in self.title_lengths.get(self.folded[i], ()):
+        for length in self.title_lengths.get(self.w[i].casefold(), ()):
             end = i + length
             if end <= limit and " ".join(self.w[i:end]).casefold() in self.lang.titles:
                 return end
         return i
+
+    def mention_starts(self, gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[int]:
+        """The tokens where find_in_sentence can start a mention: gazetteer matches, and words that may open a
+        named event, a title, a name or an organization (each distinct word tested once)."""
+        openers = {word for word in set(self.w) if word in self.event_first or word.casefold() in self.title_lengths
+                   or self.is_name_token(word, first=True) or self.is_org_head(word)}
+        return sorted({k for k, word in enumerate(self.w) if word in openers}.union(gazetteer))
 
     def excluded_tokens(self, doc: Doc, sentence: Span) -> set[int]:
         """Tokens of outlet names that follow an attribution phrase."""
@@ -144,10 +151,10 @@ class MentionFinder:
         self.w = words or token_texts(doc)  # plain strings: indexing a Doc builds Token objects
         self.offsets = token_offsets(doc)
         self.text = text_of(doc, document.text)
-        self.folded = [word.casefold() for word in self.w]
         lowered = phrase_view(self.text) if self.attribution_phrases is not None else None
         self.check_attribution = lowered is None or any(p in lowered for p in self.attribution_phrases)
         gazetteer = self.gazetteer_spans(doc)
+        self.starts = self.mention_starts(gazetteer)
         mentions: list[Mention] = []
         for sentence in sentences:
             span = doc[sentence.tokens[0]:sentence.tokens[1]]
@@ -226,12 +233,13 @@ class MentionFinder:
         excluded = self.excluded_tokens(doc, sentence)
         mentions: list[Mention] = []
         i, end = sentence.start, sentence.end
-        while i < end:
-            if i in excluded or (not self.w[i].strip()):
-                i += 1
-                continue
+        starts = self.starts
+        for k in starts[bisect_left(starts, i):bisect_left(starts, end)]:  # no branch below matches elsewhere
+            if k < i or k in excluded or not self.w[k].strip():
+                continue  # inside the mention before, or not a mention
+            i = k
             event = self.event_mentions(document, doc, index, i, end, gazetteer) if self.w[i] in self.event_first \
-                else None  # the cheap test first: this loop runs for every token
+                else None
             if event:
                 mentions.extend(event)
                 i = event[0].tokens[1]
@@ -241,7 +249,7 @@ class MentionFinder:
                 mentions.append(self.gazetteer_mention(document, doc, index, i, stop, entry))
                 i = stop
                 continue
-            title_end = self.title_at(doc, i, end) if self.folded[i] in self.title_lengths else i
+            title_end = self.title_at(doc, i, end) if self.w[i].casefold() in self.title_lengths else i
             if title_end > i:
                 found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
                 mentions.extend(found)
@@ -250,8 +258,6 @@ class MentionFinder:
                 mention, i = self.name_mention(document, doc, index, i, end, gazetteer, sentence.start)
                 if mention:
                     mentions.append(mention)
-                continue
-            i += 1
         return mentions
 
     def make(self, document: Document, doc: Doc, index: int, start: int, end: int, entity_type: str,

@@ -310,6 +310,8 @@ def date_by_paragraph_frame(context: DocumentContext, drafts: list[Draft]) -> No
         comma = sentence.text.find(",")
         if sentence.text[:1] in QUOTE_MARKS:
             continue  # a date in an opening quotation belongs to the quote, not to the scene
+        if comma < 1:
+            continue  # no date can end before the comma: skip the search
         fronted = [d for d in context.dates(sentence, False) if d.value is not None and 0 <= d.end <= comma]
         if fronted:
             frames[sentence.paragraph] = fronted[0].value

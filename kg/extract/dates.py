@@ -64,7 +64,7 @@ def first_words(phrases) -> frozenset[str] | None:
     return frozenset(found)
 
 
-@dataclass(frozen=True)
+@dataclass
 class DatePattern:
     """A date pattern and what a text needs for it to match: most sentences lack a digit or the words, and
     testing for them is much cheaper than a scan with the pattern."""
@@ -72,14 +72,10 @@ class DatePattern:
     kind: str
     regex: re.Pattern
     needs_digit: bool = False
-    needs_words: tuple[frozenset[str] | None, ...] = ()  # every match holds a whole word of each set (lower case)
+    needs_words: tuple[frozenset[str], ...] = ()  # every match holds a whole word of each set (lower case)
 
-    def may_match(self, digits: bool, words: set[str] | None) -> bool:
-        """words: the text's words, lower-cased, or None to test no words."""
-        if self.needs_digit and not digits:
-            return False
-        return words is None or not any(needed is not None and needed.isdisjoint(words)
-                                        for needed in self.needs_words)
+    def __post_init__(self) -> None:
+        self.needs_words = tuple(frozenset(words) for words in self.needs_words if words is not None)  # None: no test
 
 
 @lru_cache(maxsize=4)
@@ -100,7 +96,7 @@ def _patterns(lang: LanguageData) -> list[DatePattern]:
         DatePattern("numeric", re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})(?![\d/])"
                                           r"|(?<=\()(?P<day2>\d{1,2})/(?P<month2>\d{1,2})(?=\))"), needs_digit=True),
         DatePattern("month_rel", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?P<rel>tahun\s+(?:lalu|ini|depan))\b",
-                                            flags), needs_words=(months, frozenset({"tahun"}))),
+                                            flags), needs_words=(months, {"tahun"}, {"lalu", "ini", "depan"})),
         DatePattern("month_year", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?:tahun\s+)?(?P<year>\d{{4}})\b",
                                              flags), needs_digit=True, needs_words=(months,)),
         DatePattern("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\b(?!\s+\d{{4}})", flags),
@@ -111,7 +107,7 @@ def _patterns(lang: LanguageData) -> list[DatePattern]:
                     needs_words=(first_words(lang.weekdays),)),
         DatePattern("year", re.compile(r"\b(?:pada\s+)?tahun\s+(?P<year>(?:19|20)\d{2})\b"
                                        r"|\bpada\s+(?P<year2>(?:19|20)\d{2})\b", flags),
-                    needs_digit=True, needs_words=(frozenset({"tahun", "pada"}),)),
+                    needs_digit=True, needs_words=({"tahun", "pada"},)),
     ]
     if anaphors:  # an empty alternation would match everywhere
         patterns.insert(0, DatePattern("anaphor", re.compile(rf"\b(?:{counted}\s+)?(?P<anaphor>{anaphors})\b", flags),
@@ -149,8 +145,10 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for pattern in _patterns(lang):
-        if not pattern.may_match(digits, words):
+        if pattern.needs_digit and not digits:
             continue
+        if words is not None and any(needed.isdisjoint(words) for needed in pattern.needs_words):
+            continue  # a word that every match holds is missing
         kind = pattern.kind
         for match in pattern.regex.finditer(text):
             start, end = match.span()

@@ -106,6 +106,18 @@ def token_offsets(doc: Doc) -> list[int]:
     return offsets
 
 
+def text_of(doc: Doc, text: str) -> str:
+    """doc.text, read as `text` when the Doc was made from it (its tokens and their trailing space fill it exactly):
+    Doc.text joins a Token object per token."""
+    words, offsets = token_texts(doc), token_offsets(doc)
+    if not words:
+        return doc.text
+    last = len(words) - 1
+    same = len(text) == offsets[last] + len(words[last]) + len(doc[last].whitespace_) \
+        and text.startswith(words[0], offsets[0]) and text.startswith(words[last], offsets[last])
+    return text if same else doc.text
+
+
 @Language.component("kg_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Set sentence starts (see sentence_starts) on a Doc."""

@@ -22,6 +22,7 @@ INLINE_PHOTO = re.compile(r"\s*\((?:Foto|Photo|Ilustrasi)\s*:[^)]*\)\s*$", re.IG
 MAX_NAV_WORDS = 3
 PARAGRAPH = "\n\n"
 PUNCTUATION_RUN = re.compile(r"[^\w\s]{16,}")
+WORD = re.compile(r"\w+")
 
 
 def blank_runs(line: str) -> str:
@@ -39,7 +40,8 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def dedup_key(line: str) -> str:
-    return re.sub(r"\W+", " ", line.casefold()).strip()
+    """The line's words, case-folded, joined by single spaces."""
+    return " ".join(WORD.findall(line.casefold()))
 
 
 @lru_cache(maxsize=8)  # built once per language, not once per line
@@ -66,8 +68,11 @@ def parse_date_line(line: str, lang: LanguageData) -> str | None:
 
 def label_value(line: str, lang: LanguageData) -> tuple[str, str] | None:
     """('editor', 'Name') for a metadata line such as 'Editor: Name'."""
+    colon = ":" in line
     for action in ("editor", "author", "source", "photo"):
         for rule in lang.rules(action):
+            if rule.match == "label" and not colon:
+                continue  # "<label>: <value>"
             match = rule.pattern.match(line)
             if match:
                 return action, match["value"]
@@ -218,7 +223,9 @@ def clean(doc: Document, lang: LanguageData) -> Document:
                 doc.published, doc.published_basis = published, "text"
             removed += 1
             continue
-        credit = PHOTO_CREDIT.search(stripped) or INLINE_PHOTO.search(stripped)
+        # the patterns need a "/" or a ":" ("(Foto: ...)"), which most lines lack: test for it first
+        credit = ("/" in stripped and PHOTO_CREDIT.search(stripped)) \
+            or (":" in stripped and INLINE_PHOTO.search(stripped))
         if credit:
             doc.extra.setdefault("photo_credit", stripped[credit.start():].strip(" /()"))
             stripped = stripped[: credit.start()].rstrip()

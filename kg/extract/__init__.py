@@ -7,13 +7,15 @@ resolution (stage 5) turns mentions into entity ids.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analyse import token_texts
+from ..analyse import text_of, token_offsets, token_texts
 from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
 from .dates import TimeExpression, alternation, find_dates, published_day
@@ -52,18 +54,24 @@ class DocumentContext:
     last_quote_statement: Draft | None = None  # a quoted statement of the previous sentence, for continuations
     by_start: dict[int, Mention] = field(default_factory=dict)
     by_end: dict[int, Mention] = field(default_factory=dict)
-    title_words: set[str] = field(default_factory=set)
+    title_words: frozenset[str] = frozenset()
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)  # Token.idx
+    text: str = ""  # doc.text
     date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
-    quote_cache: dict[int, set[int]] = field(default_factory=dict)
+    quote_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    quoted_cache: dict[int, set[int]] = field(default_factory=dict)
+    position_cache: dict[str, list[int]] = field(default_factory=dict)
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence index -> paragraph
 
     def __post_init__(self) -> None:
         # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
-        self.words = self.words or [token.text for token in self.doc]
+        self.words = self.words or token_texts(self.doc)
         self.lower = [word.lower() for word in self.words]
-        self.title_words = {word for title in self.lang.titles for word in title.split()}
+        self.offsets = token_offsets(self.doc)
+        self.text = text_of(self.doc, self.document.text)
+        self.title_words = title_words(self.lang)
         self.paragraph_of = {s.index: s.paragraph for s in self.sentences}
         for mention in self.mentions:
             self.by_start.setdefault(mention.tokens[0], mention)
@@ -108,14 +116,25 @@ class DocumentContext:
             k -= 1
         return None
 
+    def start_char(self, k: int) -> int:
+        return self.offsets[k]
+
+    def end_char(self, k: int) -> int:
+        """The character offset after token k."""
+        return self.offsets[k] + len(self.words[k])
+
+    def span_text(self, start: int, end: int) -> str:
+        """doc[start:end].text without building a Span and its Tokens."""
+        return self.text[self.offsets[start]:self.end_char(end - 1)] if end > start else ""
+
     def pronoun(self, sentence: Sentence, start: int, end: int) -> Mention | None:
         """A mention for a pronoun speaker ("Ia", "dia", "katanya") standing for the last named speaker."""
         antecedent = self.last_speaker
         if antecedent is None:
             return None
-        span = self.doc[start:end]
-        mention = Mention(self.document.id, sentence.index, span.start_char, span.end_char, span.text,
-                          antecedent.type, "pronoun", tokens=(start, end), antecedent=antecedent)
+        mention = Mention(self.document.id, sentence.index, self.start_char(start), self.end_char(end - 1),
+                          self.span_text(start, end), antecedent.type, "pronoun", tokens=(start, end),
+                          antecedent=antecedent)
         self.mentions.append(mention)
         return mention
 
@@ -178,12 +197,10 @@ class DocumentContext:
                   ) -> DateValue | None:
         """The date of a trigger at tokens [k, end): the first date after it within its scope, or one right
         before it ("pada Senin bertemu", "Kamis (10/2) berbicara"); not one that belongs to another verb."""
-        doc = self.doc
-        after_start = doc[end - 1].idx + len(doc[end - 1]) - sentence.start
-        last = doc[scope[1] - 1]
-        after_stop = max(after_start, last.idx + len(last) - sentence.start)
-        trigger_char = doc[k].idx - sentence.start
-        scope_char = doc[scope[0]].idx - sentence.start
+        after_start = self.end_char(end - 1) - sentence.start
+        after_stop = max(after_start, self.end_char(scope[1] - 1) - sentence.start)
+        trigger_char = self.start_char(k) - sentence.start
+        scope_char = self.start_char(scope[0]) - sentence.start
         dates = [d for d in self.dates(sentence, future) if d.value is not None or d.offset_days is not None]
         following = [d for d in dates if after_start <= d.start < after_stop]
         if following:
@@ -197,19 +214,37 @@ class DocumentContext:
     def draft(self, kind: str, sentence: Sentence, k: int, end: int, actors: list[Mention], **fields) -> Draft:
         """A fact found at trigger tokens [k, end) of a sentence; its id is stable for the same text."""
         return Draft(kind=kind, id=f"{self.document.id}/{kind}/{sentence.index}-{k - sentence.tokens[0]}",
-                     evidence=self.evidence(sentence), cue=self.doc[k:end].text, actors=actors, **fields)
+                     evidence=self.evidence(sentence), cue=self.span_text(k, end), actors=actors, **fields)
 
     def evidence(self, sentence: Sentence) -> Evidence:
         raw_start = self.document.raw_offset(sentence.start)
         return Evidence(self.document.id, sentence.index, sentence.text, raw_start, raw_start + len(sentence.text))
 
-    def quoted(self, sentence: Sentence) -> set[int]:
-        """Token indices inside the sentence's quotations, computed once for the meeting and event rules."""
+    def quotes(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """The sentence's quotations (see statements.quote_spans), computed once for all the rules."""
         if sentence.index not in self.quote_cache:
-            from .statements import quote_spans, quoted_tokens
+            from .statements import quote_spans
 
-            self.quote_cache[sentence.index] = quoted_tokens(quote_spans(self, sentence))
+            self.quote_cache[sentence.index] = quote_spans(self, sentence)
         return self.quote_cache[sentence.index]
+
+    def quoted(self, sentence: Sentence) -> set[int]:
+        """Token indices inside the sentence's quotations, computed once for all the rules."""
+        if sentence.index not in self.quoted_cache:
+            from .statements import quoted_tokens
+
+            self.quoted_cache[sentence.index] = quoted_tokens(self.quotes(sentence))
+        return self.quoted_cache[sentence.index]
+
+    def positions(self, rule: str, is_trigger: Callable[[str], bool], sentence: Sentence) -> list[int]:
+        """The sentence's tokens whose lower-case word passes a rule's is_trigger test: the rules try only these
+        instead of every token. Found once per document and rule, testing each distinct word once."""
+        found = self.position_cache.get(rule)
+        if found is None:
+            hits = {word for word in set(self.lower) if is_trigger(word)}
+            found = self.position_cache[rule] = [k for k, word in enumerate(self.lower) if word in hits]
+        start, stop = sentence.tokens
+        return found[bisect_left(found, start):bisect_left(found, stop)]
 
     def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
         key = (sentence.index, future)
@@ -221,6 +256,11 @@ class DocumentContext:
 
     def in_headline(self, sentence: Sentence) -> bool:
         return sentence.start < self.document.headline_end
+
+
+@lru_cache(maxsize=8)
+def title_words(lang: LanguageData) -> frozenset[str]:
+    return frozenset(word for title in lang.titles for word in title.split())
 
 
 def as_date(expression: TimeExpression) -> DateValue | None:
@@ -270,6 +310,8 @@ def date_by_paragraph_frame(context: DocumentContext, drafts: list[Draft]) -> No
         comma = sentence.text.find(",")
         if sentence.text[:1] in QUOTE_MARKS:
             continue  # a date in an opening quotation belongs to the quote, not to the scene
+        if comma < 1:
+            continue  # no date can end before the comma: skip the search
         fronted = [d for d in context.dates(sentence, False) if d.value is not None and 0 <= d.end <= comma]
         if fronted:
             frames[sentence.paragraph] = fronted[0].value

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..lang import LanguageData
+from ..lang import CASE_SPECIALS, LanguageData
 from ..model import DateValue
 
 
@@ -42,33 +42,76 @@ def alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-def _anchored_words(lang: LanguageData, kind: str) -> str:
-    return alternation(word for word, (k, _) in lang.anchored_dates.items() if k == kind)
+def _anchored(lang: LanguageData, kind: str) -> list[str]:
+    return [word for word, (k, _) in lang.anchored_dates.items() if k == kind]
+
+
+WORD = re.compile(r"\w+")
+DIGIT = re.compile(r"\d")
+
+
+def first_words(phrases) -> frozenset[str] | None:
+    """The first word of each phrase, lower-cased; None when there are none or one does not start with an ASCII
+    word (then the phrases allow no quick test, see DatePattern)."""
+    if not phrases:
+        return None
+    found = set()
+    for phrase in phrases:
+        word = WORD.match(phrase)
+        if word is None or not word.group().isascii():
+            return None
+        found.add(word.group().lower())
+    return frozenset(found)
+
+
+@dataclass
+class DatePattern:
+    """A date pattern and what a text needs for it to match: most sentences lack a digit or the words, and
+    testing for them is much cheaper than a scan with the pattern."""
+
+    kind: str
+    regex: re.Pattern
+    needs_digit: bool = False
+    needs_words: tuple[frozenset[str], ...] = ()  # every match holds a whole word of each set (lower case)
+
+    def __post_init__(self) -> None:
+        self.needs_words = tuple(frozenset(words) for words in self.needs_words if words is not None)  # None: no test
 
 
 @lru_cache(maxsize=4)
-def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern]]:
+def _patterns(lang: LanguageData) -> list[DatePattern]:
     """The date patterns of a language, built once."""
     m, w, r = alternation(lang.months), alternation(lang.weekdays), alternation(lang.relative_dates)
-    counts, spans, anaphors = (_anchored_words(lang, kind) for kind in ("count", "span", "anaphor"))
+    counts, spans, anaphors = (alternation(_anchored(lang, kind)) for kind in ("count", "span", "anaphor"))
     counted = rf"(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))"  # "sehari", "dua hari", "3 hari"
+    directions = _anchored(lang, "direction")
+    months = first_words(lang.months)
     flags = re.IGNORECASE
     patterns = [
-        ("anchored", re.compile(rf"\b{counted}\s+(?P<direction>{_anchored_words(lang, 'direction')})\b", flags)),
-        ("full", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\.?\s+(?P<year>\d{{4}})\b", flags)),
+        DatePattern("anchored", re.compile(rf"\b{counted}\s+(?P<direction>{alternation(directions)})\b", flags),
+                    needs_words=(first_words(directions),)),
+        DatePattern("full", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\.?\s+(?P<year>\d{{4}})\b", flags),
+                    needs_digit=True, needs_words=(months,)),
         # 22/2/2022 anywhere; 21/1 only in the press convention "(21/1)", never a bare fraction
-        ("numeric", re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})(?![\d/])"
-                               r"|(?<=\()(?P<day2>\d{1,2})/(?P<month2>\d{1,2})(?=\))")),
-        ("month_rel", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?P<rel>tahun\s+(?:lalu|ini|depan))\b", flags)),
-        ("month_year", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?:tahun\s+)?(?P<year>\d{{4}})\b", flags)),
-        ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\b(?!\s+\d{{4}})", flags)),
-        ("relative", re.compile(rf"\b(?P<rel>{r})\b", flags)),
-        ("weekday", re.compile(rf"\b(?:pada\s+)?(?:hari\s+)?(?P<weekday>{w})\b(?!\s*\(\d)", flags)),
-        ("year", re.compile(r"\b(?:pada\s+)?tahun\s+(?P<year>(?:19|20)\d{2})\b|\bpada\s+(?P<year2>(?:19|20)\d{2})\b",
-                            flags)),
+        DatePattern("numeric", re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})(?![\d/])"
+                                          r"|(?<=\()(?P<day2>\d{1,2})/(?P<month2>\d{1,2})(?=\))"), needs_digit=True),
+        DatePattern("month_rel", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?P<rel>tahun\s+(?:lalu|ini|depan))\b",
+                                            flags), needs_words=(months, {"tahun"}, {"lalu", "ini", "depan"})),
+        DatePattern("month_year", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?:tahun\s+)?(?P<year>\d{{4}})\b",
+                                             flags), needs_digit=True, needs_words=(months,)),
+        DatePattern("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\b(?!\s+\d{{4}})", flags),
+                    needs_digit=True, needs_words=(months,)),
+        DatePattern("relative", re.compile(rf"\b(?P<rel>{r})\b", flags),
+                    needs_words=(first_words(lang.relative_dates),)),
+        DatePattern("weekday", re.compile(rf"\b(?:pada\s+)?(?:hari\s+)?(?P<weekday>{w})\b(?!\s*\(\d)", flags),
+                    needs_words=(first_words(lang.weekdays),)),
+        DatePattern("year", re.compile(r"\b(?:pada\s+)?tahun\s+(?P<year>(?:19|20)\d{2})\b"
+                                       r"|\bpada\s+(?P<year2>(?:19|20)\d{2})\b", flags),
+                    needs_digit=True, needs_words=({"tahun", "pada"},)),
     ]
     if anaphors:  # an empty alternation would match everywhere
-        patterns.insert(0, ("anaphor", re.compile(rf"\b(?:{counted}\s+)?(?P<anaphor>{anaphors})\b", flags)))
+        patterns.insert(0, DatePattern("anaphor", re.compile(rf"\b(?:{counted}\s+)?(?P<anaphor>{anaphors})\b", flags),
+                                       needs_words=(first_words(_anchored(lang, "anaphor")),)))
     return patterns
 
 
@@ -93,33 +136,21 @@ def _year_for(month: int, day: int, published: date) -> int:
     return published.year
 
 
-DIGIT = re.compile(r"\d")
-NEEDS_DIGIT = {"full", "numeric", "month_year", "day_month", "year"}  # kinds whose pattern cannot match without one
-
-
-@lru_cache(maxsize=4)
-def _date_words(lang: LanguageData) -> re.Pattern:
-    """What every date expression of the language holds: a digit, a month or weekday name, a relative
-    expression, an anaphor, or a number of days ("sehari", "dua hari")."""
-    whole = [*lang.months, *lang.weekdays, *lang.relative_dates,
-             *(w for w, (kind, _) in lang.anchored_dates.items() if kind in ("span", "anaphor"))]
-    counts = _anchored_words(lang, "count")
-    counted = rf"|\b(?:{counts})\s+hari\b" if counts else ""
-    return re.compile(rf"\d|\b(?:{alternation(whole)})\b{counted}", re.IGNORECASE)
-
-
 def find_dates(text: str, lang: LanguageData, published: date | None, future: bool = False) -> list[TimeExpression]:
     """Temporal expressions in text, earliest first, each resolved when it can be."""
-    patterns = _patterns(lang)
-    if not _date_words(lang).search(text):
-        return []  # most sentences hold no date word and no digit: one scan instead of one per pattern
+    # Most sentences hold no digit and few date words: one pass over the text's words tells which patterns can
+    # match there at all (CASE_SPECIALS: characters for which the words' lower case is no exact test).
+    words = None if CASE_SPECIALS.search(text) else {word.lower() for word in WORD.findall(text)}
+    digits = DIGIT.search(text) is not None
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
-    digits = DIGIT.search(text) is not None
-    for kind, pattern in patterns:
-        if not digits and kind in NEEDS_DIGIT:
-            continue  # most sentences have no digit: skip the scans that need one
-        for match in pattern.finditer(text):
+    for pattern in _patterns(lang):
+        if pattern.needs_digit and not digits:
+            continue
+        if words is not None and any(needed.isdisjoint(words) for needed in pattern.needs_words):
+            continue  # a word that every match holds is missing
+        kind = pattern.kind
+        for match in pattern.regex.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue

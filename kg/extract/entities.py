@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..analyse import token_offsets, token_texts
+from ..analyse import text_of, token_offsets, token_texts
 from ..lang import GazetteerEntry, LanguageData, phrase_view
 from ..model import Document, Mention, Sentence
 
@@ -68,7 +68,7 @@ class MentionFinder:
         self.event_first = {head[0] for head in self.event_heads}  # skips event_mentions at other words
         self.name_cache: dict[tuple[str, bool], bool] = {}
         self.w: list[str] = []
-        self.folded: list[str] = []  # casefolded self.w
+        self.starts: list[int] = []  # tokens where a mention may start (see mention_starts)
         self.offsets: list[int] = []
         self.text = ""
         self.check_attribution = True
@@ -85,14 +85,6 @@ class MentionFinder:
                 if start not in found or end > found[start][0]:
                     found[start] = (end, entry)
         return found
-
-    def same_text(self, doc: Doc, text: str) -> bool:
-        """Whether text is doc.text (the Doc was made from it): its tokens and trailing space fill it exactly."""
-        if not self.w:
-            return text == ""
-        last = len(self.w) - 1
-        return len(text) == self.offsets[last] + len(self.w[last]) + len(doc[last].whitespace_) \
-            and text.startswith(self.w[0], self.offsets[0]) and text.startswith(self.w[last], self.offsets[last])
 
     def span_text(self, start: int, end: int) -> str:
         """doc[start:end].text (start < end) without building a Span."""
@@ -126,11 +118,18 @@ class MentionFinder:
 
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
-        for length in self.title_lengths.get(self.folded[i], ()):
+        for length in self.title_lengths.get(self.w[i].casefold(), ()):
             end = i + length
             if end <= limit and " ".join(self.w[i:end]).casefold() in self.lang.titles:
                 return end
         return i
+
+    def mention_starts(self, gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[int]:
+        """The tokens where find_in_sentence can start a mention: gazetteer matches, and words that may open a
+        named event, a title, a name or an organization (each distinct word tested once)."""
+        openers = {word for word in set(self.w) if word in self.event_first or word.casefold() in self.title_lengths
+                   or self.is_name_token(word, first=True) or self.is_org_head(word)}
+        return sorted({k for k, word in enumerate(self.w) if word in openers}.union(gazetteer))
 
     def excluded_tokens(self, doc: Doc, sentence: Span) -> set[int]:
         """Tokens of outlet names that follow an attribution phrase."""
@@ -151,11 +150,11 @@ class MentionFinder:
              ) -> list[Mention]:
         self.w = words or token_texts(doc)  # plain strings: indexing a Doc builds Token objects
         self.offsets = token_offsets(doc)
-        self.text = document.text if self.same_text(doc, document.text) else doc.text  # Doc.text joins Tokens
-        self.folded = [word.casefold() for word in self.w]
+        self.text = text_of(doc, document.text)
         lowered = phrase_view(self.text) if self.attribution_phrases is not None else None
         self.check_attribution = lowered is None or any(p in lowered for p in self.attribution_phrases)
         gazetteer = self.gazetteer_spans(doc)
+        self.starts = self.mention_starts(gazetteer)
         mentions: list[Mention] = []
         for sentence in sentences:
             span = doc[sentence.tokens[0]:sentence.tokens[1]]
@@ -186,10 +185,15 @@ class MentionFinder:
         if not open_sentences:
             return mentions
         spans = [doc[by_index[i].tokens[0]:by_index[i].tokens[1]] for i in open_sentences]
+        # Span.as_doc reads the whole Doc's attribute array for every span unless it is given once
+        array_head = Doc._get_array_attrs()
+        array = doc.to_array(array_head)
+        sentence_docs = (s.as_doc(array_head=array_head, array=array) for s in spans)
         covered = {k for m in mentions for k in range(*m.tokens)}
         added: list[Mention] = []
-        for index, span, tagged in zip(open_sentences, spans, self.ner.pipe((s.as_doc() for s in spans),
-                                                                                   batch_size=NER_BATCH), strict=True):
+        # the tagger is an auxiliary training task: nothing here reads its tags, and the NER does not depend on them
+        tagged_docs = self.ner.pipe(sentence_docs, batch_size=NER_BATCH, disable=["tagger"])
+        for index, span, tagged in zip(open_sentences, spans, tagged_docs, strict=True):
             for ent in tagged.ents:
                 start, end = span.start + ent.start, span.start + ent.end
                 entity_type = NER_TYPES.get(ent.label_)
@@ -229,12 +233,13 @@ class MentionFinder:
         excluded = self.excluded_tokens(doc, sentence)
         mentions: list[Mention] = []
         i, end = sentence.start, sentence.end
-        while i < end:
-            if i in excluded or (not self.w[i].strip()):
-                i += 1
-                continue
+        starts = self.starts
+        for k in starts[bisect_left(starts, i):bisect_left(starts, end)]:  # no branch below matches elsewhere
+            if k < i or k in excluded or not self.w[k].strip():
+                continue  # inside the mention before, or not a mention
+            i = k
             event = self.event_mentions(document, doc, index, i, end, gazetteer) if self.w[i] in self.event_first \
-                else None  # the cheap test first: this loop runs for every token
+                else None
             if event:
                 mentions.extend(event)
                 i = event[0].tokens[1]
@@ -244,7 +249,7 @@ class MentionFinder:
                 mentions.append(self.gazetteer_mention(document, doc, index, i, stop, entry))
                 i = stop
                 continue
-            title_end = self.title_at(doc, i, end) if self.folded[i] in self.title_lengths else i
+            title_end = self.title_at(doc, i, end) if self.w[i].casefold() in self.title_lengths else i
             if title_end > i:
                 found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
                 mentions.extend(found)
@@ -253,8 +258,6 @@ class MentionFinder:
                 mention, i = self.name_mention(document, doc, index, i, end, gazetteer, sentence.start)
                 if mention:
                     mentions.append(mention)
-                continue
-            i += 1
         return mentions
 
     def make(self, document: Document, doc: Doc, index: int, start: int, end: int, entity_type: str,

@@ -74,14 +74,21 @@ def after_trigger(context: DocumentContext, start: int, stop: int) -> list[Menti
 
 def events_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     start, stop = sentence.tokens
+    index = trigger_index(context.lang)
+    candidates = context.positions("event", lambda word: word in index or word.removesuffix("nya") in index,
+                                   sentence)  # the only tokens where match_event can find one
+    if not candidates:
+        return []
     quoted = context.quoted(sentence)
     drafts: list[Draft] = []
     k = start
-    while k < stop:
-        found = match_event(context, k, stop)
-        if not found or k in quoted:
-            k += 1
+    for candidate in candidates:
+        if candidate < k:
+            continue  # inside the trigger before
+        found = match_event(context, candidate, stop)
+        if not found or candidate in quoted:
             continue
+        k = candidate
         end, trigger = found
         window_stop = min(stop, end + WINDOW)
         people: list[Mention] = []

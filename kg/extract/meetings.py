@@ -50,16 +50,21 @@ def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, Mee
 
 def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     start, stop = sentence.tokens
+    index = trigger_index(context.lang)
+    candidates = context.positions("meeting", lambda word: word in index or word.removesuffix("nya") in index,
+                                   sentence)  # the only tokens where match_trigger can find one
+    if not candidates:
+        return []
     quoted = context.quoted(sentence)
     triggers: list[tuple[int, int, MeetingTrigger]] = []
     k = start
-    while k < stop:
-        found = match_trigger(context, k, stop)
-        if found and k not in quoted:
-            triggers.append((k, found[0], found[1]))
+    for candidate in candidates:
+        if candidate < k:
+            continue  # inside the trigger before
+        found = match_trigger(context, candidate, stop)
+        if found and candidate not in quoted:
+            triggers.append((candidate, found[0], found[1]))
             k = found[0]
-        else:
-            k += 1
     drafts: list[Draft] = []
     for n, (k, end, trigger) in enumerate(triggers):
         # what follows a trigger belongs to it up to the next trigger ("pembicaraan X di A dan pertemuan Y di B")

@@ -89,21 +89,21 @@ def addressee_after(context: DocumentContext, index: int, stop: int) -> list[Men
 
 def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     table = cue_table(context.lang)
-    quotes = quote_spans(context, sentence)
+    quotes = context.quotes(sentence)
     start, stop = sentence.tokens
     drafts: list[Draft] = []
     spoken: set[int] = set()  # one statement per speaker mention per sentence
 
-    quoted = quoted_tokens(quotes)
+    quoted = context.quoted(sentence)
 
     def inside_quote(k: int) -> bool:
         return k in quoted
 
     forms, menurut = cue_forms(context.lang), table.get("menurut", {})
-    for k in range(start, stop):
+    # the only tokens where a branch below can match
+    for k in context.positions("cue", lambda word: word in forms or (word.endswith("nya") and word[:-3] in menurut),
+                               sentence):
         word = context.lower[k]
-        if word not in forms and not (word.endswith("nya") and word[:-3] in menurut):
-            continue  # no branch below can match: skip the per-token checks
         if inside_quote(k):
             continue
         cue = None
@@ -170,7 +170,7 @@ def continued_quote(context: DocumentContext, sentence: Sentence, quotes: list[t
     draft = Draft(kind="statement", id=f"{context.document.id}/statement/{sentence.index}-0",
                   evidence=context.evidence(sentence), cue=previous.cue, actors=[speaker],
                   addressees=list(previous.addressees), date=previous.date,
-                  attrs={**previous.attrs, "quote": context.doc[a:b].text.strip("“”\"« »,."), "content": None})
+                  attrs={**previous.attrs, "quote": context.span_text(a, b).strip("“”\"« »,."), "content": None})
     return [draft]
 
 
@@ -200,12 +200,12 @@ def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: i
     cue and "bahwa" (or a comma or quote) dates the speaking and is not content; returns the content start."""
     if c_start >= c_end:
         return c_start
-    start_char = context.doc[c_start].idx - sentence.start
+    start_char = context.start_char(c_start) - sentence.start
     for expression in context.dates(sentence, future=False):
         if expression.start != start_char:
             continue
         k = c_start
-        while k < c_end and context.doc[k].idx - sentence.start < expression.end:
+        while k < c_end and context.start_char(k) - sentence.start < expression.end:
             k += 1
         if k < c_end and (context.lower[k] in CONTENT_CONNECTORS or context.words[k] in QUOTE_MARKS + "”"):
             return skip_connectors(context, k, c_end)
@@ -214,7 +214,6 @@ def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: i
 
 def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int, cue: Cue, speaker: Mention,
                    content: tuple[int, int], quotes: list[tuple[int, int]]) -> Draft:
-    doc = context.doc
     c_start, c_end = content
     if c_start < c_end and context.lower[c_start] in context.lang.addressee_markers:
         # "mengatakan kepada wartawan bahwa ...": the addressee phrase is not content
@@ -223,12 +222,12 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
         c_start = stop_at if stop_at is not None else c_start
     c_start = skip_adverbial_date(context, sentence, skip_connectors(context, c_start, c_end), c_end)
     quote = next((q for q in quotes if q[0] <= c_start < q[1]), None)
-    text = context.doc[c_start:c_end].text.strip() if c_end > c_start else ""
-    span_chars = (doc[c_start].idx - sentence.start, doc[c_end - 1].idx + len(doc[c_end - 1]) - sentence.start) \
+    text = context.span_text(c_start, c_end).strip()
+    span_chars = (context.start_char(c_start) - sentence.start, context.end_char(c_end - 1) - sentence.start) \
         if c_end > c_start else (0, 0)
     dates = [d for d in context.dates(sentence, future=False)
              if not (span_chars[0] <= d.start < span_chars[1]) and (d.value is not None or d.offset_days is not None)]
-    cue_char = doc[cue_index].idx - sentence.start
+    cue_char = context.start_char(cue_index) - sentence.start
     date = as_date(min(dates, key=lambda d: abs(d.start - cue_char))) if dates else None
     about = [m for m in context.mentions
              if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")

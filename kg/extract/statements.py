@@ -19,13 +19,14 @@ from . import QUOTE_MARKS, DocumentContext, Draft, as_date
 
 CONTENT_CONNECTORS = ("bahwa", ",", ":")  # between a cue and what was said
 PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan tegas menolak")
+QUOTE_TOKENS = ("“", "«", "”", "»", '"')
 MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
 
 
 def quote_spans(context: DocumentContext, sentence: Sentence) -> list[tuple[int, int]]:
     """Token ranges [start, end) of quotations in a sentence, quote marks included."""
     spans, open_at, straight_at = [], None, None
-    for k in range(*sentence.tokens):
+    for k in context.positions("quote", QUOTE_TOKENS, (), sentence):  # other tokens change nothing below
         text = context.words[k]
         if text in ("“", "«"):
             open_at = k
@@ -101,8 +102,7 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
 
     forms, menurut = cue_forms(context.lang), table.get("menurut", {})
     # the only tokens where a branch below can match
-    for k in context.positions("cue", lambda word: word in forms or (word.endswith("nya") and word[:-3] in menurut),
-                               sentence):
+    for k in context.positions("cue", forms, menurut, sentence):
         word = context.lower[k]
         if inside_quote(k):
             continue

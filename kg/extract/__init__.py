@@ -64,6 +64,7 @@ class DocumentContext:
     quoted_cache: dict[int, set[int]] = field(default_factory=dict)
     position_cache: dict[str, list[int]] = field(default_factory=dict)
     distinct_words: set[str] | None = None  # of self.lower
+    nya_stems: dict[str, str] = field(default_factory=dict)  # distinct words ending in "-nya", by what precedes it
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence index -> paragraph
 
     def __post_init__(self) -> None:
@@ -245,8 +246,9 @@ class DocumentContext:
         if found is None:
             if self.distinct_words is None:
                 self.distinct_words = set(self.lower)
+                self.nya_stems = {word[:-3]: word for word in self.distinct_words if word.endswith("nya")}
             hits = self.distinct_words.intersection(words)
-            hits.update(word for word in self.distinct_words if word.endswith("nya") and word[:-3] in nya_words)
+            hits.update(self.nya_stems[stem] for stem in self.nya_stems.keys() & nya_words)
             found = self.position_cache[rule] = [k for k, word in enumerate(self.lower) if word in hits]
         start, stop = sentence.tokens
         return found[bisect_left(found, start):bisect_left(found, stop)]

@@ -206,14 +206,16 @@ def sentences_of(document: Document, doc: Doc) -> list[Sentence]:
     sentences = []
     paragraph, previous_end = 0, 0
     for first, stop in zip(bounds, bounds[1:], strict=False):
-        kept = [i for i in range(first, stop) if not words[i].isspace()]  # Token.is_space
-        if not kept:
+        # the sentence without its space tokens (Token.is_space) at either end
+        head = next((i for i in range(first, stop) if not words[i].isspace()), None)
+        if head is None:
             continue
-        start, end = offsets[kept[0]], offsets[kept[-1]] + len(words[kept[-1]])
+        last = next(i for i in range(stop - 1, head - 1, -1) if not words[i].isspace())
+        start, end = offsets[head], offsets[last] + len(words[last])
         if sentences and "\n" in document.text[previous_end:start]:
             paragraph += 1
         sentences.append(Sentence(document.id, len(sentences), start, end, document.text[start:end],
-                                  (kept[0], kept[-1] + 1), paragraph))
+                                  (head, last + 1), paragraph))
         previous_end = end
     return sentences
 

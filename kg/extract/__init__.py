@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,6 +63,8 @@ class DocumentContext:
     quote_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     quoted_cache: dict[int, set[int]] = field(default_factory=dict)
     position_cache: dict[str, list[int]] = field(default_factory=dict)
+    distinct_words: set[str] | None = None  # of self.lower
+    nya_stems: dict[str, str] = field(default_factory=dict)  # distinct words ending in "-nya", by what precedes it
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence index -> paragraph
 
     def __post_init__(self) -> None:
@@ -236,12 +238,17 @@ class DocumentContext:
             self.quoted_cache[sentence.index] = quoted_tokens(self.quotes(sentence))
         return self.quoted_cache[sentence.index]
 
-    def positions(self, rule: str, is_trigger: Callable[[str], bool], sentence: Sentence) -> list[int]:
-        """The sentence's tokens whose lower-case word passes a rule's is_trigger test: the rules try only these
-        instead of every token. Found once per document and rule, testing each distinct word once."""
+    def positions(self, rule: str, words: Collection[str], nya_words: Collection[str], sentence: Sentence
+                  ) -> list[int]:
+        """The sentence's tokens whose lower-case word is one of `words`, or one of `nya_words` with a final "-nya":
+        the rules try only these instead of every token. Found once per document and rule."""
         found = self.position_cache.get(rule)
         if found is None:
-            hits = {word for word in set(self.lower) if is_trigger(word)}
+            if self.distinct_words is None:
+                self.distinct_words = set(self.lower)
+                self.nya_stems = {word[:-3]: word for word in self.distinct_words if word.endswith("nya")}
+            hits = self.distinct_words.intersection(words)
+            hits.update(self.nya_stems[stem] for stem in self.nya_stems.keys() & nya_words)
             found = self.position_cache[rule] = [k for k, word in enumerate(self.lower) if word in hits]
         start, stop = sentence.tokens
         return found[bisect_left(found, start):bisect_left(found, stop)]

@@ -67,6 +67,7 @@ class MentionFinder:
             {c.form.casefold() for c in lang.cues}
         self.event_first = {head[0] for head in self.event_heads}  # skips event_mentions at other words
         self.name_cache: dict[tuple[str, bool], bool] = {}
+        self.opener_cache: dict[str, bool] = {}  # whether a word may open a mention (see mention_starts)
         self.w: list[str] = []
         self.starts: list[int] = []  # tokens where a mention may start (see mention_starts)
         self.offsets: list[int] = []
@@ -127,8 +128,14 @@ class MentionFinder:
     def mention_starts(self, gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[int]:
         """The tokens where find_in_sentence can start a mention: gazetteer matches, and words that may open a
         named event, a title, a name or an organization (each distinct word tested once)."""
-        openers = {word for word in set(self.w) if word in self.event_first or word.casefold() in self.title_lengths
-                   or self.is_name_token(word, first=True) or self.is_org_head(word)}
+        distinct = set(self.w)
+        known = self.opener_cache
+        if len(known) + len(distinct) > NAME_CACHE:
+            known.clear()
+        for word in distinct.difference(known):
+            known[word] = word in self.event_first or word.casefold() in self.title_lengths \
+                or self.is_name_token(word, first=True) or self.is_org_head(word)
+        openers = {word for word in distinct if known[word]}
         return sorted({k for k, word in enumerate(self.w) if word in openers}.union(gazetteer))
 
     def excluded_tokens(self, doc: Doc, sentence: Span) -> set[int]:

@@ -75,8 +75,7 @@ def after_trigger(context: DocumentContext, start: int, stop: int) -> list[Menti
 def events_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     start, stop = sentence.tokens
     index = trigger_index(context.lang)
-    candidates = context.positions("event", lambda word: word in index or word.removesuffix("nya") in index,
-                                   sentence)  # the only tokens where match_event can find one
+    candidates = context.positions("event", index, index, sentence)  # the only tokens where match_event finds one
     if not candidates:
         return []
     quoted = context.quoted(sentence)

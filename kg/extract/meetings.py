@@ -51,8 +51,7 @@ def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, Mee
 def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     start, stop = sentence.tokens
     index = trigger_index(context.lang)
-    candidates = context.positions("meeting", lambda word: word in index or word.removesuffix("nya") in index,
-                                   sentence)  # the only tokens where match_trigger can find one
+    candidates = context.positions("meeting", index, index, sentence)  # the only tokens where match_trigger finds one
     if not candidates:
         return []
     quoted = context.quoted(sentence)

@@ -19,13 +19,14 @@ from . import QUOTE_MARKS, DocumentContext, Draft, as_date
 
 CONTENT_CONNECTORS = ("bahwa", ",", ":")  # between a cue and what was said
 PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan tegas menolak")
+QUOTE_TOKENS = ("“", "«", "”", "»", '"')
 MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
 
 
 def quote_spans(context: DocumentContext, sentence: Sentence) -> list[tuple[int, int]]:
     """Token ranges [start, end) of quotations in a sentence, quote marks included."""
     spans, open_at, straight_at = [], None, None
-    for k in range(*sentence.tokens):
+    for k in context.positions("quote", QUOTE_TOKENS, (), sentence):  # other tokens change nothing below
         text = context.words[k]
         if text in ("“", "«"):
             open_at = k
@@ -89,20 +90,18 @@ def addressee_after(context: DocumentContext, index: int, stop: int) -> list[Men
 
 def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     table = cue_table(context.lang)
-    quotes = context.quotes(sentence)
     start, stop = sentence.tokens
     drafts: list[Draft] = []
     spoken: set[int] = set()  # one statement per speaker mention per sentence
-
-    quoted = context.quoted(sentence)
+    forms, menurut = cue_forms(context.lang), table.get("menurut", {})
+    cues = context.positions("cue", forms, menurut, sentence)  # the only tokens where a branch below can match
+    quotes = context.quotes(sentence) if cues else []
+    quoted = context.quoted(sentence) if cues else set()
 
     def inside_quote(k: int) -> bool:
         return k in quoted
 
-    forms, menurut = cue_forms(context.lang), table.get("menurut", {})
-    # the only tokens where a branch below can match
-    for k in context.positions("cue", lambda word: word in forms or (word.endswith("nya") and word[:-3] in menurut),
-                               sentence):
+    for k in cues:
         word = context.lower[k]
         if inside_quote(k):
             continue
@@ -152,18 +151,20 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         context.last_speaker = speaker.antecedent or speaker
         drafts.append(make_statement(context, sentence, k, cue, speaker, content, quotes))
     if not drafts:
-        drafts = continued_quote(context, sentence, quotes)
+        drafts = continued_quote(context, sentence)
     context.last_quote_statement = drafts[-1] if drafts and drafts[-1].attrs.get("quote") else None
     return drafts
 
 
-def continued_quote(context: DocumentContext, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Draft]:
+def continued_quote(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     """A sentence that is only a quotation, right after a quoted statement, continues it:
     “...,” kata X. “Second sentence of the quote.”"""
     previous = context.last_quote_statement
     start, stop = sentence.tokens
-    if previous is None or previous.evidence.sentence_index != sentence.index - 1 or not quotes \
-            or quotes[0][0] != start or quotes[-1][1] < stop - 1:
+    if previous is None or previous.evidence.sentence_index != sentence.index - 1:
+        return []
+    quotes = context.quotes(sentence)
+    if not quotes or quotes[0][0] != start or quotes[-1][1] < stop - 1:
         return []
     speaker = previous.actors[0]
     a, b = quotes[0]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .lang import BoilerplateRule, LanguageData, may_match, phrase_view
+from .lang import BoilerplateRule, LanguageData, fold, may_match, phrase_view
 from .model import Document
 from .read import parse_published
 
@@ -59,7 +59,7 @@ def parse_date_line(line: str, lang: LanguageData) -> str | None:
     match = date_line_pattern(lang).match(line)
     if not match:
         return None
-    month = lang.months[match["month"].casefold()]
+    month = lang.months[fold(match["month"])]
     iso = f"{int(match['year']):04d}-{month:02d}-{int(match['day']):02d}"
     if match["hour"] is not None:
         iso += f"T{int(match['hour']):02d}:{match['minute']}"

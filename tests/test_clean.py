@@ -79,3 +79,8 @@ def test_offsets_map_back_to_raw_text():
 def test_attribution_outlet_is_source_agency():
     doc = cleaned("Dilansir Press TV, pemerintah mengumumkan kebijakan baru pada Senin pagi.")
     assert "Press TV" in doc.source_agencies
+
+
+def test_a_date_line_with_a_dotted_capital_i_gives_the_date():
+    document = cleaned("Harga Beras Naik\n5 JUNİ 2022, 10:15 WIB\nHarga beras di Jakarta naik lagi pekan ini.")
+    assert document.published == "2022-06-05T10:15"

@@ -65,3 +65,10 @@ def test_after_that_is_an_anaphor_waiting_for_its_happening(lang):
     anchored = find_dates("Pada Kamis (13/1/2022) ia tiba dan sehari setelah itu berangkat.", lang, PUB)
     assert [(t.text, t.value.value) for t in anchored] == [("13/1/2022", "2022-01-13"),
                                                            ("sehari setelah itu", "2022-01-14")]
+
+
+def test_words_with_a_dotted_capital_i_are_read_not_crashed_on(lang):
+    """Case-insensitive patterns match "İni" as "ini"; folding it leaves a combining dot the tables lack."""
+    assert values("pada hari İni", lang) == [("hari İni", "2022-02-15", "day")]
+    assert values("SENİN lalu", lang)[0][1:] == ("2022-02-14", "day")
+    assert values("bulan İni", lang) == [("bulan İni", "2022-02", "month")]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..lang import CASE_SPECIALS, LanguageData
+from ..lang import CASE_SPECIALS, LanguageData, fold
 from ..model import DateValue
 
 
@@ -162,7 +162,7 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
             if kind == "anaphor":
                 taken.append((start, end))
                 # "setelah itu" is the day of the happening; "sehari setelah itu" one day after it
-                days = int(lang.anchored_dates[match["anaphor"].casefold()][1]) + _counted_days(match, lang)
+                days = int(lang.anchored_dates[fold(match["anaphor"])][1]) + _counted_days(match, lang)
                 found.append(TimeExpression(start, end, match.group(0), None, days, kind=kind))
                 continue
             value = _resolve(kind, match, lang, published, future)
@@ -181,16 +181,16 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
 def _counted_days(match: re.Match, lang: LanguageData) -> int:
     """The number of days of "sehari", "dua hari", "3 hari" (0 when the expression has none)."""
     if match["span"]:
-        return int(lang.anchored_dates[match["span"].casefold()][1])
+        return int(lang.anchored_dates[fold(match["span"])][1])
     if not match["count"]:
         return 0
     if match["count"].isdigit():
         return int(match["count"])
-    return int(lang.anchored_dates[match["count"].casefold()][1])
+    return int(lang.anchored_dates[fold(match["count"])][1])
 
 
 def _anchored_days(match: re.Match, lang: LanguageData) -> int:
-    return _counted_days(match, lang) * int(lang.anchored_dates[match["direction"].casefold()][1])
+    return _counted_days(match, lang) * int(lang.anchored_dates[fold(match["direction"])][1])
 
 
 def shift(anchor: DateValue, days: int, expression: str) -> DateValue:
@@ -203,7 +203,7 @@ def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | N
     expression = match.group(0)
     groups = match.groupdict()
     if kind == "full":
-        day = _valid_day(int(groups["year"]), lang.months[groups["month"].casefold()], int(groups["day"]))
+        day = _valid_day(int(groups["year"]), lang.months[fold(groups["month"])], int(groups["day"]))
         return DateValue(day.isoformat(), "day", expression) if day else None
     if kind == "numeric":
         d, m = int(groups["day"] or groups["day2"]), int(groups["month"] or groups["month2"])
@@ -219,29 +219,29 @@ def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | N
     if kind == "day_month":
         if not published:
             return None
-        m, d = lang.months[groups["month"].casefold()], int(groups["day"])
+        m, d = lang.months[fold(groups["month"])], int(groups["day"])
         day = _valid_day(_year_for(m, d, published), m, d)
         return DateValue(day.isoformat(), "day", expression) if day else None
     if kind == "month_year":
-        month = lang.months[groups["month"].casefold()]
+        month = lang.months[fold(groups["month"])]
         return DateValue(f"{int(groups['year']):04d}-{month:02d}", "month", expression)
     if kind == "month_rel":
         if not published:
             return None
-        _, offset = lang.relative_dates[" ".join(groups["rel"].casefold().split())]
-        return DateValue(f"{published.year + offset:04d}-{lang.months[groups['month'].casefold()]:02d}", "month",
+        _, offset = lang.relative_dates[fold(groups["rel"])]
+        return DateValue(f"{published.year + offset:04d}-{lang.months[fold(groups['month'])]:02d}", "month",
                          expression)
     if kind == "weekday":
         if not published:
             return None
-        weekday = lang.weekdays[groups["weekday"].casefold()]
+        weekday = lang.weekdays[fold(groups["weekday"])]
         delta = (published.weekday() - weekday) % 7
         day = published + timedelta(days=(7 - delta) % 7) if future and delta else published - timedelta(days=delta)
         return DateValue(day.isoformat(), "day", expression)
     if kind == "relative":
         if not published:
             return None
-        unit, offset = lang.relative_dates[" ".join(groups["rel"].casefold().split())]
+        unit, offset = lang.relative_dates[fold(groups["rel"])]
         if unit == "day":
             return DateValue((published + timedelta(days=offset)).isoformat(), "day", expression)
         if unit == "week":

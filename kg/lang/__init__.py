@@ -13,6 +13,12 @@ from pathlib import Path
 LANG_DIR = Path(__file__).resolve().parent
 
 
+def fold(text: str) -> str:
+    """The form a word matched by a case-insensitive pattern is looked up by in the language's tables: case-folded,
+    spaces collapsed, without the combining dot that folding "İ" leaves (such patterns match "İni" as "ini")."""
+    return " ".join(text.casefold().replace("\u0307", "").split())
+
+
 def read_table(path: Path) -> list[dict[str, str]]:
     """Rows of a tab-separated file with a header line; '#' lines are comments."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]

@@ -21,7 +21,9 @@ trafilatura). A metadata.csv beside the articles (columns file,published,url,out
 what the text lacks and wins over it.
 
 Writes into OUTDIR: graph.ttl (all triples), graph.trig (one named graph per article, entities in the
-default graph) and graph.html (interactive page that works offline).
+default graph) and graph.html (interactive page that works offline). Analysed articles are cached
+(OUTDIR/.kg-cache); with --no-html the build also leaves OUTDIR/.kg-build.pickle, so that the next build
+resolves only new articles whose ids sort after the others and copies the rest of the files.
 
 Exit status: 0 success, 2 bad input (missing path, no readable article), 3 output folder not writable.
 Problems with single articles (empty, binary, malformed JSONL line, bad metadata row) are warnings:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import copy
 import logging
+import multiprocessing
 import os
 import sys
 import time
 from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,7 @@ from .resolve import Resolver
 from .sparql import write_store
 from .state import BuildState, Totals
 from .subgraph import select
-from .worker import ArticleResult, analyse_article, analyse_chunk, analysers
+from .worker import ArticleResult, analyse_article, analyse_chunk, analysers, warm_up
 
 log = logging.getLogger("kg")
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
@@ -86,9 +88,11 @@ def check_output_dir(out_dir: Path) -> None:
 
 
 def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
-                 dask: str | None = None, release: bool = False) -> Iterator[ArticleResult]:
+                 dask: str | None = None, release: bool = False,
+                 pool: ProcessPoolExecutor | None = None) -> Iterator[ArticleResult]:
     """analyse_article over documents, results in input order, serially, on a process pool or on Dask.
-    release: the list's entries are dropped once handed out (the caller needs only the results)."""
+    release: the list's entries are dropped once handed out (the caller needs only the results).
+    pool: a running pool (see warm_pool) to use instead of starting one."""
     if dask:
         try:
             from distributed import Client
@@ -102,31 +106,48 @@ def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
         return
     if workers == 0:  # auto: a process pool pays off only past a few dozen articles
         workers = os.cpu_count() or 1 if len(documents) >= AUTO_PARALLEL else 1
+    if pool is not None:
+        yield from on_pool(pool, documents, lang_code, pool._max_workers, release)
+        return
     if workers > 1 and len(documents) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         if method == "fork":
             analysers(lang_code)  # load once here; forked workers inherit it instead of each loading it
-        chunk = max(1, min(64, len(documents) // (workers * 8)))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            # a bounded window of chunks in flight (Executor.map would queue every article at once)
-            pending: deque = deque()
-            for start in range(0, len(documents), chunk):
-                batch = documents[start:start + chunk]
-                pending.append(pool.submit(analyse_chunk, batch, lang_code))
-                if release:
-                    documents[start:start + chunk] = [None] * len(batch)
-                if len(pending) >= workers * IN_FLIGHT:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+            yield from on_pool(pool, documents, lang_code, workers, release)
         return
     for n, document in enumerate(documents):
         if release:
             documents[n] = None
         yield analyse_article(document, lang_code)
+
+
+def on_pool(pool: ProcessPoolExecutor, documents: list[Document], lang_code: str, workers: int,
+            release: bool) -> Iterator[ArticleResult]:
+    """analyse_article over documents on a pool, in chunks, keeping a bounded window of chunks in flight
+    (Executor.map would queue every article at once)."""
+    chunk = max(1, min(64, len(documents) // (workers * 8)))
+    pending: deque = deque()
+    for start in range(0, len(documents), chunk):
+        batch = documents[start:start + chunk]
+        pending.append(pool.submit(analyse_chunk, batch, lang_code))
+        if release:
+            documents[start:start + chunk] = [None] * len(batch)
+        if len(pending) >= workers * IN_FLIGHT:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def warm_pool(lang_code: str) -> ProcessPoolExecutor | None:
+    """A one-process pool, forked now, that starts loading the models at once: a build that adds a few articles
+    then analyses them there while it copies the old blocks, instead of loading the models after. None where
+    processes cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    pool.submit(warm_up, lang_code)
+    return pool
 
 
 def run_pipeline(inputs: list[str | Path], lang_code: str = "id", progress: bool = True, workers: int = 1,
@@ -159,11 +180,12 @@ class Resolution:
     def __init__(self, documents: list[Document | Known], report: ReadReport, lang_code: str = "id",
                  progress: bool = False, workers: int = 1, cache: str | Path | None = None,
                  dask: str | None = None, release: bool = False, keys: list[str] | None = None,
-                 resolver: Resolver | None = None):
+                 resolver: Resolver | None = None, pool: ProcessPoolExecutor | None = None):
         """release: drop each article from `documents` once it is cached or analysed (the list is the
         caller's; a streamed build does not need it again). keys: the documents' cache keys, if known.
         resolver: one that has resolved earlier articles (a saved build's), to resolve these after them; its
-        ``stale`` then says whether they would change the earlier ones."""
+        ``stale`` then says whether they would change the earlier ones. pool: a running process pool to analyse
+        on (see map_articles)."""
         started = time.monotonic()
         self.report = report
         self.store = ArticleCache(cache, lang_code) if cache is not None else None
@@ -189,7 +211,7 @@ class Resolution:
         if release:
             documents.clear()  # the articles to analyse are in `todo`; map_articles releases them as it goes
         for done, (n, result) in enumerate(zip(missing, map_articles(todo, lang_code, workers, dask,
-                                                                         release=release), strict=True), start=1):
+                                                                         release, pool), strict=True), start=1):
             if self.store is not None:
                 self.store.put(keys[n], result)
             self.add(result, keys[n] if keys else "")
@@ -317,11 +339,17 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
         writer = Writer(stack.enter_context(atomic_open(out_dir / "graph.trig")),
                         stack.enter_context(atomic_open(out_dir / "graph.ttl")), base_iri)
         stack.callback(writer.close)  # first on the way out: no copy may still run when the files close
+        pool = warm_pool(lang_code) if previous is not None and workers != 1 and not dask else None
+        if pool is not None:  # forked before the copying threads start
+            stack.callback(pool.shutdown, cancel_futures=True)
         if previous is not None:  # copying the old articles' blocks takes a while: start it now, in the background
             writer.copy(previous, list(state.articles), background=True)
         documents, report, files, keys = read_keyed(inputs, cache, lang_code, state.inputs if state else {})
-        resolution, tried = incremental(state, documents, keys, report, lang_code, progress, workers, cache, dask)
+        resolution, tried = incremental(state, documents, keys, report, lang_code, progress, workers, cache, dask,
+                                        pool)
         if resolution is None:
+            if pool is not None:
+                pool.shutdown()  # the models it holds are no use to a build that analyses on its own pool
             if state is not None:
                 writer.restart()
                 state = None
@@ -376,8 +404,8 @@ def read_keyed(inputs: list[str | Path], cache: Path | None, lang_code: str, kno
 
 
 def incremental(state: BuildState | None, documents: list[Document], keys: list[str] | None, report: ReadReport,
-                lang_code: str, progress: bool, workers: int, cache: Path | None,
-                dask: str | None) -> tuple[Resolution | None, int]:
+                lang_code: str, progress: bool, workers: int, cache: Path | None, dask: str | None,
+                pool: ProcessPoolExecutor | None = None) -> tuple[Resolution | None, int]:
     """The new articles resolved against a saved build's entities, or None when the build must resolve everything
     (no usable state, an article changed or went away, or the new articles change how old ones resolve); and the
     number of articles analysed in trying (they are in the cache now)."""
@@ -391,7 +419,7 @@ def incremental(state: BuildState | None, documents: list[Document], keys: list[
     trial = copy.deepcopy(report)  # the report stays as it was if the build has to resolve everything
     resolver = state.resolver.with_language(language.load(lang_code))
     resolution = Resolution([documents[n] for n in todo], trial, lang_code, progress, workers, cache, dask,
-                            keys=[keys[n] for n in todo], resolver=resolver)
+                            keys=[keys[n] for n in todo], resolver=resolver, pool=pool)
     if resolver.stale:
         log.info("kg: the new articles change how earlier ones resolve; resolving every article again")
         return None, resolution.analysed

@@ -33,6 +33,11 @@ def analysers(lang_code: str) -> tuple[language.LanguageData, object, MentionFin
     return lang, nlp, MentionFinder(nlp, lang, ner_pipeline(lang_code))
 
 
+def warm_up(lang_code: str) -> None:
+    """Load a language's analysers in this (worker) process ahead of the articles."""
+    analysers(lang_code)
+
+
 def analyse_article(document: Document, lang_code: str = "id") -> ArticleResult:
     """Clean, analyse and extract one article. Runs in worker processes and on Dask workers."""
     lang, nlp, finder = analysers(lang_code)

@@ -22,8 +22,8 @@ def fresh(folder, tmp_path):
     return outputs(out)
 
 
-def rebuild(folder, out):
-    return build([folder], out, progress=False, html=False)
+def rebuild(folder, out, workers=1):
+    return build([folder], out, progress=False, html=False, workers=workers)
 
 
 @pytest.fixture
@@ -181,4 +181,20 @@ def test_an_id_taken_by_a_new_file_renames_as_a_fresh_build_does(news, tmp_path)
     (news / "a0").mkdir()
     (news / "a0" / "a2.txt").write_text("Kanselir Olaf Scholz tiba di Roma pada Jumat (10/6/2022).", encoding="utf-8")
     rebuild(news, out)  # now the new file comes first and takes the id
+    assert outputs(out) == fresh(news, tmp_path)
+
+
+def test_new_articles_analysed_on_a_worker_forked_at_once_give_the_same_files(news, tmp_path):
+    """With more than one worker, the new articles are analysed in a process that loads the models while the old
+    blocks are copied."""
+    out = tmp_path / "out"
+    rebuild(news, out, workers=2)
+    (news / "b1.txt").write_text("Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022).",
+                                 encoding="utf-8")
+    assert rebuild(news, out, workers=2).added == 1
+    assert outputs(out) == fresh(news, tmp_path)
+    (news / "b2.txt").write_text("Menteri Perdagangan Budi Santoso meninjau pasar di Bandung pada Rabu (8/6/2022).",
+                                 encoding="utf-8")
+    again = rebuild(news, out, workers=2)
+    assert again.added is None and again.analysed == 1
     assert outputs(out) == fresh(news, tmp_path)

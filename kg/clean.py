@@ -59,7 +59,9 @@ def parse_date_line(line: str, lang: LanguageData) -> str | None:
     match = date_line_pattern(lang).match(line)
     if not match:
         return None
-    month = lang.months[fold(match["month"])]
+    month = lang.months.get(fold(match["month"]))
+    if month is None:  # matched through a case equivalence that no month name folds to
+        return None
     iso = f"{int(match['year']):04d}-{month:02d}-{int(match['day']):02d}"
     if match["hour"] is not None:
         iso += f"T{int(match['hour']):02d}:{match['minute']}"

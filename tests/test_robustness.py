@@ -67,6 +67,25 @@ WORDS = st.lists(st.sampled_from(["Presiden", "Joko", "Widodo", "kata", "mengata
                  max_size=120).map(" ".join)
 
 
+def case_twins(word: str) -> list[str]:
+    """The word as written, in capitals, and with letters that case-insensitive patterns take for i, s and k."""
+    upper = word.upper()
+    return [word, upper, word.replace("i", "ı"), upper.replace("I", "İ"), word.replace("s", "ſ"),
+            upper.replace("K", "\u212a")]
+
+
+def _date_words() -> list[str]:
+    from kg.lang import load
+
+    lang = load("id")
+    return sorted({twin for word in (*lang.months, *lang.weekdays, *lang.relative_dates, *lang.anchored_dates)
+                   for twin in case_twins(word)})
+
+
+DATE_WORDS = st.lists(st.sampled_from(_date_words() + ["pada", "5", "(7/2/2022)", "2022", "\n", "Joko Widodo",
+                                                       "mengatakan", "."]), max_size=40).map(" ".join)
+
+
 def check_rdf(result) -> None:
     from kg.export.rdf import serialize
 
@@ -76,7 +95,8 @@ def check_rdf(result) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(TEXT, WORDS), min_size=1, max_size=3), st.one_of(st.none(), st.dates().map(str)))
+@given(st.lists(st.one_of(TEXT, WORDS, DATE_WORDS), min_size=1, max_size=3),
+       st.one_of(st.none(), st.dates().map(str)))
 def test_random_text_never_crashes(texts, published):
     documents = [Document(id=f"d{i}", source=f"d{i}.txt", raw_text=t, published=published)
                  for i, t in enumerate(texts)]

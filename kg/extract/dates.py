@@ -154,28 +154,34 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if kind == "anchored":
-                taken.append((start, end))
-                found.append(TimeExpression(start, end, match.group(0), None, _anchored_days(match, lang),
-                                            kind=kind))
+            try:
+                expression = _expression(kind, match, lang, published, future)
+            except KeyError:  # matched through a case equivalence that no spelling in the tables folds to
                 continue
-            if kind == "anaphor":
+            if expression is not None:
                 taken.append((start, end))
-                # "setelah itu" is the day of the happening; "sehari setelah itu" one day after it
-                days = int(lang.anchored_dates[fold(match["anaphor"])][1]) + _counted_days(match, lang)
-                found.append(TimeExpression(start, end, match.group(0), None, days, kind=kind))
-                continue
-            value = _resolve(kind, match, lang, published, future)
-            if kind == "numeric" and value is None:
-                continue  # "1/2" that is not a date (a fraction) is not an expression either
-            taken.append((start, end))
-            found.append(TimeExpression(start, end, match.group(0), value, kind=kind))
+                found.append(expression)
     found.sort(key=lambda t: t.start)
     anchors = [t.value for t in found if t.value is not None and t.value.precision == "day"]
     for expression in found:  # "Kamis (30/6) ... sehari sebelumnya": anchored on the sentence's own date
         if expression.offset_days is not None and len(anchors) == 1:
             expression.value = shift(anchors[0], expression.offset_days, expression.text)
     return found
+
+
+def _expression(kind: str, match: re.Match, lang: LanguageData, published: date | None,
+                future: bool) -> TimeExpression | None:
+    start, end = match.span()
+    if kind == "anchored":
+        return TimeExpression(start, end, match.group(0), None, _anchored_days(match, lang), kind=kind)
+    if kind == "anaphor":
+        # "setelah itu" is the day of the happening; "sehari setelah itu" one day after it
+        days = int(lang.anchored_dates[fold(match["anaphor"])][1]) + _counted_days(match, lang)
+        return TimeExpression(start, end, match.group(0), None, days, kind=kind)
+    value = _resolve(kind, match, lang, published, future)
+    if kind == "numeric" and value is None:
+        return None  # "1/2" that is not a date (a fraction) is not an expression either
+    return TimeExpression(start, end, match.group(0), value, kind=kind)
 
 
 def _counted_days(match: re.Match, lang: LanguageData) -> int:

@@ -6,6 +6,7 @@ means adding a folder with the same files (see ``kg/lang/id/`` and the README th
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,9 +15,10 @@ LANG_DIR = Path(__file__).resolve().parent
 
 
 def fold(text: str) -> str:
-    """The form a word matched by a case-insensitive pattern is looked up by in the language's tables: case-folded,
-    spaces collapsed, without the combining dot that folding "İ" leaves (such patterns match "İni" as "ini")."""
-    return " ".join(text.casefold().replace("\u0307", "").split())
+    """The form a word matched by a case-insensitive pattern is looked up by in the language's tables: compatibility
+    characters composed (NFKC), case-folded, spaces collapsed, without the combining dot that folding "İ" leaves,
+    and with the dotless "ı" as "i" (such patterns match "İni" and "ını" as "ini")."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().replace("\u0307", "").replace("ı", "i").split())
 
 
 def read_table(path: Path) -> list[dict[str, str]]:

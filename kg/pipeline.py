@@ -72,8 +72,8 @@ class BuildResult:
                 f"{len(self.report.warnings)} warnings; {self.seconds:.1f} s"
                 + (f"; reused {self.reused} of {self.reused + self.analysed} articles from the cache"
                    if self.reused else "")
-                + (f"; {self.added} new articles resolved against the last build's entities, the rest copied"
-                   if self.added is not None else ""))
+                + (f"; {self.added} new article{'' if self.added == 1 else 's'} resolved against the last build's "
+                   "entities, the rest copied" if self.added is not None else ""))
 
 
 def check_output_dir(out_dir: Path) -> None:

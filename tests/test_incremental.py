@@ -49,7 +49,7 @@ def test_a_new_unrelated_article_is_resolved_alone_and_appended(news, tmp_path):
     assert second.added == 1 and second.analysed == 1 and second.reused == 2
     assert outputs(out) == fresh(news, tmp_path)
     assert b"entity/person/retno-marsudi>" in (out / "graph.ttl").read_bytes()
-    assert "1 new articles resolved" in second.summary()
+    assert "1 new article resolved" in second.summary()
 
 
 @pytest.mark.parametrize("text", [

@@ -92,7 +92,7 @@ def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
                  pool: ProcessPoolExecutor | None = None) -> Iterator[ArticleResult]:
     """analyse_article over documents, results in input order, serially, on a process pool or on Dask.
     release: the list's entries are dropped once handed out (the caller needs only the results).
-    pool: a running pool (see warm_pool) to use instead of starting one."""
+    pool: a running one-process pool (see warm_pool) to use instead of starting one."""
     if dask:
         try:
             from distributed import Client
@@ -107,7 +107,7 @@ def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
     if workers == 0:  # auto: a process pool pays off only past a few dozen articles
         workers = os.cpu_count() or 1 if len(documents) >= AUTO_PARALLEL else 1
     if pool is not None:
-        yield from on_pool(pool, documents, lang_code, pool._max_workers, release)
+        yield from on_pool(pool, documents, lang_code, 1, release)
         return
     if workers > 1 and len(documents) > 1:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -343,11 +343,13 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
         if pool is not None:  # forked before the copying threads start
             stack.callback(pool.shutdown, cancel_futures=True)
         if previous is not None:  # copying the old articles' blocks takes a while: start it now, in the background
-            writer.copy(previous, list(state.articles), background=True)
-        documents, report, files, keys = read_keyed(inputs, cache, lang_code, state.inputs if state else {})
+            writer.copy(previous, list(state.articles))
+        documents, report, files, keys = read_keyed(inputs, cache, lang_code, state)
         resolution, tried = incremental(state, documents, keys, report, lang_code, progress, workers, cache, dask,
                                         pool)
-        if resolution is None:
+        if resolution is not None:
+            report = resolution.report  # the trial's, with the new articles' warnings
+        else:
             if pool is not None:
                 pool.shutdown()  # the models it holds are no use to a build that analyses on its own pool
             if state is not None:
@@ -357,7 +359,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
                 resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
                                         keys=keys)
             except NotCached:  # an unchanged file's article left the cache: read every file again
-                documents, report, files, keys = read_keyed(inputs, cache, lang_code, {})
+                documents, report, files, keys = read_keyed(inputs, cache, lang_code, None)
                 resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
                                         keys=keys)
             resolution.analysed, resolution.reused = resolution.analysed + tried, resolution.reused - tried
@@ -386,21 +388,17 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
     return result
 
 
-def read_keyed(inputs: list[str | Path], cache: Path | None, lang_code: str, known: dict[str, FileRecord]
+def read_keyed(inputs: list[str | Path], cache: Path | None, lang_code: str, state: BuildState | None
                ) -> tuple[list[Document | Known], ReadReport, dict[str, FileRecord], list[str] | None]:
-    """The articles of the inputs (those of files unchanged since `known` was recorded are not read again: they
+    """The articles of the inputs (those of files unchanged since the state's build are not read again: they
     come as Known), the report, the records of the files, and the cache keys (None without a cache)."""
     if cache is None:
         documents, report = read_inputs(inputs)
         return documents, report, {}, None
-    documents, report, files = read_changed(inputs, known)
+    documents, report, files = read_changed(inputs, state.inputs if state is not None else {})
     store = ArticleCache(cache, lang_code)
-    keys = [d.key if isinstance(d, Known) else store.key(d) for d in documents]
-    key_of = {d.id: key for d, key in zip(documents, keys, strict=True)}
-    for record in files.values():
-        if len(record.keys) != len(record.articles):  # read now
-            record.keys = [key_of[doc_id] for _, doc_id, _ in record.articles]
-    return documents, report, files, keys
+    known = state.keys() if state is not None else {}
+    return documents, report, files, [known[d.id] if isinstance(d, Known) else store.key(d) for d in documents]
 
 
 def incremental(state: BuildState | None, documents: list[Document], keys: list[str] | None, report: ReadReport,
@@ -426,6 +424,4 @@ def incremental(state: BuildState | None, documents: list[Document], keys: list[
     for _, warning in state.skipped.values():  # skipped by an earlier build, and again now
         trial.warn(warning, skip=True)
         trial.read -= 1
-    report.__dict__.update(trial.__dict__)
-    resolution.report = report
     return resolution, 0

@@ -265,10 +265,9 @@ def apply_metadata(doc: Document, row: dict[str, str]) -> None:
 @dataclass(slots=True)
 class Known:
     """An article of an input file that has not changed since an earlier build read it (the file is not read
-    again): its id and its cache key."""
+    again): its id."""
 
     id: str
-    key: str
 
 
 @dataclass
@@ -282,7 +281,6 @@ class FileRecord:
     warnings: list[str]
     skipped: int
     rows: list[str]  # the metadata.csv rows it used
-    keys: list[str] = field(default_factory=list)  # the articles' cache keys (filled by the caller)
 
 
 def stamp_of(path: Path) -> tuple[int, int, int] | None:
@@ -345,11 +343,11 @@ def _read(inputs: list[str | Path], report: ReadReport, known: dict[str, FileRec
         record = known.get(name)
         if record is not None and stamp is not None and (record.stamp, record.metadata) == (
                 stamp, metadata_stamps.get(path.parent)):
-            for (original, doc_id, source), key in zip(record.articles, record.keys, strict=True):
+            for original, doc_id, source in record.articles:
                 if unique_id(original, seen_ids) != doc_id:
                     raise _Reread  # another file now takes (or no longer takes) its id
                 seen_ids[doc_id] = source
-                documents.append(Known(doc_id, key))
+                documents.append(Known(doc_id))
             for warning in record.warnings:
                 report.warn(warning)
             report.read += len(record.articles)

@@ -59,10 +59,10 @@ class Resolver:
     then resolves the whole corpus again in one batch.
     """
 
+    TRANSIENT = ("lang", "gazetteer", "forms", "_earlier")  # not saved: loaded again, or per batch
+
     def __init__(self, lang: LanguageData):
-        self.lang = lang
-        self.gazetteer = {(e.type, e.name): e for e in lang.gazetteer}
-        self.forms = {f.casefold(): e for e in lang.gazetteer for f in e.forms}
+        self.with_language(lang)
         self.entities: dict[str, Entity] = {}  # labels as first given; see labelled() for the chosen ones
         self.known_aliases: dict[str, set[str]] = {}  # name key of a bracketed alias -> entity ids
         self.full_names: dict[str, dict[str, int]] = {}  # name key of a full name -> its spellings, counted
@@ -78,8 +78,7 @@ class Resolver:
     def __getstate__(self) -> dict:
         """What a saved resolver keeps: the corpus tables, not the language data (loaded again) nor the
         entities' document sets (each article's RDF lists the entities it mentions)."""
-        state = {k: v for k, v in ((k, getattr(self, k)) for k in self.__dict__) if k not in ("lang", "gazetteer",
-                                                                                          "forms", "_earlier")}
+        state = {k: v for k, v in self.__dict__.items() if k not in self.TRANSIENT}
         # as tuples: pickling tens of thousands of dataclass instances is several times slower
         state["entities"] = [(e.id, e.type, e.label, e.aliases, [(r.position, r.label, r.of) for r in e.roles],
                               e.mention_count, e.merge_notes) for e in self.entities.values()]
@@ -93,7 +92,7 @@ class Resolver:
         self._earlier = set()
 
     def with_language(self, lang: LanguageData) -> Resolver:
-        """A resolver loaded from disk, given its language data again."""
+        """The resolver with its language data (a resolver loaded from disk is given it again)."""
         self.lang = lang
         self.gazetteer = {(e.type, e.name): e for e in lang.gazetteer}
         self.forms = {f.casefold(): e for e in lang.gazetteer for f in e.forms}

@@ -87,10 +87,14 @@ class BuildState:
     def remove(out_dir: Path) -> None:
         (out_dir / STATE_NAME).unlink(missing_ok=True)
 
+    def keys(self) -> dict[str, str]:
+        """Article id -> cache key, of every article this state knows (resolved or skipped)."""
+        return {**self.articles, **{doc_id: key for doc_id, (key, _) in self.skipped.items()}}
+
     def new_articles(self, keys: dict[str, str]) -> list[str] | None:
         """Of the corpus's articles (id -> cache key), the ids this state does not know, when it knows all the
         others unchanged; else None (an article changed or went away)."""
-        known = {**self.articles, **{doc_id: key for doc_id, (key, _) in self.skipped.items()}}
+        known = self.keys()
         if any(keys.get(doc_id) != key for doc_id, key in known.items()):
             return None
         return [doc_id for doc_id in keys if doc_id not in known]

@@ -13,7 +13,7 @@ import io
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -286,7 +286,10 @@ def prefix_header(iris: Iris | None = None) -> bytes:
 
 def write_rdf(graph: nx.MultiDiGraph, trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE) -> None:
     """Stream TriG (entities in the default graph, one named graph per article) and Turtle (everything)."""
-    write_articles(entities(graph), graph_articles(graph), trig, turtle, base)
+    writer = Writer(trig, turtle, base)
+    for document, mentions, facts in graph_articles(graph):
+        writer.article(document, mentions, facts)
+    writer.finish(entities(graph))
 
 
 Layout = dict[str, tuple[int, int, int, int]]  # article id -> byte ranges of its block in TriG and in Turtle
@@ -324,6 +327,10 @@ class Output:
                 done += len(chunk)
         self.handle.seek(0, os.SEEK_END)  # the buffered writer's position after the kernel moved the file's
         self.size += end - start
+
+    def copy_ranges(self, source: BinaryIO, ranges: list[tuple[int, int]]) -> None:
+        for start, end in ranges:
+            self.copy(source, start, end)
 
     def restart(self) -> None:
         self.handle.seek(0)
@@ -365,9 +372,9 @@ class Writer:
             out.restart()
             out.write(header)
 
-    def copy(self, previous: Previous, doc_ids: list[str], background: bool = False) -> None:
+    def copy(self, previous: Previous, doc_ids: list[str]) -> None:
         """Append the blocks of these articles from an earlier build's files, where they follow each other in this
-        order, both files at once. background: return at once (anything else written waits for the copy)."""
+        order: both files at once, in the background (anything written next waits for the copy)."""
         self.wait()
         runs: list[list[int]] = []  # [trig start, end, turtle start, end] of stretches of adjacent blocks
         trig, turtle = (out.size for out in self.outputs)
@@ -383,11 +390,7 @@ class Writer:
             return
         self._pool = self._pool or ThreadPoolExecutor(2, thread_name_prefix="kg-copy")
         for out, source, first in ((self.outputs[0], previous.trig, 0), (self.outputs[1], previous.turtle, 2)):
-            self.copying.append(self._pool.submit(
-                lambda out=out, source=source, first=first: [out.copy(source, run[first], run[first + 1])
-                                                             for run in runs]))
-        if not background:
-            self.wait()
+            self.copying.append(self._pool.submit(out.copy_ranges, source, [(r[first], r[first + 1]) for r in runs]))
 
     def wait(self) -> None:
         """Until the copying is done (its error, if any, is raised here)."""
@@ -418,27 +421,6 @@ class Writer:
         for out in self.outputs:
             out.write(block)
         return self.layout
-
-
-def write_articles(entity_list: list[Entity], articles: Iterable[tuple[Document, list[Mention], list] | str],
-                   trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE,
-                   previous: Previous | None = None) -> Layout:
-    """Write each article as it comes, then the entities, to TriG and Turtle (see Writer); return where each
-    article's block lies. An article is (document, mentions, facts), or the id of an article whose block is copied
-    unchanged from `previous`."""
-    writer = Writer(trig, turtle, base)
-    copied: list[str] = []
-    for article in articles:
-        if isinstance(article, str):
-            copied.append(article)
-            continue
-        if copied:
-            writer.copy(previous, copied)
-            copied = []
-        writer.article(*article)
-    if copied:
-        writer.copy(previous, copied)
-    return writer.finish(entity_list)
 
 
 def serialize(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:

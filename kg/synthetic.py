@@ -180,9 +180,6 @@ class _Writer:
         self.published = published
         self.introduced: set[str] = set()
 
-    def pick(self, items: list[str]) -> str:
-        return self.rng.choice(items)
-
     def ref(self, who: Person) -> str:
         """Full title and name on first mention, the surname (or a short title) afterwards."""
         if who.name not in self.introduced:
@@ -275,11 +272,6 @@ def article(rng: random.Random, number: int) -> dict[str, str]:
     paragraphs += [f"Editor: {person(_zipf(rng, 40)).name}",
                    f"Tags: {', '.join(rng.sample(TAGS, 3))}"]
     return {"id": f"syn-{number:06d}", "title": headline, "outlet": outlet, "text": "\n\n".join(paragraphs)}
-
-
-def generate(count: int, seed: int = 0) -> list[dict[str, str]]:
-    rng = random.Random(seed)
-    return [article(rng, n) for n in range(count)]
 
 
 def write_jsonl(folder: Path, count: int, seed: int = 0, per_file: int = 1000) -> list[Path]:

@@ -106,18 +106,6 @@ def token_offsets(doc: Doc) -> list[int]:
     return offsets
 
 
-def text_of(doc: Doc, text: str) -> str:
-    """doc.text, read as `text` when the Doc was made from it (its tokens and their trailing space fill it exactly):
-    Doc.text joins a Token object per token."""
-    words, offsets = token_texts(doc), token_offsets(doc)
-    if not words:
-        return doc.text
-    last = len(words) - 1
-    same = len(text) == offsets[last] + len(words[last]) + len(doc[last].whitespace_) \
-        and text.startswith(words[0], offsets[0]) and text.startswith(words[last], offsets[last])
-    return text if same else doc.text
-
-
 @Language.component("kg_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Set sentence starts (see sentence_starts) on a Doc."""
@@ -197,8 +185,8 @@ def analyse(document: Document, nlp: Language | None = None) -> tuple[Doc, list[
 def sentences_of(document: Document, doc: Doc) -> list[Sentence]:
     """The sentences of doc.sents without their space tokens; read from arrays, as iterating Spans and Tokens
     costs more than the rest of the analysis."""
-    if not len(doc) or not doc.has_annotation("SENT_START"):
-        return _sentences_of_spans(document, doc)
+    if not len(doc):
+        return []
     words = token_texts(doc)
     offsets = token_offsets(doc)
     flags = doc.to_array(SENT_START).tolist()
@@ -216,21 +204,5 @@ def sentences_of(document: Document, doc: Doc) -> list[Sentence]:
             paragraph += 1
         sentences.append(Sentence(document.id, len(sentences), start, end, document.text[start:end],
                                   (head, last + 1), paragraph))
-        previous_end = end
-    return sentences
-
-
-def _sentences_of_spans(document: Document, doc: Doc) -> list[Sentence]:
-    sentences = []
-    paragraph, previous_end = 0, 0
-    for span in doc.sents:
-        tokens = [t for t in span if not t.is_space]
-        if not tokens:
-            continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if sentences and "\n" in document.text[previous_end:start]:
-            paragraph += 1
-        sentences.append(Sentence(document.id, len(sentences), start, end, document.text[start:end],
-                                  (tokens[0].i, tokens[-1].i + 1), paragraph))
         previous_end = end
     return sentences

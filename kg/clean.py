@@ -82,7 +82,7 @@ def label_value(line: str, lang: LanguageData) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=8)
-def chrome_rules(lang: LanguageData) -> tuple[list[re.Pattern], list[tuple[BoilerplateRule, str]]]:
+def chrome_rules(lang: LanguageData) -> tuple[list[re.Pattern], list[BoilerplateRule]]:
     """The drop and spam rules, arranged for fewer searches: the rules made from a plain text at the start of
     the line (line, lead) joined into one anchored pattern, tried at the line start only; the regex rules
     joined into one pattern; the phrase rules (contains, word) kept apart, each searched only when its phrase
@@ -91,8 +91,7 @@ def chrome_rules(lang: LanguageData) -> tuple[list[re.Pattern], list[tuple[Boile
     flags = {rule.pattern.flags for rule in rules}
     anchored = [rule for rule in rules if rule.match in ("line", "lead")]
     regexes = [rule for rule in rules if rule.match == "regex"]
-    phrases = [(rule, rule.text.lower() if rule.text.isascii() else "")  # "": always searched
-               for rule in rules if rule not in anchored and rule not in regexes]
+    phrases = [rule for rule in rules if rule not in anchored and rule not in regexes]
     if len(flags) != 1:
         return [rule.pattern for rule in anchored + regexes], phrases
     try:
@@ -108,7 +107,7 @@ def is_chrome(line: str, lang: LanguageData) -> bool:
     if any(pattern.search(line) for pattern in joined):
         return True
     lowered = phrase_view(line)
-    return any((lowered is None or needle in lowered) and rule.pattern.search(line) for rule, needle in phrases)
+    return any(may_match(rule, lowered) and rule.pattern.search(line) for rule in phrases)
 
 
 def contributors(line: str, lang: LanguageData) -> list[str] | None:

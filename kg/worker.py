@@ -3,6 +3,7 @@ extract. Its results are what the article cache keeps (kg.cache fingerprints thi
 kg.pipeline maps it over a corpus and resolves the results."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from .extract.entities import MentionFinder
 from .model import Document, Mention
 
 NO_TOKENS = (0, 0)
+ANALYSIS_LOCK = threading.Lock()
 
 
 @dataclass
@@ -39,7 +41,13 @@ def warm_up(lang_code: str) -> None:
 
 
 def analyse_article(document: Document, lang_code: str = "id") -> ArticleResult:
-    """Clean, analyse and extract one article. Runs in worker processes and on Dask workers."""
+    """Clean, analyse and extract one article. Runs in worker processes and on Dask workers, which may call it
+    from several threads: the analysers are shared and keep per-document state, so one article at a time."""
+    with ANALYSIS_LOCK:
+        return _analyse(document, lang_code)
+
+
+def _analyse(document: Document, lang_code: str) -> ArticleResult:
     lang, nlp, finder = analysers(lang_code)
     document.language = lang_code
     clean(document, lang)
@@ -54,5 +62,3 @@ def analyse_article(document: Document, lang_code: str = "id") -> ArticleResult:
 
 def analyse_chunk(documents: list[Document], lang_code: str) -> list[ArticleResult]:
     return [analyse_article(document, lang_code) for document in documents]
-
-

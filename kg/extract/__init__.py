@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analyse import text_of, token_offsets, token_texts
+from ..analyse import token_offsets, token_texts
 from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
 from .dates import TimeExpression, alternation, find_dates, published_day
@@ -72,7 +72,7 @@ class DocumentContext:
         self.words = self.words or token_texts(self.doc)
         self.lower = [word.lower() for word in self.words]
         self.offsets = token_offsets(self.doc)
-        self.text = text_of(self.doc, self.document.text)
+        self.text = self.document.text  # what doc was made from
         self.title_words = title_words(self.lang)
         self.paragraph_of = {s.index: s.paragraph for s in self.sentences}
         for mention in self.mentions:
@@ -335,8 +335,9 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
     or another date earlier in the paragraph. Resolution gives the day to persons only, after every other
     dating rule (see kg.resolve.date_article)."""
     published = context.published
+    candidates = [d for d in drafts if d.kind == "statement" and d.date is None and not d.attrs.get("past")]
     body = [s for s in context.sentences if not context.in_headline(s)]
-    if published is None or not body:
+    if published is None or not body or not candidates:
         return
     lead_day = next((d.value for d in context.dates(body[0], False)
                      if d.value is not None and d.value.precision == "day"), None)
@@ -356,12 +357,10 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
                                                    or any(d.value is None for d in context.dates(sentence, False))):
             vague_at[sentence.paragraph] = sentence.index
     never = len(context.sentences)
-    for draft in drafts:
+    for draft in candidates:
         index = draft.evidence.sentence_index
         paragraph = context.paragraph_of[index]
-        if draft.kind != "statement" or draft.date is not None or draft.attrs.get("past") \
-                or index <= body[0].index or dated_at.get(paragraph, never) < index \
-                or vague_at.get(paragraph, never) <= index:
+        if index <= body[0].index or dated_at.get(paragraph, never) < index or vague_at.get(paragraph, never) <= index:
             continue
         draft.news_day = lead_day
 

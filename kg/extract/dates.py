@@ -86,6 +86,7 @@ def _patterns(lang: LanguageData) -> list[DatePattern]:
     counted = rf"(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))"  # "sehari", "dua hari", "3 hari"
     directions = _anchored(lang, "direction")
     months = first_words(lang.months)
+    years = [phrase for phrase, (unit, _) in lang.relative_dates.items() if unit == "year"]  # "tahun lalu"
     flags = re.IGNORECASE
     patterns = [
         DatePattern("anchored", re.compile(rf"\b{counted}\s+(?P<direction>{alternation(directions)})\b", flags),
@@ -95,8 +96,6 @@ def _patterns(lang: LanguageData) -> list[DatePattern]:
         # 22/2/2022 anywhere; 21/1 only in the press convention "(21/1)", never a bare fraction
         DatePattern("numeric", re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})(?![\d/])"
                                           r"|(?<=\()(?P<day2>\d{1,2})/(?P<month2>\d{1,2})(?=\))"), needs_digit=True),
-        DatePattern("month_rel", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?P<rel>tahun\s+(?:lalu|ini|depan))\b",
-                                            flags), needs_words=(months, {"tahun"}, {"lalu", "ini", "depan"})),
         DatePattern("month_year", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?:tahun\s+)?(?P<year>\d{{4}})\b",
                                              flags), needs_digit=True, needs_words=(months,)),
         DatePattern("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\b(?!\s+\d{{4}})", flags),
@@ -109,6 +108,10 @@ def _patterns(lang: LanguageData) -> list[DatePattern]:
                                        r"|\bpada\s+(?P<year2>(?:19|20)\d{2})\b", flags),
                     needs_digit=True, needs_words=({"tahun", "pada"},)),
     ]
+    if years:  # an empty alternation would match everywhere
+        patterns.insert(3, DatePattern("month_rel", re.compile(
+            rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?P<rel>{alternation(years)})\b", flags),
+            needs_words=(months, first_words(years))))
     if anaphors:  # an empty alternation would match everywhere
         patterns.insert(0, DatePattern("anaphor", re.compile(rf"\b(?:{counted}\s+)?(?P<anaphor>{anaphors})\b", flags),
                                        needs_words=(first_words(_anchored(lang, "anaphor")),)))

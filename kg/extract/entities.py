@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..analyse import text_of, token_offsets, token_texts
-from ..lang import GazetteerEntry, LanguageData, phrase_view
+from ..analyse import token_offsets, token_texts
+from ..lang import GazetteerEntry, LanguageData, may_match, phrase_view
 from ..model import Document, Mention, Sentence
 
 MAX_TITLE_TOKENS = 6
@@ -57,9 +57,7 @@ class MentionFinder:
         self.org_heads = {h.casefold() for h in lang.org_heads}
         self.non_entities = {n.casefold() for n in lang.non_entities}
         rules = sorted(lang.rules("attribution"), key=lambda rule: len(rule.text), reverse=True)
-        phrases = [rule.text for rule in rules]
-        # lower-cased ASCII phrases: a document holding none of them needs no attribution search (phrase_view)
-        self.attribution_phrases = [p.lower() for p in phrases] if all(p.isascii() for p in phrases) else None
+        self.attribution_rules = rules
         # the language data's own patterns in one search per sentence, longest phrase first
         self.attribution = re.compile("|".join(rule.pattern.pattern for rule in rules) or r"(?!)", re.IGNORECASE)
         # calendar words and speech cues are capitalised at sentence starts but never names
@@ -157,9 +155,9 @@ class MentionFinder:
              ) -> list[Mention]:
         self.w = words or token_texts(doc)  # plain strings: indexing a Doc builds Token objects
         self.offsets = token_offsets(doc)
-        self.text = text_of(doc, document.text)
-        lowered = phrase_view(self.text) if self.attribution_phrases is not None else None
-        self.check_attribution = lowered is None or any(p in lowered for p in self.attribution_phrases)
+        self.text = document.text  # what doc was made from
+        lowered = phrase_view(self.text)  # a document that can hold no attribution phrase needs no search for one
+        self.check_attribution = any(may_match(rule, lowered) for rule in self.attribution_rules)
         gazetteer = self.gazetteer_spans(doc)
         self.starts = self.mention_starts(gazetteer)
         mentions: list[Mention] = []

@@ -17,7 +17,7 @@ from ..lang import Cue, LanguageData
 from ..model import Mention, Sentence
 from . import QUOTE_MARKS, DocumentContext, Draft, as_date
 
-CONTENT_CONNECTORS = ("bahwa", ",", ":")  # between a cue and what was said
+CONNECTING_MARKS = (",", ":")  # with the language's complementizers, between a cue and what was said
 PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan tegas menolak")
 QUOTE_TOKENS = ("“", "«", "”", "»", '"')
 MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
@@ -190,8 +190,12 @@ def past_aspect(context: DocumentContext, sentence: Sentence, cue_index: int) ->
                for k in range(max(sentence.tokens[0], cue_index - PAST_WINDOW), cue_index))
 
 
+def connects(context: DocumentContext, k: int) -> bool:
+    return context.lower[k] in context.lang.complementizers or context.words[k] in CONNECTING_MARKS
+
+
 def skip_connectors(context: DocumentContext, k: int, stop: int) -> int:
-    while k < stop and context.lower[k] in CONTENT_CONNECTORS:
+    while k < stop and connects(context, k):
         k += 1
     return k
 
@@ -208,7 +212,7 @@ def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: i
         k = c_start
         while k < c_end and context.start_char(k) - sentence.start < expression.end:
             k += 1
-        if k < c_end and (context.lower[k] in CONTENT_CONNECTORS or context.words[k] in QUOTE_MARKS + "”"):
+        if k < c_end and (connects(context, k) or context.words[k] in QUOTE_MARKS + "”"):
             return skip_connectors(context, k, c_end)
     return c_start
 
@@ -218,8 +222,8 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
     c_start, c_end = content
     if c_start < c_end and context.lower[c_start] in context.lang.addressee_markers:
         # "mengatakan kepada wartawan bahwa ...": the addressee phrase is not content
-        stop_at = next((j for j in range(c_start, min(c_start + 6, c_end)) if context.lower[j] == "bahwa"
-                        or context.words[j] == ","), None)
+        stop_at = next((j for j in range(c_start, min(c_start + 6, c_end))
+                        if context.lower[j] in context.lang.complementizers or context.words[j] == ","), None)
         c_start = stop_at if stop_at is not None else c_start
     c_start = skip_adverbial_date(context, sentence, skip_connectors(context, c_start, c_end), c_end)
     quote = next((q for q in quotes if q[0] <= c_start < q[1]), None)

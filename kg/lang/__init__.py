@@ -50,6 +50,7 @@ class BoilerplateRule:
     match: str
     text: str
     pattern: re.Pattern
+    needle: str | None = None  # lower-cased text a line must hold for the pattern to match (None: no such test)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class LanguageData:
     light_verbs: set[str]
     future_markers: set[str]
     past_markers: set[str]
+    complementizers: set[str]
     particles: set[str]
     vague_time_markers: list[str]
     relative_dates: dict[str, tuple[str, int]]
@@ -139,9 +141,10 @@ class LanguageData:
         return self._rules[action]
 
 
-# The only characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not turn them into
-# it (İ ı ſ K). Without them in a text, "phrase in text.lower()" says exactly whether a case-insensitive
-# pattern of an ASCII phrase can match, which is much cheaper than scanning the text with the pattern.
+# The characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not turn them into it
+# (İ ı ſ; the Kelvin sign K lowers to k and is listed to be safe). Without them in a text,
+# "phrase in text.lower()" says exactly whether a case-insensitive pattern of an ASCII phrase can match, which is
+# much cheaper than scanning the text with the pattern.
 CASE_SPECIALS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
@@ -153,7 +156,7 @@ def phrase_view(text: str) -> str | None:
 def may_match(rule: BoilerplateRule, lowered: str | None) -> bool:
     """False only when the rule's pattern cannot match the text of which `lowered` is the phrase_view: a rule
     made from a plain ASCII phrase needs that phrase in the text."""
-    return lowered is None or rule.match == "regex" or not rule.text.isascii() or rule.text.lower() in lowered
+    return lowered is None or rule.needle is None or rule.needle in lowered
 
 
 def _boilerplate_pattern(match: str, text: str) -> re.Pattern:
@@ -202,7 +205,8 @@ def load(code: str = "id") -> LanguageData:
     if not folder.is_dir():
         available = sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
         raise ValueError(f"no language data for {code!r} (available: {', '.join(available)})")
-    boilerplate = [BoilerplateRule(r["action"], r["match"], r["text"], _boilerplate_pattern(r["match"], r["text"]))
+    boilerplate = [BoilerplateRule(r["action"], r["match"], r["text"], _boilerplate_pattern(r["match"], r["text"]),
+                                   r["text"].lower() if r["match"] != "regex" and r["text"].isascii() else None)
                    for r in read_table(folder / "boilerplate.tsv")]
     calendar = read_table(folder / "calendar.tsv")
     gazetteer = _load_gazetteer(folder / "gazetteer")
@@ -239,6 +243,7 @@ def load(code: str = "id") -> LanguageData:
         light_verbs=set(read_list(folder / "light_verbs.txt")),
         future_markers=set(read_list(folder / "future_markers.txt")),
         past_markers=set(read_list(folder / "past_markers.txt")),
+        complementizers=set(read_list(folder / "complementizers.txt")),
         particles=set(read_list(folder / "particles.txt")),
         vague_time_markers=read_list(folder / "vague_time_markers.txt"),
         relative_dates={r["expression"]: (r["unit"], int(r["offset"]))

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KGO = "https://w3id.org/kg-news/ontology#"
 CONTRACT = {
     "entities.rq": ["entity", "type", "label", "doc"],
-    "statements.rq": ["statement", "doc", "speaker", "date", "addressee"],
+    "statements.rq": ["statement", "doc", "speaker", "date", "addressee", "evidence"],
     "meetings.rq": ["meeting", "doc", "participant", "date", "place", "status", "mode"],
 }
 
@@ -96,6 +96,18 @@ def test_contract_queries_return_the_documented_columns(sample_build, name):
     result = dataset.query((ROOT / "ontology" / "queries" / name).read_text(encoding="utf-8"))
     assert [str(v) for v in result.vars] == CONTRACT[name]
     assert len(result) > 0
+
+
+def test_statement_evidence_is_the_sentence_each_statement_was_read_from(sample_build):
+    """The scorer counts statements one by one through ?evidence: one row per statement, its own sentence."""
+    out, result = sample_build
+    dataset = Dataset(default_union=True)
+    dataset.parse(out / "graph.trig", format="trig")
+    rows = list(dataset.query((ROOT / "ontology" / "queries" / "statements.rq").read_text(encoding="utf-8")))
+    sentences = {str(row.statement).rsplit("/kg/", 1)[1]: str(row.evidence) for row in rows}
+    assert len(sentences) == len(result.corpus.statements)
+    for statement in result.corpus.statements:
+        assert sentences[statement.id] == statement.evidence.sentence
 
 
 def test_extra_queries_run(sample_build):

@@ -36,6 +36,7 @@ class Document:
     language: str = "id"
     removed_lines: int = 0  # page-chrome lines dropped by cleaning
     headline_end: int = 0  # the cleaned text starts with the headline up to this offset (0: no headline)
+    date_conflicts: list[str] = field(default_factory=list)  # dates the text contradicts: flagged, not guessed
 
     def raw_offset(self, clean_offset: int) -> int:
         """Map an offset in the cleaned text to the raw text."""
@@ -115,6 +116,7 @@ class DateValue:
     expression: str
     anchor_days: int | None = None  # pending only: days from the anchor
     anaphor: bool = False  # pending only: "setelah itu" points back to a happening, not a statement
+    basis: str = ""  # how the fact got it: the date pattern of its own sentence, or the rule that carried it over
 
 
 @dataclass(slots=True)

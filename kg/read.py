@@ -50,11 +50,21 @@ class ReadReport:
         log.warning(message)
 
 
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+# a publication day in a URL path: /2022/03/29/ or a segment /20221222/
+URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{2})/(\d{2})(?=/|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?=/|$)")
+
+
 def parse_published(value: str) -> str | None:
-    """Normalise a publication date/time to ISO 8601; None if it is not a valid date."""
+    """Normalise a publication date/time to ISO 8601; None if it is not a valid date. Where only the month or the
+    year is known, "2022-02" and "2022" are kept as they are."""
     value = value.strip()
     if not value:
         return None
+    partial = PARTIAL_DATE.match(value)
+    if partial:
+        month = partial[2]
+        return value if month is None or 1 <= int(month) <= 12 else None
     candidate = value.replace("Z", "+00:00")
     for parser in (datetime.fromisoformat, date.fromisoformat):
         try:
@@ -65,6 +75,15 @@ def parse_published(value: str) -> str | None:
             return parsed.isoformat(timespec="minutes") if (parsed.hour or parsed.minute) else parsed.date().isoformat()
         return parsed.isoformat()
     return None
+
+
+def published_from_url(url: str | None) -> str | None:
+    """The publication day a news URL carries in its path ("/read/2022/03/29/...", "/read/20221222/..."), if any."""
+    match = URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = (g for g in match.groups() if g)
+    return parse_published(f"{year}-{month}-{day}")
 
 
 def safe_id(text: str) -> str:
@@ -364,6 +383,8 @@ def _read(inputs: list[str | Path], report: ReadReport, known: dict[str, FileRec
                     used_rows.add((path.parent, key))
                     used.append(key)
                     break
+            if not doc.published and published_from_url(doc.url):
+                doc.published, doc.published_basis = published_from_url(doc.url), "url"
             original = doc.id
             doc.id = unique_id(original, seen_ids)
             if doc.id != original:

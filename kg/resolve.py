@@ -400,18 +400,19 @@ def date_article(items: list[Record], entities: dict[str, Entity], mentions: lis
         if statement.date is None and statement.refers_back:
             earlier = [s for s in statements[:n] if is_day(s.date)
                        and s.evidence.sentence_index < statement.evidence.sentence_index]
-            statement.date = earlier[-1].date if earlier else None
+            statement.date = carried(earlier[-1].date, "reference back") if earlier else None
     for previous, current in zip(statements, statements[1:], strict=False):
         if current.date is None and is_day(previous.date) and previous.addressees == [current.speaker] \
                 and current.addressees == [previous.speaker]:
-            current.date = previous.date
+            current.date = carried(previous.date, "reply")
     same_occasion(items, entities)
     for record in items:
         if record.date is not None and record.date.precision == "pending":
             anchor = anaphor_anchor(record, items, named_in) if record.date.anaphor else \
                 next((s.date for s in reversed(statements) if is_day(s.date)
                       and s.evidence.sentence_index < record.evidence.sentence_index), None)
-            record.date = shift(anchor, record.date.anchor_days, record.date.expression) if anchor else None
+            record.date = carried(shift(anchor, record.date.anchor_days, record.date.expression),
+                                  "anaphor" if record.date.anaphor else "anchored") if anchor else None
     same_occasion(items, entities)
     news_day(items, entities)
 
@@ -427,6 +428,11 @@ def anaphor_anchor(record: Record, items: list[Record], named_in: dict[int, set[
     before = [r for r in held if r.evidence.sentence_index < here]
     chosen = at_place or before
     return chosen[-1].date if chosen else None
+
+
+def carried(date: DateValue | None, basis: str) -> DateValue | None:
+    """A copy of a date that a rule carries over to another fact, saying which rule did."""
+    return replace(date, basis=basis) if date is not None else None
 
 
 def is_day(date: DateValue | None) -> bool:
@@ -453,7 +459,7 @@ def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
     days = dated_days(items)
     for record in undated_person_statements(items, entities):
         if len(days.get(record.speaker, ())) == 1:
-            record.date = next(iter(days[record.speaker].values()))
+            record.date = carried(next(iter(days[record.speaker].values())), "same occasion")
 
 
 def news_day(items: list[Record], entities: dict[str, Entity]) -> None:

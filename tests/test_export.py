@@ -76,6 +76,22 @@ def test_shacl_shapes_validate_the_build(sample_build):
     assert conforms, report
 
 
+def test_publication_months_and_date_conflicts_are_typed_and_pass_the_shapes(tmp_path):
+    pyshacl = pytest.importorskip("pyshacl")
+    (tmp_path / "a.txt").write_text("Menlu Retno Marsudi bertemu Menlu Wang Yi di Beijing pada 9 Maret. Retno "
+                                    "mengatakan pada Senin (14/3/2023) bahwa kerja sama kedua negara terus tumbuh.",
+                                    encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,published\na.txt,2023-03\n", encoding="utf-8")
+    build([tmp_path / "a.txt"], tmp_path / "out", progress=False, html=False)
+    data = Graph().parse(tmp_path / "out" / "graph.ttl")
+    document = URIRef("https://example.org/kg/doc/a")
+    assert data.value(document, URIRef("https://schema.org/datePublished")).datatype == XSD.gYearMonth
+    assert "2023-03-14 is no Senin" in str(data.value(document, URIRef(KGO + "dateConflict")))
+    conforms, _, report = pyshacl.validate(data, shacl_graph=str(ROOT / "ontology" / "shapes.ttl"),
+                                           ont_graph=str(ROOT / "ontology" / "kg.ttl"), inference="rdfs")
+    assert conforms, report
+
+
 def test_shacl_shapes_reject_a_broken_statement(sample_build):
     pyshacl = pytest.importorskip("pyshacl")
     out, result = sample_build

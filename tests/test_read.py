@@ -38,6 +38,22 @@ def test_metadata_csv_supplies_and_wins(tmp_path):
     assert docs[0].outlet == "Koran" and docs[0].extra == {"topic": "krisis"}
 
 
+def test_a_publication_month_or_year_is_kept_and_a_url_supplies_a_missing_day(tmp_path):
+    write(tmp_path / "a.txt", "Isi berita pertama yang panjang.")
+    write(tmp_path / "b.txt", "Isi berita kedua yang panjang.")
+    write(tmp_path / "c.txt", "Isi berita ketiga yang panjang.")
+    write(tmp_path / "metadata.csv", "file,published,url\na.txt,2021-05,\nb.txt,,https://berita.example/read/2022/03/29/77/judul\n"
+                                     "c.txt,,https://berita.example/news/20221222/5/judul\n")
+    lines = [{"id": "j1", "text": "Teks berita.", "published": "2023"}]
+    write(tmp_path / "d.jsonl", json.dumps(lines[0]))
+    docs, report = read_inputs([tmp_path])
+    by_id = {d.id: d for d in docs}
+    assert (by_id["a"].published, by_id["a"].published_basis) == ("2021-05", "metadata")
+    assert (by_id["b"].published, by_id["b"].published_basis) == ("2022-03-29", "url")
+    assert by_id["c"].published == "2022-12-22" and by_id["j1"].published == "2023"
+    assert not report.warnings
+
+
 def test_missing_path_and_empty_folder(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_inputs([tmp_path / "nope"])

@@ -151,17 +151,24 @@ def document_triples(document: Document, iris: Iris):
         if "T" in document.published:
             yield node, SCHEMA.datePublished, typed(document.published[:16] + ":00", XSD.dateTime)
         else:
-            yield node, SCHEMA.datePublished, typed(document.published, XSD.date)
+            yield node, SCHEMA.datePublished, typed(document.published, date_datatype(document.published))
     if document.url:
         yield node, SCHEMA.url, typed(document.url, XSD.anyURI)
     if document.outlet:
         yield node, KGO.outlet, text(document.outlet)
     if document.dateline:
         yield node, KGO.dateline, text(document.dateline)
+    for conflict in document.date_conflicts:
+        yield node, KGO.dateConflict, text(conflict)
     for prop, values in ((KGO.editor, document.editors), (KGO.author, document.authors),
                          (KGO.contributor, document.contributors), (KGO.sourceAgency, document.source_agencies)):
         for value in values:
             yield node, prop, text(value)
+
+
+def date_datatype(iso: str):
+    """The XSD type of an ISO date at its precision: a day, a month ("2022-02") or a year ("2022")."""
+    return {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(iso), XSD.date)
 
 
 def evidence_triples(node: str, evidence: Evidence, iris: Iris):
@@ -179,7 +186,7 @@ def date_triples(node: str, date: DateValue | None, report_date: str | None):
         yield node, KGO.datePrecision, unit
         yield node, KGO.dateExpression, text(date.expression)
     if report_date:
-        yield node, KGO.reportDate, typed(report_date, XSD.date)
+        yield node, KGO.reportDate, typed(report_date, date_datatype(report_date))
 
 
 def record_triples(record, iris: Iris):

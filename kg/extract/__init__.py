@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from spacy.language import Language
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 from ..analyse import token_offsets, token_texts
 from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
-from .dates import TimeExpression, alternation, find_dates, published_day
+from .dates import Published, TimeExpression, alternation, find_dates, publication
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
@@ -80,8 +81,15 @@ class DocumentContext:
             self.by_end.setdefault(mention.tokens[1] - 1, mention)
 
     @property
-    def published(self):
-        return published_day(self.document.published)
+    def published(self) -> date | None:
+        """The publication day, when it is known."""
+        found = self.publication
+        return found.date if found else None
+
+    @property
+    def publication(self) -> Published | None:
+        """What is known of the publication date (a day, a month or a year)."""
+        return publication(self.document.published)
 
     def is_actor(self, mention: Mention | None) -> bool:
         return mention is not None and mention.type in ACTOR_TYPES and mention.source != "title-org"
@@ -256,7 +264,10 @@ class DocumentContext:
     def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
         key = (sentence.index, future)
         if key not in self.date_cache:
-            found = self.date_cache[key] = find_dates(sentence.text, self.lang, self.published, future)
+            found = self.date_cache[key] = find_dates(sentence.text, self.lang, self.publication, future)
+            for expression in found:
+                if expression.conflict and expression.conflict not in self.document.date_conflicts:
+                    self.document.date_conflicts.append(expression.conflict)
             if all(t.kind != "weekday" for t in found):  # only a weekday reads differently in the future
                 self.date_cache[(sentence.index, not future)] = found
         return self.date_cache[key]
@@ -324,7 +335,8 @@ def date_by_paragraph_frame(context: DocumentContext, drafts: list[Draft]) -> No
             frames[sentence.paragraph] = fronted[0].value
     for draft in drafts:
         if draft.kind == "statement" and draft.date is None:
-            draft.date = frames.get(context.paragraph_of[draft.evidence.sentence_index])
+            frame = frames.get(context.paragraph_of[draft.evidence.sentence_index])
+            draft.date = replace(frame, basis="paragraph frame") if frame else None
 
 
 def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
@@ -362,7 +374,7 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
         paragraph = context.paragraph_of[index]
         if index <= body[0].index or dated_at.get(paragraph, never) < index or vague_at.get(paragraph, never) <= index:
             continue
-        draft.news_day = lead_day
+        draft.news_day = replace(lead_day, basis="news day")
 
 
 @lru_cache(maxsize=8)

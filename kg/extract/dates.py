@@ -31,6 +31,7 @@ class TimeExpression:
     offset_days: int | None = None  # "sehari setelah Y": Y is this many days from the anchor date (here -1)
     kind: str = ""  # which pattern found it: a weekday's value depends on the clause's tense; an "anaphor"
     # ("setelah itu") is anchored on the happening it points back to
+    conflict: str | None = None  # the text contradicts the date (a weekday that the day is not): left undated
 
     @property
     def anaphor(self) -> bool:
@@ -130,17 +131,62 @@ def _valid_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _year_for(month: int, day: int, published: date) -> int:
-    """The year of a day-month date without a year: the publication year, or the one before when that
-    would put the date more than a month after publication (news reports the past)."""
-    candidate = _valid_day(published.year, month, day)
-    if candidate and candidate - published > timedelta(days=31):
-        return published.year - 1
-    return published.year
+def _year_for(month: int, day: int, published: Published) -> int:
+    """The year of a day-month date without a year: the publication year, or the one before when that would put
+    the date more than a month after the latest day the article can have been published (news reports the past)."""
+    latest = published.latest
+    candidate = _valid_day(latest.year, month, day)
+    if candidate and candidate - latest > timedelta(days=31):
+        return latest.year - 1
+    return latest.year
 
 
-def find_dates(text: str, lang: LanguageData, published: date | None, future: bool = False) -> list[TimeExpression]:
-    """Temporal expressions in text, earliest first, each resolved when it can be."""
+@dataclass(frozen=True)
+class Published:
+    """What is known of an article's publication date: the day, or only its month or its year. Expressions are
+    resolved with what is known: a weekday or "kemarin" needs the day, "bulan lalu" the month, a day and month
+    without a year ("9 Maret", "(9/3)") the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> date | None:
+        """The publication day, when it is known."""
+        return date(self.year, self.month, self.day) if self.month and self.day else None
+
+    @property
+    def latest(self) -> date:
+        """The last day the article can have been published."""
+        if self.month is None:
+            return date(self.year, 12, 31)
+        if self.day is None:
+            following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - timedelta(days=1)
+        return date(self.year, self.month, self.day)
+
+
+PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def publication(iso: str | None) -> Published | None:
+    """What an ISO publication date or date-time ("2022-02-14T10:00", "2022-02", "2022") says."""
+    match = PUBLISHED.match(iso or "")
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if _valid_day(year, month or 1, day or 1) is None:
+        return None
+    return Published(year, month, day)
+
+
+def find_dates(text: str, lang: LanguageData, published: Published | date | None, future: bool = False
+               ) -> list[TimeExpression]:
+    """Temporal expressions in text, earliest first, each resolved with what is known of the publication date
+    (a day, or a Published that may know only the month or the year)."""
+    if isinstance(published, date):
+        published = Published(published.year, published.month, published.day)
     # Most sentences hold no digit and few date words: one pass over the text's words tells which patterns can
     # match there at all (CASE_SPECIALS: characters for which the words' lower case is no exact test).
     words = None if CASE_SPECIALS.search(text) else {word.lower() for word in WORD.findall(text)}
@@ -165,6 +211,8 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
                 taken.append((start, end))
                 found.append(expression)
     found.sort(key=lambda t: t.start)
+    if any(t.kind in WEEKDAY_CHECKED for t in found):
+        check_weekdays(text, found, lang)
     anchors = [t.value for t in found if t.value is not None and t.value.precision == "day"]
     for expression in found:  # "Kamis (30/6) ... sehari sebelumnya": anchored on the sentence's own date
         if expression.offset_days is not None and len(anchors) == 1:
@@ -172,7 +220,42 @@ def find_dates(text: str, lang: LanguageData, published: date | None, future: bo
     return found
 
 
-def _expression(kind: str, match: re.Match, lang: LanguageData, published: date | None,
+WEEKDAY_CHECKED = ("full", "numeric", "day_month")  # day patterns a weekday may stand in front of
+
+
+def check_weekdays(text: str, found: list[TimeExpression], lang: LanguageData) -> None:
+    """A weekday right before a day ("Senin (17/10/2023)", "Kamis, 9 Maret") is part of that date, not a date of its
+    own. When the day is not that weekday the text contradicts itself, and kg does not guess which part is wrong:
+    the expression keeps no date and says why (TimeExpression.conflict)."""
+    before = weekday_before_pattern(lang)
+    for expression in [t for t in found if t.kind in WEEKDAY_CHECKED]:
+        match = before.search(text, max(0, expression.start - 24), expression.start)
+        if match is None:
+            continue
+        for weekday in [t for t in found if t.kind == "weekday" and match.start() <= t.end <= expression.start]:
+            found.remove(weekday)  # "pada Kamis" of "pada Kamis, 9 Maret" is the same day, read once
+        if text[expression.end:expression.end + 1] == ")" and "(" in text[match.start():expression.start]:
+            expression.end += 1
+        expression.start, expression.text = match.start(), text[match.start():expression.end]
+        if expression.value is not None:
+            expression.value.expression = expression.text
+        named = lang.weekdays.get(fold(match["weekday"]))
+        if expression.value is None or named is None:
+            continue
+        day = date.fromisoformat(expression.value.value)
+        if named != day.weekday():
+            expression.conflict = f"{expression.text}: {day.isoformat()} is no {match['weekday']}"
+            expression.value = None
+
+
+@lru_cache(maxsize=4)
+def weekday_before_pattern(lang: LanguageData) -> re.Pattern:
+    """A weekday name right before a day: "Senin (", "Senin, ", "Kamis "."""
+    return re.compile(rf"(?:\bpada\s+)?(?:\bhari\s+)?\b(?P<weekday>{alternation(lang.weekdays)})\s*,?\s*\(?\s*$",
+                      re.IGNORECASE)
+
+
+def _expression(kind: str, match: re.Match, lang: LanguageData, published: Published | None,
                 future: bool) -> TimeExpression | None:
     start, end = match.span()
     if kind == "anchored":
@@ -182,9 +265,17 @@ def _expression(kind: str, match: re.Match, lang: LanguageData, published: date 
         days = int(lang.anchored_dates[fold(match["anaphor"])][1]) + _counted_days(match, lang)
         return TimeExpression(start, end, match.group(0), None, days, kind=kind)
     value = _resolve(kind, match, lang, published, future)
-    if kind == "numeric" and value is None:
+    if kind == "numeric" and value is None and _numeric_day(match, 2000) is None:
         return None  # "1/2" that is not a date (a fraction) is not an expression either
+    if value is not None:
+        value.basis = kind
     return TimeExpression(start, end, match.group(0), value, kind=kind)
+
+
+def _numeric_day(match: re.Match, year: int) -> date | None:
+    """The day of a numeric date ("22/2/2022", "(21/1)") in the given year, or None if there is no such day."""
+    groups = match.groupdict()
+    return _valid_day(year, int(groups["month"] or groups["month2"]), int(groups["day"] or groups["day2"]))
 
 
 def _counted_days(match: re.Match, lang: LanguageData) -> int:
@@ -208,9 +299,11 @@ def shift(anchor: DateValue, days: int, expression: str) -> DateValue:
     return DateValue(day.isoformat(), "day", expression)
 
 
-def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | None, future: bool) -> DateValue | None:
+def _resolve(kind: str, match: re.Match, lang: LanguageData, published: Published | None, future: bool
+             ) -> DateValue | None:
     expression = match.group(0)
     groups = match.groupdict()
+    day_known = published.date if published else None
     if kind == "full":
         day = _valid_day(int(groups["year"]), lang.months[fold(groups["month"])], int(groups["day"]))
         return DateValue(day.isoformat(), "day", expression) if day else None
@@ -241,22 +334,24 @@ def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | N
         return DateValue(f"{published.year + offset:04d}-{lang.months[fold(groups['month'])]:02d}", "month",
                          expression)
     if kind == "weekday":
-        if not published:
+        if not day_known:
             return None
         weekday = lang.weekdays[fold(groups["weekday"])]
-        delta = (published.weekday() - weekday) % 7
-        day = published + timedelta(days=(7 - delta) % 7) if future and delta else published - timedelta(days=delta)
+        delta = (day_known.weekday() - weekday) % 7
+        day = day_known + timedelta(days=(7 - delta) % 7) if future and delta else day_known - timedelta(days=delta)
         return DateValue(day.isoformat(), "day", expression)
     if kind == "relative":
         if not published:
             return None
         unit, offset = lang.relative_dates[fold(groups["rel"])]
         if unit == "day":
-            return DateValue((published + timedelta(days=offset)).isoformat(), "day", expression)
+            return DateValue((day_known + timedelta(days=offset)).isoformat(), "day", expression) if day_known else None
         if unit == "week":
             return None  # a week fixes no day, and xsd has no week: found, but not a date
         if unit == "month":
-            year, month = _shift_month(published, offset)
+            if published.month is None:
+                return None
+            year, month = _shift_month(date(published.year, published.month, 1), offset)
             return DateValue(f"{year:04d}-{month:02d}", "month", expression)
         return DateValue(f"{published.year + offset:04d}", "year", expression)
     if kind == "year":
@@ -265,9 +360,6 @@ def _resolve(kind: str, match: re.Match, lang: LanguageData, published: date | N
 
 
 def published_day(iso: str | None) -> date | None:
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
+    """The publication day of an ISO date or date-time, or None when only its month or year (or nothing) is known."""
+    found = publication(iso)
+    return found.date if found else None

@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+SCORER := $(SHARED)/tools/kg_score.py
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +21,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q --nbmake tests notebooks
 	$(BIN)/ruff check kg tests scripts
+
+# Build and score the development seeds and the 40 dev passages: each article's misses and spurious facts, the
+# overall figures (kg's and the benchmark scorer's), and how often each rule fired and was right.
+eval: $(STAMP)
+	@echo "######## seeds ($(SHARED)/seeds)"
+	$(BIN)/kg eval $(SHARED)/seeds --gold $(SHARED)/benchmark/gold --scorer $(SCORER)
+	@echo "######## dev set ($(SHARED)/benchmark/dev/texts)"
+	$(BIN)/kg eval $(SHARED)/benchmark/dev/texts --gold $(SHARED)/benchmark/dev/gold --scorer $(SCORER)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests scripts

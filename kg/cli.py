@@ -101,6 +101,22 @@ def make_parser() -> argparse.ArgumentParser:
     push.add_argument("graph", metavar="OUT_OR_TRIG", help="build folder or graph.trig file")
     push.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store endpoint URL")
 
+    evaluation = commands.add_parser(
+        "eval", help="build articles in memory and measure the facts against gold annotations",
+        description="Build the articles in memory (no files written) and compare entities, statements and "
+                    "meetings with gold annotations (one JSON file per article, the benchmark's schema): each "
+                    "article's misses and spurious facts, precision/recall/F1, and a report of every rule (speech "
+                    "cue, meeting trigger, title, date basis, chrome rule): how often it fired and how often what "
+                    "it made was right.")
+    evaluation.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
+    evaluation.add_argument("--gold", required=True, metavar="DIR", help="folder of gold JSON files")
+    evaluation.add_argument("--scorer", metavar="KG_SCORE_PY",
+                            help="also write the build's Turtle to a temporary folder and print the overall lines of "
+                                 "this scorer (the benchmark's kg_score.py) for it")
+    evaluation.add_argument("--lang", default="id", metavar="CODE", help="language of the articles (default: id)")
+    evaluation.add_argument("--no-documents", action="store_true", help="leave out the per-article lines")
+    evaluation.add_argument("--no-rules", action="store_true", help="leave out the per-rule report")
+
     for name, text in (("train-ner", "train the Indonesian NER that ships in kg/models/ner-id (see kg train-ner -h)"),
                        ("eval-ner", "print the NER's precision, recall and F1 per label on the test splits")):
         tool = commands.add_parser(name, help=text, add_help=False)
@@ -145,6 +161,45 @@ def main(argv: list[str] | None = None) -> int:
         return run_serve(args)
     if args.command == "push":
         return run_push(args)
+    if args.command == "eval":
+        return run_eval(args)
+    return 0
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from .evaluate import Evaluation, GoldError, format_report, load_gold
+    from .export import atomic_open
+    from .export.rdf import write_rdf
+    from .pipeline import run_pipeline
+
+    try:
+        gold = load_gold(args.gold)
+        result = run_pipeline(args.inputs, args.lang, progress=False)
+    except (GoldError, InputError, ValueError) as err:
+        return fail(err, EXIT_INPUT)
+    evaluation = Evaluation(result.corpus, gold)
+    sys.stdout.write(format_report(evaluation, documents=not args.no_documents, rules=not args.no_rules))
+    if args.scorer:
+        with tempfile.TemporaryDirectory() as folder:
+            turtle = Path(folder) / "graph.ttl"
+            with atomic_open(Path(folder) / "graph.trig") as trig, atomic_open(turtle) as ttl:
+                write_rdf(result.graph, trig, ttl)
+            queries = Path(__file__).resolve().parent / "ontology" / "queries"
+            if not queries.is_dir():  # a source checkout: the queries are in the top-level ontology/ folder
+                queries = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+            try:
+                scored = subprocess.run([sys.executable, args.scorer, "--rdf", str(turtle), "--queries", str(queries),
+                                         "--gold", args.gold, "--quiet"], capture_output=True, text=True, check=False)
+            except OSError as err:
+                return fail(f"{args.scorer}: cannot run the scorer ({err.strerror})", EXIT_INPUT)
+            if scored.returncode:
+                return fail(f"{args.scorer}: {(scored.stderr.strip().splitlines() or ['failed'])[-1]}", EXIT_INPUT)
+            print(f"== {args.scorer}")
+            sys.stdout.write(scored.stdout)
     return 0
 
 

@@ -147,6 +147,7 @@ class Statement:
     kind: str = "statement"
     refers_back: bool = False  # "pengumuman itu": the statement is one the article reported before
     news_day: DateValue | None = None  # the lead's day, for a person's statement the text does not date
+    occasion: str = ""  # said in a "meeting" the text reported, through a "channel", or a "past report"
 
 
 @dataclass(slots=True)

@@ -346,7 +346,8 @@ class Resolver:
             return Statement(draft.id, actors[0], draft.evidence, draft.cue, draft.attrs.get("speech_act") or "say",
                              draft.attrs.get("cameo"), addressees, about, draft.attrs.get("quote"),
                              draft.attrs.get("content"), draft.date, report_date,
-                             refers_back=bool(draft.attrs.get("refers_back")), news_day=draft.news_day)
+                             refers_back=bool(draft.attrs.get("refers_back")), news_day=draft.news_day,
+                             occasion=draft.occasion)
         place = draft.place.entity_id if draft.place is not None else None
         if draft.kind == "event":
             if not (actors or place):
@@ -405,6 +406,7 @@ def date_article(items: list[Record], entities: dict[str, Entity], mentions: lis
         if current.date is None and is_day(previous.date) and previous.addressees == [current.speaker] \
                 and current.addressees == [previous.speaker]:
             current.date = carried(previous.date, "reply")
+    in_meeting(items)
     same_occasion(items, entities)
     for record in items:
         if record.date is not None and record.date.precision == "pending":
@@ -439,14 +441,18 @@ def is_day(date: DateValue | None) -> bool:
     return date is not None and date.precision == "day"
 
 
-def dated_days(items: list[Record]) -> dict[str, dict[str, DateValue]]:
+def dated_days(items: list[Record], statements_only: bool = False) -> dict[str, dict[str, DateValue]]:
     """Per actor, the days of the day-dated facts it takes part in (every party counts: a person in meetings
-    on two days has no single occasion), each with its first date."""
+    on two days has no single occasion), each with its first date. A planned or cancelled meeting is no occasion
+    anyone spoke at."""
     days: dict[str, dict[str, DateValue]] = defaultdict(dict)
     for record in items:
-        if is_day(record.date):
-            for actor in actors_of(record):
-                days[actor].setdefault(record.date.value, record.date)
+        if not is_day(record.date) or (isinstance(record, Meeting) and (statements_only or record.status != "held")):
+            continue
+        if statements_only and not isinstance(record, Statement):
+            continue
+        for actor in actors_of(record):
+            days[actor].setdefault(record.date.value, record.date)
     return days
 
 
@@ -455,11 +461,30 @@ def undated_person_statements(items: list[Record], entities: dict[str, Entity]) 
             and entities[r.speaker].type == "Person"]
 
 
+def in_meeting(items: list[Record]) -> None:
+    """A statement the text frames in a meeting ("Dalam pertemuan itu, X mengatakan") was made on the day of the
+    last held meeting the article dated up to its sentence."""
+    meetings = [r for r in items if isinstance(r, Meeting) and r.status == "held" and is_day(r.date)]
+    for record in items:
+        if isinstance(record, Statement) and record.date is None and record.occasion == "meeting":
+            before = [m for m in meetings if m.evidence.sentence_index <= record.evidence.sentence_index]
+            record.date = carried(before[-1].date, "meeting frame") if before else None
+
+
 def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
+    """A person's undated statement is from the one day on which the article dates the person's other facts. Not a
+    statement that reports a past happening ("mengatakan telah ..."); and a person who speaks through a written or
+    broadcast medium in the article ("dalam keterangannya") takes only the days of their own statements, not of
+    the meetings they were in."""
     days = dated_days(items)
+    said = dated_days(items, statements_only=True)
+    through_channel = {r.speaker for r in items if isinstance(r, Statement) and r.occasion == "channel"}
     for record in undated_person_statements(items, entities):
-        if len(days.get(record.speaker, ())) == 1:
-            record.date = carried(next(iter(days[record.speaker].values())), "same occasion")
+        if record.occasion == "past report":
+            continue
+        own = (said if record.speaker in through_channel else days).get(record.speaker, {})
+        if len(own) == 1:
+            record.date = carried(next(iter(own.values())), "same occasion")
 
 
 def news_day(items: list[Record], entities: dict[str, Entity]) -> None:

@@ -19,11 +19,12 @@ from spacy.tokens import Doc
 from ..analyse import token_offsets, token_texts
 from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
-from .dates import Published, TimeExpression, alternation, find_dates, publication
+from .dates import Published, TimeExpression, alternation, find_dates, publication, text_year
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
 QUOTE_MARKS = "“\"«‘'"
+DAY_KINDS = ("full", "numeric", "day_month", "weekday", "relative")  # date patterns that name a day
 DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 
 
@@ -42,6 +43,10 @@ class Draft:
     date: DateValue | None = None
     attrs: dict[str, str | None] = field(default_factory=dict)
     news_day: DateValue | None = None  # statements: the lead's day, if the text gives the statement none
+    at: int = -1  # token of the cue or trigger in the analysed Doc (analysis-internal)
+    # statements: what ties it to an occasion for dating (see mark_occasions): "meeting" (said in a meeting the
+    # text reported), "channel" (made through a written or broadcast medium), "past report" (reports a past event)
+    occasion: str = ""
 
 
 @dataclass
@@ -67,6 +72,8 @@ class DocumentContext:
     distinct_words: set[str] | None = None  # of self.lower
     nya_stems: dict[str, str] = field(default_factory=dict)  # distinct words ending in "-nya", by what precedes it
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence index -> paragraph
+    # what is known of the publication date (a day, a month or a year); without one, the year of the text's days
+    publication: Published | None = None
 
     def __post_init__(self) -> None:
         # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
@@ -76,6 +83,7 @@ class DocumentContext:
         self.text = self.document.text  # what doc was made from
         self.title_words = title_words(self.lang)
         self.paragraph_of = {s.index: s.paragraph for s in self.sentences}
+        self.publication = publication(self.document.published) or text_year(self.text, self.lang)
         for mention in self.mentions:
             self.by_start.setdefault(mention.tokens[0], mention)
             self.by_end.setdefault(mention.tokens[1] - 1, mention)
@@ -83,13 +91,7 @@ class DocumentContext:
     @property
     def published(self) -> date | None:
         """The publication day, when it is known."""
-        found = self.publication
-        return found.date if found else None
-
-    @property
-    def publication(self) -> Published | None:
-        """What is known of the publication date (a day, a month or a year)."""
-        return publication(self.document.published)
+        return self.publication.date if self.publication else None
 
     def is_actor(self, mention: Mention | None) -> bool:
         return mention is not None and mention.type in ACTOR_TYPES and mention.source != "title-org"
@@ -221,10 +223,28 @@ class DocumentContext:
                           or d.offset_days is not None)]
         return as_date(preceding[-1]) if preceding else None
 
+    def statement_date(self, sentence: Sentence, cue_index: int, content: tuple[int, int]) -> DateValue | None:
+        """The date of a statement: the time expression nearest its cue outside what was said (content: character
+        offsets in the sentence), so "X mengatakan pertemuan Rabu akan ..." is not dated Wednesday; or the date
+        that closes the sentence after a comma ("..., Kamis (9/11)."), which in news style dates the attribution
+        even after a clause of reported speech."""
+        dates = [d for d in self.dates(sentence, future=False) if d.value is not None or d.offset_days is not None]
+        outside = [d for d in dates if not (content[0] <= d.start < content[1]) or self.closes_sentence(sentence, d)]
+        if not outside:
+            return None
+        cue_char = self.start_char(cue_index) - sentence.start
+        return as_date(min(outside, key=lambda d: abs(d.start - cue_char)))
+
+    @staticmethod
+    def closes_sentence(sentence: Sentence, expression: TimeExpression) -> bool:
+        """ "..., Kamis (9/11)." : a day after a comma with nothing but punctuation after it."""
+        before, after = sentence.text[:expression.start].rstrip(), sentence.text[expression.end:]
+        return before.endswith(",") and not any(c.isalnum() for c in after) and expression.kind in DAY_KINDS
+
     def draft(self, kind: str, sentence: Sentence, k: int, end: int, actors: list[Mention], **fields) -> Draft:
         """A fact found at trigger tokens [k, end) of a sentence; its id is stable for the same text."""
         return Draft(kind=kind, id=f"{self.document.id}/{kind}/{sentence.index}-{k - sentence.tokens[0]}",
-                     evidence=self.evidence(sentence), cue=self.span_text(k, end), actors=actors, **fields)
+                     evidence=self.evidence(sentence), cue=self.span_text(k, end), actors=actors, at=k, **fields)
 
     def evidence(self, sentence: Sentence) -> Evidence:
         raw_start = self.document.raw_offset(sentence.start)
@@ -309,6 +329,7 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
         drafts.extend(events_in_sentence(context, sentence))
     date_by_paragraph_frame(context, drafts)
     mark_news_day(context, drafts)
+    mark_occasions(context, drafts)
     for draft in drafts:
         if draft.kind != "event":  # resolution keeps weak names and offices only where they act
             for mention in (*draft.actors, *draft.addressees):
@@ -375,6 +396,57 @@ def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
         if index <= body[0].index or dated_at.get(paragraph, never) < index or vague_at.get(paragraph, never) <= index:
             continue
         draft.news_day = replace(lead_day, basis="news day")
+
+
+FRAME_REACH = 3  # tokens between a frame word and the meeting word it introduces ("Dalam pertemuan bilateral itu")
+PAST_REACH = 3  # tokens after a cue that may hold the past marker of reported content ("mengatakan bahwa telah ...")
+
+
+def mark_occasions(context: DocumentContext, drafts: list[Draft]) -> None:
+    """What ties each statement to an occasion, for dating it in resolution (kg.resolve.date_article):
+    - "meeting": a frame word and a meeting word outside what was said ("Dalam pertemuan itu, X mengatakan",
+      "Usai bertemu Y, X menyebut", "“...,” kata X dalam pembicaraan itu"); the rest of its paragraph is framed too;
+    - "channel": the statement names the medium it was made through ("dalam keterangannya", "lewat akun Twitter");
+    - "past report": what was said reports a past happening ("X mengatakan telah menghubungi Y"): it was said
+      after that happening, not in it."""
+    words = context.lang.occasions
+    frames, channels, channel_in = words.get("frame", set()), words.get("channel", set()), words.get("channel_in", set())
+    meeting_words = occasion_meeting_words(context.lang)
+    framed: dict[int, int] = {}  # paragraph -> the first sentence framed in a meeting
+    for draft in drafts:
+        if draft.kind != "statement" or draft.at < 0:
+            continue
+        sentence = context.sentences[draft.evidence.sentence_index]
+        start, stop = sentence.tokens
+        quoted = context.quoted(sentence)
+        outside = [k for k in range(start, stop) if k not in quoted and (draft.attrs.get("quote") or k < draft.at)]
+        lower = context.lower
+        if any(lower[k] in frames and any(stem(lower[j]) in meeting_words
+                                          for j in range(k + 1, min(k + 1 + FRAME_REACH, stop)))
+               for k in outside):
+            framed.setdefault(sentence.paragraph, sentence.index)
+        if framed.get(sentence.paragraph, sentence.index + 1) <= sentence.index:
+            draft.occasion = "meeting"
+        elif any(lower[k] in channel_in and any(stem(lower[j]) in channels or f"{lower[j]} {lower[j + 1]}" in channels
+                                                 for j in range(k + 1, min(k + 3, stop - 1)))
+                 for k in range(start, stop) if k not in quoted):
+            draft.occasion = "channel"
+        elif not draft.attrs.get("quote") and any(
+                lower[j] in context.lang.past_markers for j in range(draft.at + 1, min(draft.at + 1 + PAST_REACH, stop))):
+            draft.occasion = "past report"
+
+
+def stem(word: str) -> str:
+    """A word without the enclitic "-nya" of a possessed noun ("keterangannya", "pertemuannya")."""
+    return word[:-3] if word.endswith("nya") and len(word) > 5 else word
+
+
+@lru_cache(maxsize=8)
+def occasion_meeting_words(lang: LanguageData) -> frozenset[str]:
+    """The first words of the meeting triggers that name a meeting itself (nouns, and verbs of meeting, calling or
+    visiting), not of talking in general ("berbicara dengan" may be an interview)."""
+    return frozenset(t.form.split()[0].casefold() for t in lang.meeting_triggers
+                     if t.kind == "noun" or (t.kind == "verb" and t.mode))
 
 
 @lru_cache(maxsize=8)

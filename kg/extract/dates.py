@@ -213,6 +213,8 @@ def find_dates(text: str, lang: LanguageData, published: Published | date | None
     found.sort(key=lambda t: t.start)
     if any(t.kind in WEEKDAY_CHECKED for t in found):
         check_weekdays(text, found, lang)
+    if found:
+        mark_citations(text, found, lang)
     anchors = [t.value for t in found if t.value is not None and t.value.precision == "day"]
     for expression in found:  # "Kamis (30/6) ... sehari sebelumnya": anchored on the sentence's own date
         if expression.offset_days is not None and len(anchors) == 1:
@@ -246,6 +248,35 @@ def check_weekdays(text: str, found: list[TimeExpression], lang: LanguageData) -
         if named != day.weekday():
             expression.conflict = f"{expression.text}: {day.isoformat()} is no {match['weekday']}"
             expression.value = None
+
+
+def mark_citations(text: str, found: list[TimeExpression], lang: LanguageData) -> None:
+    """ "dikutip dari laman X, Rabu (16/11/2022)", "seperti dilansir Reuters, Senin": the day a source was quoted,
+    not a day anything happened. Such an expression dates nothing (its kind says why)."""
+    pattern = citation_pattern(lang)
+    if pattern is None:
+        return
+    for expression in found:
+        if pattern.search(text, max(0, expression.start - 60), expression.start):
+            expression.kind, expression.value, expression.offset_days = "citation", None, None
+
+
+@lru_cache(maxsize=4)
+def citation_pattern(lang: LanguageData) -> re.Pattern | None:
+    """An attribution phrase of the language data, up to four words of the source's name and a comma, right before
+    a date (a comma ends the name: in "dilansir X, Amerika Serikat pada Senin mengumumkan" Monday is the news)."""
+    phrases = [rule.text for rule in lang.rules("attribution")]
+    if not phrases:
+        return None
+    return re.compile(rf"\b(?:{alternation(phrases)})(?:\s+[\w.@/&-]+){{0,4}}?\s*,?\s*$", re.IGNORECASE)
+
+
+def text_year(text: str, lang: LanguageData) -> Published | None:
+    """For an article without a publication date: the year of its explicit days ("4/6/2023", "2 Juni 2023") when they
+    all fall in one year, so that its days without a year ("Sabtu (3/6)") take that year."""
+    years = {t.value.value[:4] for t in find_dates(text, lang, None)
+             if t.value is not None and t.kind in ("full", "numeric") and t.value.precision == "day"}
+    return Published(int(years.pop())) if len(years) == 1 else None
 
 
 @lru_cache(maxsize=4)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..lang import Cue, LanguageData
 from ..model import Mention, Sentence
-from . import QUOTE_MARKS, DocumentContext, Draft, as_date
+from . import QUOTE_MARKS, DocumentContext, Draft
 
 CONNECTING_MARKS = (",", ":")  # with the language's complementizers, between a cue and what was said
 PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan tegas menolak")
@@ -230,10 +230,7 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
     text = context.span_text(c_start, c_end).strip()
     span_chars = (context.start_char(c_start) - sentence.start, context.end_char(c_end - 1) - sentence.start) \
         if c_end > c_start else (0, 0)
-    dates = [d for d in context.dates(sentence, future=False)
-             if not (span_chars[0] <= d.start < span_chars[1]) and (d.value is not None or d.offset_days is not None)]
-    cue_char = context.start_char(cue_index) - sentence.start
-    date = as_date(min(dates, key=lambda d: abs(d.start - cue_char))) if dates else None
+    date = context.statement_date(sentence, cue_index, span_chars)
     about = [m for m in context.mentions
              if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")
              and m is not speaker]

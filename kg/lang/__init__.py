@@ -35,6 +35,19 @@ def read_table(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def optional_table(path: Path) -> list[dict[str, str]]:
+    """The rows of an optional table: none when the language has no such file."""
+    return read_table(path) if path.is_file() else []
+
+
+def grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, set[str]]:
+    """Rows' `value` cells (case-folded) by their `key` cell."""
+    found: dict[str, set[str]] = {}
+    for row in rows:
+        found.setdefault(row[key], set()).add(row[value].casefold())
+    return found
+
+
 def read_list(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
@@ -132,6 +145,7 @@ class LanguageData:
     anchored_dates: dict[str, tuple[str, str]]  # word -> (count | span | direction | anaphor, value)
     speech_nouns: dict[str, str]  # word -> noun | demonstrative
     gazetteer: list[GazetteerEntry]
+    occasions: dict[str, set[str]] = field(default_factory=dict)  # kind (frame, channel, channel_in) -> words
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
@@ -251,6 +265,7 @@ def load(code: str = "id") -> LanguageData:
         anchored_dates={r["word"]: (r["kind"], r["value"]) for r in read_table(folder / "anchored_dates.tsv")},
         speech_nouns={r["word"]: r["kind"] for r in read_table(folder / "speech_nouns.tsv")},
         gazetteer=gazetteer,
+        occasions=grouped(optional_table(folder / "occasions.tsv"), "kind", "word"),
     )
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
     return data

@@ -409,31 +409,43 @@ def mark_occasions(context: DocumentContext, drafts: list[Draft]) -> None:
     - "channel": the statement names the medium it was made through ("dalam keterangannya", "lewat akun Twitter");
     - "past report": what was said reports a past happening ("X mengatakan telah menghubungi Y"): it was said
       after that happening, not in it."""
-    words = context.lang.occasions
-    frames, channels, channel_in = words.get("frame", set()), words.get("channel", set()), words.get("channel_in", set())
-    meeting_words = occasion_meeting_words(context.lang)
     framed: dict[int, int] = {}  # paragraph -> the first sentence framed in a meeting
     for draft in drafts:
         if draft.kind != "statement" or draft.at < 0:
             continue
         sentence = context.sentences[draft.evidence.sentence_index]
-        start, stop = sentence.tokens
-        quoted = context.quoted(sentence)
-        outside = [k for k in range(start, stop) if k not in quoted and (draft.attrs.get("quote") or k < draft.at)]
-        lower = context.lower
-        if any(lower[k] in frames and any(stem(lower[j]) in meeting_words
-                                          for j in range(k + 1, min(k + 1 + FRAME_REACH, stop)))
-               for k in outside):
+        if framed_in_meeting(context, sentence, draft):
             framed.setdefault(sentence.paragraph, sentence.index)
         if framed.get(sentence.paragraph, sentence.index + 1) <= sentence.index:
             draft.occasion = "meeting"
-        elif any(lower[k] in channel_in and any(stem(lower[j]) in channels or f"{lower[j]} {lower[j + 1]}" in channels
-                                                 for j in range(k + 1, min(k + 3, stop - 1)))
-                 for k in range(start, stop) if k not in quoted):
+        elif names_channel(context, sentence):
             draft.occasion = "channel"
-        elif not draft.attrs.get("quote") and any(
-                lower[j] in context.lang.past_markers for j in range(draft.at + 1, min(draft.at + 1 + PAST_REACH, stop))):
+        elif not draft.attrs.get("quote") and any(context.lower[j] in context.lang.past_markers
+                                                  for j in range(draft.at + 1, min(draft.at + 1 + PAST_REACH,
+                                                                                   sentence.tokens[1]))):
             draft.occasion = "past report"
+
+
+def framed_in_meeting(context: DocumentContext, sentence: Sentence, draft: Draft) -> bool:
+    """A frame word followed by a meeting word, outside quotations and, for reported speech, before the cue."""
+    frames, meeting_words = context.lang.occasions.get("frame", set()), occasion_meeting_words(context.lang)
+    start, stop = sentence.tokens
+    quoted = context.quoted(sentence)
+    last = stop if draft.attrs.get("quote") else draft.at
+    return any(context.lower[k] in frames and k not in quoted
+               and any(stem(context.lower[j]) in meeting_words for j in range(k + 1, min(k + 1 + FRAME_REACH, stop)))
+               for k in range(start, last))
+
+
+def names_channel(context: DocumentContext, sentence: Sentence) -> bool:
+    """A channel word (or two, "konferensi pers") right after a channel preposition, outside quotations."""
+    channels, channel_in = context.lang.occasions.get("channel", set()), context.lang.occasions.get("channel_in", set())
+    start, stop = sentence.tokens
+    quoted, lower = context.quoted(sentence), context.lower
+    return any(lower[k] in channel_in and k not in quoted
+               and any(stem(lower[j]) in channels or (j + 1 < stop and f"{lower[j]} {lower[j + 1]}" in channels)
+                       for j in range(k + 1, min(k + 3, stop)))
+               for k in range(start, stop))
 
 
 def stem(word: str) -> str:

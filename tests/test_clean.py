@@ -248,3 +248,11 @@ def test_own_site_from_the_url_and_the_outlet():
     assert keys == {"kabarku", "wartakita"}
     assert names_outlet("KABARKU.CO.ID", keys) and names_outlet("kabarkuNews", keys)
     assert not names_outlet("Kabar", keys)
+
+
+def test_portal_source_lines_and_editor_picks_are_chrome():
+    doc = cleaned("Harga beras naik lagi di pasar induk pada Senin.\n"
+                  "PILIHAN EDITOR: Gubernur Jawa Tengah Tinjau Gudang Bulog di Kendal\n"
+                  "Artikel ini telah tayang di Kabarku.com dengan judul Harga Beras Naik, Menteri Turun Tangan\n"
+                  "Simak breaking news dan berita pilihan kami langsung di ponselmu lewat WhatsApp Channel.")
+    assert doc.text == "Harga beras naik lagi di pasar induk pada Senin."

@@ -3,6 +3,7 @@
 The pipeline is ``spacy.blank(<lang>)`` with:
 - tokenizer special cases for abbreviations and titles from the language data ("Dr.", "Prof.");
 - dates such as 22/2/2022 or 21/1 kept as one token;
+- sentences that scraped text glues together ("Jakarta.Menurut", "2024.“Ke", "tindakan?”Menlu") split apart;
 - a quote-aware sentence splitter: paragraphs always split, and a sentence never ends inside an open
   quotation (up to a limit), so a quote and its attribution stay together.
 """
@@ -32,6 +33,16 @@ OPEN_QUOTES = {"“": "”", "«": "»"}
 # gazetteer patterns alone fill the default 10,000 entries, after which tokenizing ran ~10x slower.
 TOKENIZER_CACHE = 500_000
 MAX_QUOTE_TOKENS = 120  # an unclosed quote stops holding sentences together after this many tokens
+# Scraped text glues sentences together ("di Jakarta.Menurut dia", "Januari 2024.“Ke mana", "tindakan?”Menlu"):
+# a sentence-final mark between a word and a capitalised word (or a quote before one) is a token of its own, and
+# so are a closing quote after it and an opening quote glued to what precedes it. Web addresses ("Kompas.com"),
+# acronyms ("TEMPO.CO", "U.S.") and decimals ("14.00") are not followed by a capital and a lower-case letter.
+GLUED_SENTENCE_INFIXES = (
+    r"(?<=\w\w)[.!?…]+(?=[”’\"»]?[“\"«‘]?[A-ZÀ-Þ][a-zß-ÿ])",
+    r"(?<=[.!?…])[”’\"»](?=[“\"«‘]?[A-ZÀ-Þ])",
+    r"(?<=\w)[,:;](?=[“«]\w)",
+    r"(?<=\S)[“«](?=\w)",
+)
 
 
 def sentence_starts(words: list[str], spaces: list[str]) -> list[bool]:
@@ -136,7 +147,7 @@ def build_tokenizer(nlp: Language, lang: LanguageData) -> Tokenizer:
     defaults = nlp.Defaults
     rules = dict(defaults.tokenizer_exceptions)
     rules.update({abbreviation: [{ORTH: abbreviation}] for abbreviation in lang.abbreviations})
-    infixes = [p for p in defaults.infixes if "/" not in p]  # the default infixes split on '/'
+    infixes = [*GLUED_SENTENCE_INFIXES, *(p for p in defaults.infixes if "/" not in p)]  # defaults split on '/'
     default_match = defaults.token_match
 
     def token_match(text: str):

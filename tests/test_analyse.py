@@ -36,3 +36,29 @@ def test_sentence_offsets_point_into_text():
     _, sentences = run(text)
     for sentence in sentences:
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_glued_sentences_are_split():
+    _, sentences = run("Rapat itu selesai di Bandung.Menurut panitia, acara berjalan lancar. Hujan turun sejak pagi"
+                       " 2023.“Kami siap,” ujar Budi.Dia lalu pulang.")
+    assert [s.text for s in sentences] == ["Rapat itu selesai di Bandung.", "Menurut panitia, acara berjalan lancar.",
+                                           "Hujan turun sejak pagi 2023.", "“Kami siap,” ujar Budi.",
+                                           "Dia lalu pulang."]
+
+
+def test_a_closing_quote_glued_to_the_next_sentence_is_split_off():
+    doc, sentences = run("“Apakah ini adil?”Wali kota itu diam saja.")
+    assert [s.text for s in sentences] == ["“Apakah ini adil?”", "Wali kota itu diam saja."]
+    assert "“" in [t.text for t in doc] and "”" in [t.text for t in doc]
+
+
+def test_an_opening_quote_glued_after_a_comma_is_its_own_token():
+    doc, _ = run("Ia bertanya,“Kapan jalan ini selesai?”")
+    assert [t.text for t in doc][:5] == ["Ia", "bertanya", ",", "“", "Kapan"]
+
+
+def test_addresses_acronyms_and_decimals_stay_whole():
+    doc, sentences = run("Menurut Kabarku.com dan SUARA.CO, rapat dimulai pukul 14.00 di gedung U.S.Army kemarin.")
+    tokens = [t.text for t in doc]
+    assert "Kabarku.com" in tokens and "SUARA.CO" in tokens and "14.00" in tokens
+    assert len(sentences) == 1

@@ -6,7 +6,8 @@ Order of precedence (earlier wins on overlap):
    or a title-only mention ("Presiden Rusia") that resolution ties to a named person or drops;
 3. other runs of capitalised words: an organization when headed by an organization word
    ("Pemerintahan Biden"), a place after a locative ("di Voronezh"), otherwise a person candidate.
-Names right after an attribution phrase ("dilansir dari CNN") are provenance, never mentions.
+Names right after an attribution phrase ("dilansir dari CNN") are provenance, never mentions, and so are the
+outlets that kg.extract.provenance finds cited ("seperti dikutip Reuters") and the article's own site.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ..analyse import token_offsets, token_texts
 from ..lang import GazetteerEntry, LanguageData, may_match, phrase_view
 from ..model import Document, Mention, Sentence
+from .provenance import drop_provenance
 
 MAX_TITLE_TOKENS = 6
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
@@ -168,7 +170,7 @@ class MentionFinder:
             mentions.extend(self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer))
         if self.ner is not None:
             mentions = self.apply_ner(document, doc, sentences, mentions)
-        return mentions
+        return drop_provenance(document, mentions, self.w, self.lang)  # cited outlets and the site: not nodes
 
     def apply_ner(self, document: Document, doc: Doc, sentences: list[Sentence], mentions: list[Mention]
                   ) -> list[Mention]:

@@ -147,6 +147,7 @@ class LanguageData:
     gazetteer: list[GazetteerEntry]
     occasions: dict[str, set[str]] = field(default_factory=dict)  # kind (frame, channel, channel_in) -> words
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
+    provenance: dict[str, str] = field(default_factory=dict)  # phrase -> cite | source | report | medium
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
@@ -268,4 +269,7 @@ def load(code: str = "id") -> LanguageData:
         occasions=grouped(optional_table(folder / "occasions.tsv"), "kind", "word"),
     )
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
+    provenance = folder / "provenance.tsv"  # optional: without it, outlets are found by attribution phrases only
+    if provenance.is_file():
+        data.provenance = {" ".join(r["phrase"].casefold().split()): r["role"] for r in read_table(provenance)}
     return data

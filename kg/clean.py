@@ -138,6 +138,12 @@ def chrome_rules(lang: LanguageData) -> tuple[list[re.Pattern], list[Boilerplate
     return joined, phrases
 
 
+def chrome_rule(line: str, lang: LanguageData) -> str:
+    """The drop or spam rule that makes a line chrome (for tracing: tries the rules one by one)."""
+    rule = next((r for r in lang.rules("drop") + lang.rules("spam") if r.pattern.search(line)), None)
+    return f"chrome: {rule.action} {rule.match} {rule.text}" if rule else "chrome: ?"
+
+
 def is_chrome(line: str, lang: LanguageData) -> bool:
     joined, phrases = chrome_rules(lang)
     for pattern in joined:
@@ -505,8 +511,9 @@ def continues(previous: Piece, piece: Piece) -> bool:
         and not looks_like_headline(piece.text)
 
 
-def clean(doc: Document, lang: LanguageData) -> Document:
-    """Fill doc.text, doc.segments and metadata from doc.raw_text."""
+def clean(doc: Document, lang: LanguageData, trace: list[tuple[str, str]] | None = None) -> Document:
+    """Fill doc.text, doc.segments and metadata from doc.raw_text. trace, if given, receives (rule, line) for every
+    line or line part dropped (kg eval judges the chrome rules with it)."""
     places = known_place_names(lang)
     own = own_outlet_keys(doc)
     lines = page_lines(doc.raw_text)
@@ -515,13 +522,19 @@ def clean(doc: Document, lang: LanguageData) -> Document:
     kept: list[Piece] = []
     seen: set[str] = set()
     removed = 0
+
+    def drop(rule: str, line: str) -> None:
+        nonlocal removed
+        removed += 1
+        if trace is not None:  # which boilerplate rule, found only when tracing
+            trace.append((chrome_rule(line, lang) if rule == "chrome" else rule, line))
     title_key = dedup_key(doc.title) if doc.title else None
     headline: Piece | None = None
     teaser_block = 0
     ended = False
     for i, (number, start, stripped) in enumerate(lines):
         if ended:
-            removed += 1
+            drop("after article end", stripped)
             continue
         label = label_value(stripped, lang)
         if label:
@@ -531,14 +544,14 @@ def clean(doc: Document, lang: LanguageData) -> Document:
                 add_new(target, split_agencies(value) if action == "source" else [value])
             else:
                 doc.extra.setdefault("photo_credit", value)
-            removed += 1
+            drop(f"label: {action}", stripped)
             continue
         if is_chrome(stripped, lang):
-            removed += 1
+            drop("chrome", stripped)
             continue
         if is_article_end(stripped, lang):
             ended = True
-            removed += 1
+            drop("article end", stripped)
             continue
         label_end = teaser_label(stripped, lang)
         if label_end is not None:
@@ -546,28 +559,28 @@ def clean(doc: Document, lang: LanguageData) -> Document:
             if not rest:
                 teaser_block = MAX_TEASER_BLOCK  # a lone label: the headlines listed under it go too
             if len(rest.split()) <= MAX_HEADLINE_WORDS:
-                removed += 1
+                drop("teaser line", stripped)
                 continue
             cut = headline_end(stripped, len(stripped) - len(rest))  # a teaser that runs on into the text
             start, stripped = start + cut, stripped[cut:]
         elif teaser_block and looks_like_headline(stripped):
             teaser_block -= 1
-            removed += 1
+            drop("teaser block", stripped)
             continue
         teaser_block = 0
         published = parse_date_line(stripped, lang)
         if published:
             if not doc.published:
                 doc.published, doc.published_basis = published, "text"
-            removed += 1
+            drop("date line", stripped)
             continue
         if i in bullets:
-            removed += 1
+            drop("bulleted headlines", stripped)
             continue
         author = byline(stripped, lang, own)
         if author:
             add_new(doc.authors, [author])
-            removed += 1
+            drop("byline", stripped)
             continue
         stripped, caption, ended = take_credit(stripped, doc, lang, own)
         if dateline and i < dateline[0]:
@@ -579,7 +592,7 @@ def clean(doc: Document, lang: LanguageData) -> Document:
                 seen.add(dedup_key(stripped))
                 kept.append(headline)
             else:
-                removed += 1
+                drop("lead furniture", stripped)
             continue
         if dateline and i == dateline[0]:
             length, parts = dateline[1], dateline[2]
@@ -590,22 +603,22 @@ def clean(doc: Document, lang: LanguageData) -> Document:
                 doc.source_agencies.append(parts["agency"])
             start, stripped = start + length, stripped[length:]
             if not stripped.strip():
-                removed += 1
+                drop("dateline only", stripped)
                 continue
         key = dedup_key(stripped)
         if not key or key in seen:  # repeated headline or caption
-            removed += 1
+            drop("repeated line", stripped)
             continue
         seen.add(key)
         names = contributors(stripped, lang)
         if names is not None:
             doc.contributors.extend(names)
-            removed += 1
+            drop("contributors", stripped)
             continue
         next_line = lines[i + 1] if i + 1 < len(lines) else None
         wrapped = next_line is not None and next_line[0] == number + 1 and next_line[2][0].islower()
         if is_navigation(stripped) and key != title_key and not wrapped:
-            removed += 1
+            drop("navigation", stripped)
             continue
         for offset, part in without_inner_teasers(stripped, lang):
             kept.append(Piece(start + offset, blank_runs(part), number, caption))

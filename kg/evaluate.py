@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Corpus, Meeting, Statement
+from .model import Corpus, Document, Meeting, Statement
 
 RIGHT, DATE_WRONG, WRONG = "right", "date wrong", "wrong"
 OPTIONAL = "optional"  # matched a gold fact that is neither required nor wrong to find: counted in no figure
@@ -286,17 +286,32 @@ class Evaluation:
                       RIGHT if named else WRONG)
         for document in self.corpus.documents.values():
             if document.id in gold_of:
-                for rule, line in getattr(document, "chrome_trace", ()):
-                    count("chrome rule", rule, WRONG if self.holds_gold(gold_of[document.id], line) else RIGHT)
+                for rule, line in chrome_trace(document):
+                    count("chrome rule", rule,
+                          WRONG if self.holds_gold(gold_of[document.id], line, document.text) else RIGHT)
         return {kind: sorted(rows.values(), key=lambda r: (-r.fired, r.rule)) for kind, rows in tables.items()}
 
-    def holds_gold(self, gold_id: str, line: str) -> bool:
-        """A dropped line held something the gold needs: a required entity's name or a statement's cue."""
+    def holds_gold(self, gold_id: str, line: str, kept: str) -> bool:
+        """A dropped line held something the gold needs and the kept text lacks: a required entity's name or a
+        statement's cue."""
         document = self.gold[gold_id]
-        words = f" {norm(line)} "
+        words, rest = f" {norm(line)} ", f" {norm(kept)} "
         names = [n for n in document.names if n not in document.optional]
-        return any(f" {norm(n)} " in words for n in names) or any(cue_in(s.get("cue", ""), line)
-                                                                  for s in document.statements)
+        return any(f" {norm(n)} " in words and f" {norm(n)} " not in rest for n in names) or any(
+            cue_in(s.get("cue", ""), line) and not cue_in(s.get("cue", ""), kept) for s in document.statements)
+
+
+def chrome_trace(document: Document) -> list[tuple[str, str]]:
+    """The lines cleaning dropped from an article and the rule that dropped each (cleaned again from the raw text,
+    with the metadata the reader gave)."""
+    from . import lang as language
+    from .clean import clean
+
+    fresh = Document(document.id, document.source, document.raw_text, title=document.title,
+                     published=document.published, url=document.url, outlet=document.outlet)
+    trace: list[tuple[str, str]] = []
+    clean(fresh, language.load(document.language), trace)
+    return trace
 
 
 @dataclass

@@ -5,7 +5,8 @@ from kg.cli import main
 from kg.evaluate import Evaluation, GoldDocument, load_gold
 from kg.pipeline import run_pipeline
 
-ARTICLE = ("Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang Yoshimasa Hayashi di Tokyo pada "
+ARTICLE = ("Baca juga: Kabar Tokyo Hari Ini Ramai Dibicarakan Warganet\n"
+           "Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang Yoshimasa Hayashi di Tokyo pada "
            "Selasa (14/2/2023). “Kami sepakat memperluas kerja sama energi,” kata Retno. "
            "Hayashi mengatakan Jepang mendukung keketuaan Indonesia di ASEAN.")
 GOLD = {
@@ -59,6 +60,18 @@ def test_rules_report_how_often_each_rule_fired_and_was_right(tmp_path):
     assert titles["Menteri Luar Negeri"] == (2, 2)
     bases = {row.rule: (row.right, row.date_wrong) for row in rules["date basis"]}
     assert bases["numeric"] == (1, 0) and bases["same occasion"] == (1, 1)
+    chrome = {row.rule: (row.fired, row.right) for row in rules["chrome rule"]}
+    assert chrome == {"teaser line": (1, 1)}
+
+
+def test_a_chrome_rule_that_drops_what_the_gold_needs_is_wrong(tmp_path):
+    setup(tmp_path)
+    (tmp_path / "texts" / "a1.txt").write_text(ARTICLE.replace("Kabar Tokyo", "Kabar Fumio Kishida"), encoding="utf-8")
+    gold = {**GOLD, "entities": GOLD["entities"] + [{"name": "Fumio Kishida", "type": "Person", "aliases": []}]}
+    (tmp_path / "gold" / "a1.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = run_pipeline([tmp_path / "texts"], progress=False)
+    chrome = Evaluation(result.corpus, load_gold(tmp_path / "gold")).rules()["chrome rule"]
+    assert [(row.rule, row.fired, row.right) for row in chrome] == [("teaser line", 1, 0)]
 
 
 def test_gold_dates_accept_what_the_conventions_allow():

@@ -162,6 +162,9 @@ class Meeting:
     date: DateValue | None = None
     report_date: str | None = None
     kind: str = "meeting"
+    # how resolution completes a meeting the sentence names fewer than two parties of: "plural" ("kedua pemimpin"),
+    # "anaphoric" ("dalam pertemuan itu, X ..."), "reference" (only names the parties of talks reported later)
+    completion: str | None = None
 
 
 @dataclass(slots=True)

@@ -353,10 +353,12 @@ class Resolver:
                 return None
             return Event(draft.id, draft.attrs.get("event_type") or "event", actors, draft.evidence, draft.cue, place,
                          draft.attrs.get("cameo"), draft.date, report_date)
-        if not actors or (len(actors) < 2 and not (place or draft.date)):
-            return None
+        completion = draft.attrs.get("completion")
+        if not actors and completion != "plural":
+            return None  # fewer than two parties: merge_meetings completes them from the article or drops it
         return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",
-                       draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date)
+                       draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date,
+                       completion=completion)
 
 
 def commonest(counts: dict[str, int]) -> str:
@@ -469,10 +471,37 @@ def news_day(items: list[Record], entities: dict[str, Entity]) -> None:
             record.date = record.news_day
 
 
+def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """An article's meetings with two parties or more, in text order. One with fewer takes its parties from the
+    meetings before it: "kedua pemimpin" are the parties of the meeting reported last; a meeting noun with one party
+    ("Dalam pertemuan itu, X ...", "Pada pembicaraan Senin di Jenewa, Rusia ...") is the talks of that party
+    reported last, also where a sentence only named their parties ("X dan Y ... menjelang pembicaraan", a
+    reference, never a meeting of its own). Without such a meeting before it, it is none: a meeting has two sides."""
+    known: list[Meeting] = []
+    kept: list[Meeting] = []
+    for meeting in meetings:
+        if len(meeting.participants) < 2:
+            source = None
+            if meeting.completion == "plural":
+                source = known[-1] if known else None
+            elif meeting.completion == "anaphoric":
+                source = next((m for m in reversed(known) if meeting.participants[0] in m.participants), None)
+            if source is None:
+                continue
+            meeting.participants = unique_ids([*source.participants, *meeting.participants])
+            if source.completion != "reference" and (meeting.date is None or source.date is None
+                                                     or meeting.date.value == source.date.value):
+                meeting.status = source.status  # the same meeting told again
+        known.append(meeting)
+        if meeting.completion != "reference":
+            kept.append(meeting)
+    return kept
+
+
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """The same meeting reported twice in one article's meetings (same participants, compatible date) is one."""
     kept: list[Meeting] = []
-    for meeting in meetings:
+    for meeting in complete_meetings(meetings):
         twin = next((m for m in kept if set(m.participants) == set(meeting.participants)
                      and m.status == meeting.status
                      and (m.date is None or meeting.date is None or m.date.value == meeting.date.value)), None)

@@ -43,13 +43,20 @@ def test_a_meeting_word_alone_is_no_meeting():
 
 def test_two_meetings_in_one_sentence_keep_their_own_place_and_date():
     found = meetings("Juru bicara Kremlin Dmitry Peskov mengatakan pembicaraan Rusia-NATO di Brussel pada Rabu dan "
-                     "pertemuan OSCE di Wina pada Kamis akan menentukan.")
+                     "pertemuan Rusia dan Ukraina di Wina pada Kamis akan menentukan.")
     by_people = {frozenset(p): (m, c) for p, m, c in found}
     talks, corpus = by_people[frozenset({"Rusia", "NATO"})]
-    osce, _ = by_people[frozenset({"OSCE"})]
+    other, _ = by_people[frozenset({"Rusia", "Ukraina"})]
     assert label_of(corpus, talks.place) == "Brussel" and talks.date.value == "2022-02-16"
-    assert label_of(corpus, osce.place) == "Wina" and osce.date.value == "2022-02-17"
-    assert talks.status == osce.status == "planned"  # dated after publication
+    assert label_of(corpus, other.place) == "Wina" and other.date.value == "2022-02-17"
+    assert talks.status == other.status == "planned"  # dated after publication
+
+
+def test_a_meeting_needs_two_parties_and_a_forum_is_not_one():
+    # one party with a place and a date is an event, and the body holding a summit or session is no attendee
+    assert meetings("Pertemuan OSCE di Wina pada Kamis akan menentukan arah krisis.",
+                    "Presiden Joko Widodo hadir dalam KTT G20 di Bali pada Senin.",
+                    "Menlu Retno Marsudi berbicara dalam sidang Dewan Keamanan PBB di New York pada Senin.") == []
 
 
 def test_participants_after_dengan_later_in_the_clause():

@@ -87,14 +87,13 @@ def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[D
     candidates = context.positions("meeting", index, index, sentence)  # the only tokens where match_trigger finds one
     if not candidates:
         return []
-    quoted = context.quoted(sentence)
     triggers: list[tuple[int, int, MeetingTrigger]] = []
     k = start
     for candidate in candidates:
         if candidate < k:
             continue  # inside the trigger before
         found = match_trigger(context, candidate, stop)
-        if found and candidate not in quoted:
+        if found:
             triggers.append((candidate, found[0], found[1]))
             k = found[0]
     drafts: list[Draft] = []
@@ -123,6 +122,7 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     start, stop = sentence.tokens
     window_stop = min(scope[1], end + WINDOW)
     sides = Sides()
+    quoted = k in context.quoted(sentence)  # inside a quotation only the quotation's own words count
     # the subject side: of the trigger verb, of a light verb governing the meeting noun, or of the clause a meeting
     # noun is the frame of ("kata X dalam pertemuan dengan Y")
     head = None
@@ -131,10 +131,10 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     elif k - 1 >= start and context.lower[k - 1] in context.lang.light_verbs:
         head = k - 1
     if head is not None:
-        sides.subjects = clause_subjects(context, sentence, head)
+        sides.subjects = clause_subjects(context, sentence, head, quoted)
         sides.plural = not sides.subjects and any(marker(context, j) == "plural"
                                                   for j in range(max(start, head - PLURAL_REACH), head))
-    elif k - 1 > start and marker(context, k - 1) in ("frame", "frame-before"):
+    elif k - 1 > start and marker(context, k - 1) in ("frame", "frame-before") and not quoted:
         sides.subjects, partners = frame_sides(context, sentence, k - 1)
         sides.groups += partners
         sides.reference = marker(context, k - 1) == "frame-before"
@@ -147,7 +147,7 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
         reporter = context.subject_before(sentence, phrase_start(context, sentence, sides.subjects[0]))
         sides.groups += [[reporter]] if reporter is not None else []
     else:
-        after = counterpart_groups(context, sentence, j, window_stop)
+        after = counterpart_groups(context, sentence, j, scope[1])  # a list may run past the window
         if trigger.kind == "noun" and len(after) == 1 and len(after[0]) == 1 and after[0][0].type == "Organization":
             after = []  # "pertemuan DK PBB", "KTT ASEAN": the body that holds the meeting, not an attendee
         sides.groups += after
@@ -158,7 +158,7 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
         if marker(context, i) == "with":
             if i + 1 < window_stop and marker(context, i + 1) == "plural":
                 sides.plural = True  # "pembicaraan antara kedua pemimpin"
-            sides.groups += counterpart_groups(context, sentence, i + 1, window_stop)
+            sides.groups += counterpart_groups(context, sentence, i + 1, scope[1])
             break
     if trigger.cameo == VISIT_CAMEO and not sides.groups:
         sides.groups += destination(context, end, window_stop)
@@ -167,16 +167,17 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     return sides
 
 
-def clause_subjects(context: DocumentContext, sentence: Sentence, head: int) -> list[Mention]:
+def clause_subjects(context: DocumentContext, sentence: Sentence, head: int, quoted: bool = False) -> list[Mention]:
     """The subject of the verb at `head` and the actors coordinated to it. After a subordinator inside the sentence
-    ("... sebelum melakukan pertemuan", "untuk bertemu") the verb has the main clause's subject."""
+    ("... sebelum melakukan pertemuan", "untuk bertemu") the verb has the main clause's subject. In a quotation a
+    pronoun is not the last speaker ("dia akan bertemu ..." in someone's words)."""
     start = sentence.tokens[0]
-    if head - 1 > start and marker(context, head - 1) in ("frame", "frame-before"):
+    if head - 1 > start and marker(context, head - 1) in ("frame", "frame-before") and not quoted:
         subject = main_actor(context, sentence, head - 1)
         return subject_group(context, sentence, subject, head - 1) if subject is not None else []
     # also after "untuk": "X datang untuk bertemu Y" is X's, "X meminta Y untuk bertemu" is Y's
     subject = context.subject_before(sentence, head)
-    if subject is None or not plain_actor(context, subject):
+    if subject is None or not plain_actor(context, subject) or (quoted and subject.source == "pronoun"):
         return []
     return [*coordinated_before(context, sentence, subject), subject]
 
@@ -412,8 +413,11 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
         status = "planned" if status == "held" else status
     participants = unique([*sides.subjects, *sides.counterparts()])
     completion = "plural" if sides.plural else "reference" if sides.reference else None
+    if k in context.quoted(sentence):
+        completion = None  # a quotation's "kedua pemimpin" or "pertemuan itu" may point anywhere
     if len(participants) < 2 and completion is None:
-        if trigger.kind != "noun" or len(sides.subjects) != 1 or sides.counterparts():
+        if trigger.kind != "noun" or len(sides.subjects) != 1 or sides.counterparts() \
+                or k in context.quoted(sentence):
             return []
         completion = "anaphoric"  # "Dalam pertemuan itu, X ...": the talks of X reported before
     window_stop = min(scope[1], end + WINDOW)

@@ -39,6 +39,7 @@ BRACKET_REACH = 6  # tokens a bracket may hold inside a name phrase ("Menlu Indo
 PLANNED_CAMEO = "036"
 VISIT_CAMEO = "042"
 DASHES = ("-", "–")
+CLAUSE_ENDS = (",", ";", ".", "!", "?")  # a sentence may hold two when a quotation does
 
 
 @dataclass
@@ -150,15 +151,19 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
         after = counterpart_groups(context, sentence, j, scope[1])  # a list may run past the window
         if trigger.kind == "noun" and len(after) == 1 and len(after[0]) == 1 and after[0][0].type == "Organization":
             after = []  # "pertemuan DK PBB", "KTT ASEAN": the body that holds the meeting, not an attendee
-        sides.groups += after
+        if trigger.kind == "noun" and trigger.cameo == VISIT_CAMEO and not sides.subjects:
+            sides.subjects = [m for group in after for m in group]  # "lawatan X ke Y": X is the visitor
+        else:
+            sides.groups += after
     # counterparts after "dengan"/"antara" later in the clause: "bertemu Selasa di Kyiv dengan pejabat Prancis"
     for i in range(end, window_stop):
         if context.words[i] in ",;":
             break
-        if marker(context, i) == "with":
+        if marker(context, i) in ("with", "between"):
             if i + 1 < window_stop and marker(context, i + 1) == "plural":
                 sides.plural = True  # "pembicaraan antara kedua pemimpin"
-            sides.groups += counterpart_groups(context, sentence, i + 1, scope[1])
+            sides.groups += counterpart_groups(context, sentence, i + 1, scope[1],
+                                               between=marker(context, i) == "between")
             break
     if trigger.cameo == VISIT_CAMEO and not sides.groups:
         sides.groups += destination(context, end, window_stop)
@@ -190,7 +195,7 @@ def frame_sides(context: DocumentContext, sentence: Sentence, frame: int) -> tup
     for i in range(frame - 1, max(start, frame - PARTNER_REACH) - 1, -1):
         if context.words[i] in ",;":
             break
-        if marker(context, i) == "with":
+        if marker(context, i) in ("with", "between"):
             partners = counterpart_groups(context, sentence, i + 1, frame)
             break
     subject = main_actor(context, sentence, frame)
@@ -301,11 +306,12 @@ def coordinated_before(context: DocumentContext, sentence: Sentence, subject: Me
     return found[::-1]
 
 
-def counterpart_groups(context: DocumentContext, sentence: Sentence, k: int, stop: int) -> list[list[Mention]]:
+def counterpart_groups(context: DocumentContext, sentence: Sentence, k: int, stop: int,
+                       between: bool = False) -> list[list[Mention]]:
     """The actors named from token k: an enumeration of name phrases ("A, B dan C"), each phrase giving one actor
     (its named person, else its titled office, else its country or organization: "Presiden Terpilih Amerika Serikat
     (AS) Donald Trump" is Trump, "menteri luar negeri Arab Saudi" is Arab Saudi). Each repeated "dengan" opens a
-    new group ("dengan A, dan dengan B")."""
+    new group ("dengan A, dan dengan B"); after "antara" (between) it joins the second party ("antara A dengan B")."""
     groups: list[list[Mention]] = [[]]
     phrase: list[Mention] = []
     open_comma: int | None = None  # items in the last group after a comma that no "dan" has closed the list of
@@ -346,6 +352,10 @@ def counterpart_groups(context: DocumentContext, sentence: Sentence, k: int, sto
                 open_comma = None
                 groups.append([])  # "..., dan dengan Menteri X": another counterpart
                 k += 1
+            continue
+        if between and phrase and marker(context, k) == "with":
+            close()  # "antara A dengan B"
+            k += 1
             continue
         if word in context.title_words or word in context.lang.generic_nouns or marker(context, k) == "skip":
             k += 1
@@ -390,9 +400,10 @@ def meeting_status(context: DocumentContext, k: int, end: int, scope: tuple[int,
     # after the trigger: its own phrase only, up to a comma, leaving the words that open the next trigger's phrase
     # ("bertemu ... tentang prospek pertemuan lain": "prospek" belongs to the second meeting)
     limit = min(scope[2], end + WINDOW)
-    comma = next((j for j in range(end, limit) if context.words[j] in ",;"), limit)
+    comma = next((j for j in range(end, limit) if context.words[j] in CLAUSE_ENDS), limit)
     after = range(end, comma)
-    found = {context.lang.meeting_status.get(context.lower[j]) for j in (*before, *after)}
+    # the trigger's own words count too ("mengundang": an invitation is to a meeting still to come)
+    found = {context.lang.meeting_status.get(context.lower[j]) for j in (*before, *range(k, end), *after)}
     if "cancelled" in found:
         return "cancelled"
     return "planned" if "planned" in found else "held"

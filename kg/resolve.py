@@ -178,7 +178,7 @@ class Resolver:
                 meetings.append(record)
             elif isinstance(record, Event):
                 events.append(record)
-        meetings = merge_meetings(meetings)
+        meetings = merge_meetings(meetings, self.entities)
         date_article([*statements, *meetings, *events], self.entities, mentions)
         return statements, meetings, events
 
@@ -353,7 +353,7 @@ class Resolver:
                 return None
             return Event(draft.id, draft.attrs.get("event_type") or "event", actors, draft.evidence, draft.cue, place,
                          draft.attrs.get("cameo"), draft.date, report_date)
-        completion = draft.attrs.get("completion")
+        completion = draft.attrs.get("completion") or ("visit" if draft.attrs.get("destination") else None)
         if not actors and completion != "plural":
             return None  # fewer than two parties: merge_meetings completes them from the article or drops it
         return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",
@@ -489,6 +489,8 @@ def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
             if source is None:
                 continue
             meeting.participants = unique_ids([*source.participants, *meeting.participants])
+            if source.completion == "visit":
+                meeting.completion = "visit"  # the visit told again
             if source.completion != "reference" and (meeting.date is None or source.date is None
                                                      or meeting.date.value == source.date.value):
                 meeting.status = source.status  # the same meeting told again
@@ -498,10 +500,38 @@ def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
     return kept
 
 
-def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
-    """The same meeting reported twice in one article's meetings (same participants, compatible date) is one."""
+def represented(meeting: Meeting, entities: dict[str, Entity]) -> None:
+    """A country attends through the named person who holds its office ("pertemuan bilateral Indonesia-Australia,
+    Presiden Jokowi dan PM Albanese ..."): the country is no party of its own beside that person."""
+    countries = {r.of for p in meeting.participants if p in entities for r in entities[p].roles if r.of}
+    if countries & set(meeting.participants):
+        meeting.participants = [p for p in meeting.participants if p not in countries]
+
+
+def visit_elsewhere_met(visit: Meeting, meetings: list[Meeting], entities: dict[str, Entity]) -> bool:
+    """A visit to a country ("kunjungan kenegaraan ke Rusia") that the article also reports as a meeting of the
+    visitor with that country or a holder of its office ("pertemuan bilateral dengan Presiden Rusia Putin")."""
+    visitor, country = visit.participants[0], visit.participants[-1]
+    for other in meetings:
+        if other is visit or other.completion == "visit" or visitor not in other.participants:
+            continue
+        hosts = [p for p in other.participants if p != visitor]
+        if country in hosts or any(r.of == country for p in hosts if p in entities for r in entities[p].roles):
+            return True
+    return False
+
+
+def merge_meetings(meetings: list[Meeting], entities: dict[str, Entity] | None = None) -> list[Meeting]:
+    """The same meeting reported twice in one article's meetings (same participants, compatible date) is one;
+    a visit to a country that the article reports as a meeting there is that meeting."""
+    entities = entities or {}
+    complete = complete_meetings(meetings)
+    for meeting in complete:
+        represented(meeting, entities)
+    complete = [m for m in complete if len(m.participants) >= 2
+                and not (m.completion == "visit" and visit_elsewhere_met(m, complete, entities))]
     kept: list[Meeting] = []
-    for meeting in complete_meetings(meetings):
+    for meeting in complete:
         twin = next((m for m in kept if set(m.participants) == set(meeting.participants)
                      and m.status == meeting.status
                      and (m.date is None or meeting.date is None or m.date.value == meeting.date.value)), None)

@@ -35,7 +35,9 @@ STATUS_BEFORE_NEXT = 2  # words right before the next trigger modify that trigge
 SUBJECT_REACH = 20  # tokens before a frame word searched for the clause's subject
 PARTNER_REACH = 12  # tokens before a frame word searched for "dengan Y" ("membahas ... dengan Y dalam pertemuan")
 PLURAL_REACH = 3  # tokens before the governing verb where "kedua pemimpin (itu)" stands
+MUTUAL_REACH = 4  # tokens between a mutual verb and its subject ("Rusia dan Turki akan terus membahas")
 BRACKET_REACH = 6  # tokens a bracket may hold inside a name phrase ("Menlu Indonesia (RI) Retno Marsudi")
+FRAME_OPENING = 3  # a fronted phrase's frame word stands among the sentence's first words ("Tak lama setelah ...")
 PLANNED_CAMEO = "036"
 VISIT_CAMEO = "042"
 DASHES = ("-", "–")
@@ -51,6 +53,7 @@ class Sides:
     plural: bool = False  # "kedua pemimpin": the parties of the meeting reported before
     reference: bool = False  # "X ... menjelang pembicaraan": names the parties only
     destination: bool = False  # the counterpart is the country visited
+    phrase_end: int = 0  # the token after the counterparts' phrase
 
     def counterparts(self) -> list[Mention]:
         return [mention for group in self.groups for mention in group]
@@ -94,7 +97,7 @@ def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[D
         if candidate < k:
             continue  # inside the trigger before
         found = match_trigger(context, candidate, stop)
-        if found:
+        if found and (found[1].kind != "mutual" or mutual_parties(context, sentence, candidate)):
             triggers.append((candidate, found[0], found[1]))
             k = found[0]
     drafts: list[Draft] = []
@@ -109,6 +112,14 @@ def meetings_in_sentence(context: DocumentContext, sentence: Sentence) -> list[D
     # "X berkunjung ke Indonesia dan bertemu dengan Y": a visit that includes a named meeting is that meeting
     return [draft for draft in drafts if not (draft.attrs.get("destination") and any(
         not other.attrs.get("destination") and any(draft.actors[0] is m for m in other.actors) for other in drafts))]
+
+
+def mutual_parties(context: DocumentContext, sentence: Sentence, k: int) -> bool:
+    """A mutual verb ("membahas") has two parties as its subject, or "kedua ..." (a verb that is no meeting here
+    must not take the words after it from the trigger before: "bertemu X untuk membahas Y, Rabu")."""
+    if len(clause_subjects(context, sentence, k, k in context.quoted(sentence), MUTUAL_REACH)) >= 2:
+        return True
+    return any(marker(context, j) == "plural" for j in range(max(sentence.tokens[0], k - PLURAL_REACH), k))
 
 
 def marker(context: DocumentContext, k: int) -> str | None:
@@ -127,18 +138,21 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     # the subject side: of the trigger verb, of a light verb governing the meeting noun, or of the clause a meeting
     # noun is the frame of ("kata X dalam pertemuan dengan Y")
     head = None
-    if trigger.kind in ("verb", "host"):
+    if trigger.kind in ("verb", "host", "mutual"):
         head = k
     elif k - 1 >= start and context.lower[k - 1] in context.lang.light_verbs:
         head = k - 1
     if head is not None:
-        sides.subjects = clause_subjects(context, sentence, head, quoted)
+        sides.subjects = clause_subjects(context, sentence, head, quoted,
+                                         MUTUAL_REACH if trigger.kind == "mutual" else 12)
         sides.plural = not sides.subjects and any(marker(context, j) == "plural"
                                                   for j in range(max(start, head - PLURAL_REACH), head))
     elif k - 1 > start and marker(context, k - 1) in ("frame", "frame-before") and not quoted:
         sides.subjects, partners = frame_sides(context, sentence, k - 1)
         sides.groups += partners
         sides.reference = marker(context, k - 1) == "frame-before"
+    if trigger.kind == "mutual":
+        return sides  # "A dan B membahas X": its object is the topic, never a party
     # counterparts right after the trigger: "bertemu Putin", "pertemuan Prabowo dan Megawati", "pembicaraan Rusia-NATO"
     j = end
     while j < window_stop and marker(context, j) == "skip":
@@ -148,7 +162,7 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
         reporter = context.subject_before(sentence, phrase_start(context, sentence, sides.subjects[0]))
         sides.groups += [[reporter]] if reporter is not None else []
     else:
-        after = counterpart_groups(context, sentence, j, scope[1])  # a list may run past the window
+        after, sides.phrase_end = scan_counterparts(context, sentence, j, scope[1])  # a list may run past the window
         if trigger.kind == "noun" and len(after) == 1 and len(after[0]) == 1 and after[0][0].type == "Organization":
             after = []  # "pertemuan DK PBB", "KTT ASEAN": the body that holds the meeting, not an attendee
         if trigger.kind == "noun" and trigger.cameo == VISIT_CAMEO and not sides.subjects:
@@ -162,8 +176,9 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
         if marker(context, i) in ("with", "between"):
             if i + 1 < window_stop and marker(context, i + 1) == "plural":
                 sides.plural = True  # "pembicaraan antara kedua pemimpin"
-            sides.groups += counterpart_groups(context, sentence, i + 1, scope[1],
-                                               between=marker(context, i) == "between")
+            groups, phrase_end = scan_counterparts(context, sentence, i + 1, scope[1], marker(context, i) == "between")
+            sides.groups += groups
+            sides.phrase_end = max(sides.phrase_end, phrase_end)
             break
     if trigger.cameo == VISIT_CAMEO and not sides.groups:
         sides.groups += destination(context, end, window_stop)
@@ -172,7 +187,8 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
     return sides
 
 
-def clause_subjects(context: DocumentContext, sentence: Sentence, head: int, quoted: bool = False) -> list[Mention]:
+def clause_subjects(context: DocumentContext, sentence: Sentence, head: int, quoted: bool = False,
+                    reach: int = 12) -> list[Mention]:
     """The subject of the verb at `head` and the actors coordinated to it. After a subordinator inside the sentence
     ("... sebelum melakukan pertemuan", "untuk bertemu") the verb has the main clause's subject. In a quotation a
     pronoun is not the last speaker ("dia akan bertemu ..." in someone's words)."""
@@ -181,7 +197,7 @@ def clause_subjects(context: DocumentContext, sentence: Sentence, head: int, quo
         subject = main_actor(context, sentence, head - 1)
         return subject_group(context, sentence, subject, head - 1) if subject is not None else []
     # also after "untuk": "X datang untuk bertemu Y" is X's, "X meminta Y untuk bertemu" is Y's
-    subject = context.subject_before(sentence, head)
+    subject = context.subject_before(sentence, head, reach)
     if subject is None or not plain_actor(context, subject) or (quoted and subject.source == "pronoun"):
         return []
     return [*coordinated_before(context, sentence, subject), subject]
@@ -229,7 +245,7 @@ def fronted_subjects(context: DocumentContext, sentence: Sentence, k: int, end: 
         return
     if sum(m.type == "Person" for m in (*sides.subjects, *sides.counterparts())) >= 2:
         return
-    comma = next((i for i in range(end, stop) if context.words[i] == ","), None)
+    comma = next((i for i in range(max(end, sides.phrase_end), stop) if context.words[i] == ","), None)
     if comma is None or comma + 1 >= stop:
         return
     for group in counterpart_groups(context, sentence, comma + 1, stop):
@@ -289,9 +305,15 @@ def coordinated_before(context: DocumentContext, sentence: Sentence, subject: Me
     start = sentence.tokens[0]
     found: list[Mention] = []
     k = phrase_start(context, sentence, subject) - 1
-    while k > start and context.lang.coordinators.get(context.lower[k]) == "both" and context.words[k] != ",":
+    joined = False  # a "dan" crossed: commas before it enumerate ("A, B dan C")
+    frame_end = fronted_end(context, sentence)
+    while k > start:
+        if context.lang.coordinators.get(context.lower[k]) == "both" and context.words[k] != ",":
+            joined = True
+        elif not (context.words[k] == "," and joined and k != frame_end):
+            break  # "Dalam pertemuan A-B, X dan Y membahas": the comma closes a fronted phrase
         j = k - 1
-        if context.words[j] == "," and j > start:
+        if context.words[k] != "," and context.words[j] == "," and j > start:
             j -= 1  # the comma closing an apposition: "Presiden Rusia, Vladimir Putin, dan ..."
         mention = context.by_end.get(j)
         if mention is None and context.lower[j] in context.lang.pronouns:
@@ -306,15 +328,35 @@ def coordinated_before(context: DocumentContext, sentence: Sentence, subject: Me
     return found[::-1]
 
 
+def fronted_end(context: DocumentContext, sentence: Sentence) -> int | None:
+    """The comma closing a fronted phrase ("Dalam pertemuan A-B, X ...", "Setelah bertemu A, X ..."): the sentence's
+    first comma when a frame word or a preposition opens the sentence."""
+    start, stop = sentence.tokens
+    opening = range(start, min(stop, start + FRAME_OPENING))
+    if context.lower[start] not in context.lang.prepositions and not any(
+            marker(context, i) in ("frame", "frame-before") and not any(j in context.by_start for j in range(start, i))
+            for i in opening):
+        return None
+    return next((i for i in range(start, stop) if context.words[i] == ","), None)
+
+
 def counterpart_groups(context: DocumentContext, sentence: Sentence, k: int, stop: int,
                        between: bool = False) -> list[list[Mention]]:
-    """The actors named from token k: an enumeration of name phrases ("A, B dan C"), each phrase giving one actor
-    (its named person, else its titled office, else its country or organization: "Presiden Terpilih Amerika Serikat
-    (AS) Donald Trump" is Trump, "menteri luar negeri Arab Saudi" is Arab Saudi). Each repeated "dengan" opens a
-    new group ("dengan A, dan dengan B"); after "antara" (between) it joins the second party ("antara A dengan B")."""
+    return scan_counterparts(context, sentence, k, stop, between)[0]
+
+
+def scan_counterparts(context: DocumentContext, sentence: Sentence, k: int, stop: int,
+                      between: bool = False) -> tuple[list[list[Mention]], int]:
+    """The actors named from token k, and the token where their phrase ends: an enumeration of name phrases ("A, B
+    dan C"), each phrase giving one actor (its named person, else its titled office, else its country or
+    organization: "Presiden Terpilih Amerika Serikat (AS) Donald Trump" is Trump, "menteri luar negeri Arab Saudi"
+    is Arab Saudi). Each repeated "dengan" opens a new group ("dengan A, dan dengan B"); after "antara" (between) it
+    joins the second party ("antara A dengan B"). A list inside a fronted phrase ends with it."""
     groups: list[list[Mention]] = [[]]
     phrase: list[Mention] = []
     open_comma: int | None = None  # items in the last group after a comma that no "dan" has closed the list of
+    open_at = k  # where that comma stands
+    frame_end = fronted_end(context, sentence)
 
     def close() -> None:
         head = phrase_head(context, phrase)
@@ -341,10 +383,14 @@ def counterpart_groups(context: DocumentContext, sentence: Sentence, k: int, sto
         if context.lang.coordinators.get(word) == "both" or word in DASHES:
             if word == "," and phrase and not any(named(m) for m in phrase) and named(context.by_start.get(k + 1)):
                 k += 1  # "Menlu Brunei Darussalam, Dato Erywan": an apposition, the same phrase
+                if frame_end == k - 1:
+                    frame_end = next((i for i in range(k, stop) if context.words[i] == ","), None)
                 continue
+            if k == frame_end:
+                break
             close()
-            if word == ",":
-                open_comma = len(groups[-1]) if open_comma is None else open_comma
+            if word == "," and open_comma is None:
+                open_comma, open_at = len(groups[-1]), k
             elif word not in DASHES:
                 open_comma = None  # "A, B dan C": the list goes on to C
             k += 1
@@ -364,7 +410,8 @@ def counterpart_groups(context: DocumentContext, sentence: Sentence, k: int, sto
     close()
     if open_comma is not None:  # "dengan Jokowi, Menlu Retno mengatakan": a comma without "dan" ends the list
         del groups[-1][open_comma:]
-    return [group for group in groups if group]
+        k = open_at
+    return [group for group in groups if group], k
 
 
 def named(mention: Mention | None) -> bool:
@@ -423,6 +470,8 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
         sides.subjects.insert(0, inviter)
         status = "planned" if status == "held" else status
     participants = unique([*sides.subjects, *sides.counterparts()])
+    if trigger.kind == "mutual" and len(participants) < 2 and not sides.plural:
+        return []  # "Retno membahas konflik Iran dengan Israel" is no meeting; "Rusia dan Turki membahas" is
     completion = "plural" if sides.plural else "reference" if sides.reference else None
     if k in context.quoted(sentence):
         completion = None  # a quotation's "kedua pemimpin" or "pertemuan itu" may point anywhere

@@ -354,7 +354,7 @@ class Resolver:
             return Event(draft.id, draft.attrs.get("event_type") or "event", actors, draft.evidence, draft.cue, place,
                          draft.attrs.get("cameo"), draft.date, report_date)
         completion = draft.attrs.get("completion") or ("visit" if draft.attrs.get("destination") else None)
-        if not actors and completion != "plural":
+        if not actors and completion not in ("plural", "definite"):
             return None  # fewer than two parties: merge_meetings completes them from the article or drops it
         return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",
                        draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date,
@@ -473,7 +473,8 @@ def news_day(items: list[Record], entities: dict[str, Entity]) -> None:
 
 def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """An article's meetings with two parties or more, in text order. One with fewer takes its parties from the
-    meetings before it: "kedua pemimpin" are the parties of the meeting reported last; a meeting noun with one party
+    meetings before it: "kedua pemimpin" and "pertemuan tersebut" are the parties of the meeting reported last (also
+    where the sentence names none); a meeting noun with one party
     ("Dalam pertemuan itu, X ...", "Pada pembicaraan Senin di Jenewa, Rusia ...") is the talks of that party
     reported last, also where a sentence only named their parties ("X dan Y ... menjelang pembicaraan", a
     reference, never a meeting of its own). Without such a meeting before it, it is none: a meeting has two sides."""
@@ -482,7 +483,7 @@ def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
     for meeting in meetings:
         if len(meeting.participants) < 2:
             source = None
-            if meeting.completion == "plural":
+            if meeting.completion in ("plural", "definite"):
                 source = known[-1] if known else None
             elif meeting.completion == "anaphoric":
                 source = next((m for m in reversed(known) if meeting.participants[0] in m.participants), None)
@@ -491,9 +492,8 @@ def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
             meeting.participants = unique_ids([*source.participants, *meeting.participants])
             if source.completion == "visit":
                 meeting.completion = "visit"  # the visit told again
-            if source.completion != "reference" and (meeting.date is None or source.date is None
-                                                     or meeting.date.value == source.date.value):
-                meeting.status = source.status  # the same meeting told again
+            if source.completion != "reference" and meeting.date is None:
+                meeting.status = source.status  # the same meeting told again (a dated one speaks for itself)
         known.append(meeting)
         if meeting.completion != "reference":
             kept.append(meeting)

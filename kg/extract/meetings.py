@@ -35,6 +35,7 @@ STATUS_BEFORE_NEXT = 2  # words right before the next trigger modify that trigge
 SUBJECT_REACH = 20  # tokens before a frame word searched for the clause's subject
 PARTNER_REACH = 12  # tokens before a frame word searched for "dengan Y" ("membahas ... dengan Y dalam pertemuan")
 PLURAL_REACH = 3  # tokens before the governing verb where "kedua pemimpin (itu)" stands
+DEMONSTRATIVE_REACH = 3  # tokens after a meeting noun where "itu"/"tersebut" stands ("pertemuan dua menlu ini")
 MUTUAL_REACH = 4  # tokens between a mutual verb and its subject ("Rusia dan Turki akan terus membahas")
 BRACKET_REACH = 6  # tokens a bracket may hold inside a name phrase ("Menlu Indonesia (RI) Retno Marsudi")
 FRAME_OPENING = 3  # a fronted phrase's frame word stands among the sentence's first words ("Tak lama setelah ...")
@@ -476,10 +477,14 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
     if k in context.quoted(sentence):
         completion = None  # a quotation's "kedua pemimpin" or "pertemuan itu" may point anywhere
     if len(participants) < 2 and completion is None:
-        if trigger.kind != "noun" or len(sides.subjects) != 1 or sides.counterparts() \
-                or k in context.quoted(sentence):
+        if trigger.kind != "noun" or k in context.quoted(sentence):
             return []
-        completion = "anaphoric"  # "Dalam pertemuan itu, X ...": the talks of X reported before
+        if not participants and definite(context, sentence, k, end):
+            completion = "definite"  # "Pertemuan tersebut berlangsung ...": the meeting reported last
+        elif len(sides.subjects) == 1 and not sides.counterparts():
+            completion = "anaphoric"  # "Dalam pertemuan itu, X ...": the talks of X reported before
+        else:
+            return []
     window_stop = min(scope[1], end + WINDOW)
     place = context.place_after(end, window_stop)
     mode = trigger.mode
@@ -501,6 +506,19 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
     # "menelepon A dan B", "panggilan telepon dengan A, dan dengan B": one meeting per counterpart
     return [replace(draft, id=draft.id if n == 0 else f"{draft.id}-{n + 1}", actors=unique([*sides.subjects, *unit]),
                     attrs=dict(attrs)) for n, unit in enumerate(units)]
+
+
+def definite(context: DocumentContext, sentence: Sentence, k: int, end: int) -> bool:
+    """A meeting noun that points back: with a demonstrative ("pertemuan tersebut", "kunjungan ini") or as the
+    subject opening the sentence ("Pembicaraan berlangsung tiga jam")."""
+    if k == sentence.tokens[0]:
+        return True
+    for j in range(end, min(sentence.tokens[1], end + DEMONSTRATIVE_REACH)):
+        if context.words[j] in CLAUSE_ENDS:
+            break
+        if marker(context, j) == "demonstrative":
+            return True
+    return False
 
 
 def unique(mentions: list[Mention]) -> list[Mention]:

@@ -521,15 +521,35 @@ def visit_elsewhere_met(visit: Meeting, meetings: list[Meeting], entities: dict[
     return False
 
 
+def countries_met_as_persons(meeting: Meeting, meetings: list[Meeting], entities: dict[str, Entity]) -> bool:
+    """A meeting of countries only ("diplomat AS mengagendakan pertemuan dengan perwakilan Rusia") that the article
+    also reports as a meeting of their office holders on a compatible day ("Blinken membatalkan pertemuan dengan
+    Lavrov"): the same meeting told at the level of the states."""
+    if not meeting.participants or any(entities.get(p) is None or entities[p].type != "Country"
+                                       for p in meeting.participants):
+        return False
+    for other in meetings:
+        if other is meeting or (other.date and meeting.date and other.date.value != meeting.date.value):
+            continue
+        sides = set(other.participants) | {r.of for p in other.participants if p in entities
+                                            for r in entities[p].roles if r.of}
+        if any(entities.get(p) is not None and entities[p].type == "Person" for p in other.participants) \
+                and set(meeting.participants) <= sides:
+            return True
+    return False
+
+
 def merge_meetings(meetings: list[Meeting], entities: dict[str, Entity] | None = None) -> list[Meeting]:
     """The same meeting reported twice in one article's meetings (same participants, compatible date) is one;
-    a visit to a country that the article reports as a meeting there is that meeting."""
+    a visit to a country that the article reports as a meeting there is that meeting, and so is a meeting of
+    countries that it reports as one of their office holders."""
     entities = entities or {}
     complete = complete_meetings(meetings)
     for meeting in complete:
         represented(meeting, entities)
     complete = [m for m in complete if len(m.participants) >= 2
                 and not (m.completion == "visit" and visit_elsewhere_met(m, complete, entities))]
+    complete = [m for m in complete if not countries_met_as_persons(m, complete, entities)]
     kept: list[Meeting] = []
     for meeting in complete:
         twin = next((m for m in kept if set(m.participants) == set(meeting.participants)

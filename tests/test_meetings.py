@@ -226,3 +226,34 @@ def test_country_attends_through_its_office_holder():
     (people, _, _), = meetings("Dalam pertemuan bilateral Indonesia-Australia, Presiden Indonesia Joko Widodo dan "
                                "Perdana Menteri Australia Anthony Albanese membahas kerja sama ekonomi.")
     assert people == {"Joko Widodo", "Anthony Albanese"}
+
+
+def test_meeting_told_again_with_a_demonstrative_or_as_subject():
+    found = meetings("Delegasi Armenia dan Azerbaijan melakukan perundingan di Washington. "
+                     "Perundingan lanjutan pada Kamis (17/2) akan digelar di Brussel.")
+    assert sorted((sorted(p), m.date.value if m.date else "", m.status) for p, m, _ in found) == [
+        (["Armenia", "Azerbaijan"], "", "held"), (["Armenia", "Azerbaijan"], "2022-02-17", "planned")]
+    again = meetings("Presiden Joe Biden bertemu Presiden Xi Jinping di Bali. Pertemuan tersebut berlangsung tiga jam.")
+    assert people_of(again) == [["Joe Biden", "Xi Jinping"]]
+    assert meetings("Pertemuan tersebut berlangsung tiga jam.") == []
+
+
+def test_apposition_before_the_verb_names_the_subject():
+    (people, _, _), = meetings("Ismail Haniyeh, Kepala Biro Politik gerakan Hamas, melakukan panggilan telepon dengan "
+                               "Menteri Luar Negeri Mesir Sameh Shoukry.")
+    assert people == {"Ismail Haniyeh", "Sameh Shoukry"}
+
+
+def test_urging_others_to_talk_is_no_meeting():
+    assert meetings("Sekjen PBB Antonio Guterres mendesak Armenia dan Azerbaijan untuk segera memulai negosiasi.") == []
+
+
+def test_delegations_take_part_as_their_country():
+    (people, _, _), = meetings("Delegasi Armenia dan Azerbaijan melakukan perundingan di Washington.")
+    assert people == {"Armenia", "Azerbaijan"}
+
+
+def test_meeting_of_countries_told_again_as_one_of_their_ministers():
+    found = meetings("Diplomat Jepang telah mengagendakan pertemuan dengan perwakilan Korea Selatan. "
+                     "Menlu Jepang Yoko Kamikawa kemudian membatalkan pertemuan dengan Menlu Korea Selatan Cho Tae-yul.")
+    assert [(sorted(p), m.status) for p, m, _ in found] == [(["Cho Tae-yul", "Yoko Kamikawa"], "cancelled")]

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..lang import LanguageData, MeetingTrigger
 from ..model import Mention, Sentence
-from . import ACTOR_TYPES, DocumentContext, Draft
+from . import ACTOR_TYPES, QUOTE_MARKS, DocumentContext, Draft
 
 WINDOW = 14  # tokens after a trigger searched for participants, place and mode
 STATUS_BEFORE = 6  # tokens before a trigger searched for status words ("membatalkan pertemuan")
@@ -36,6 +36,8 @@ SUBJECT_REACH = 20  # tokens before a frame word searched for the clause's subje
 PARTNER_REACH = 12  # tokens before a frame word searched for "dengan Y" ("membahas ... dengan Y dalam pertemuan")
 PLURAL_REACH = 3  # tokens before the governing verb where "kedua pemimpin (itu)" stands
 DEMONSTRATIVE_REACH = 3  # tokens after a meeting noun where "itu"/"tersebut" stands ("pertemuan dua menlu ini")
+APPOSITION_REACH = 10  # tokens an apposition may hold ("X, Kepala Biro Politik gerakan Hamas, ...")
+PURPOSE_REACH = 3  # tokens between "untuk" and the verb it governs ("untuk segera memulai negosiasi")
 MUTUAL_REACH = 4  # tokens between a mutual verb and its subject ("Rusia dan Turki akan terus membahas")
 BRACKET_REACH = 6  # tokens a bracket may hold inside a name phrase ("Menlu Indonesia (RI) Retno Marsudi")
 FRAME_OPENING = 3  # a fronted phrase's frame word stands among the sentence's first words ("Tak lama setelah ...")
@@ -198,10 +200,50 @@ def clause_subjects(context: DocumentContext, sentence: Sentence, head: int, quo
         subject = main_actor(context, sentence, head - 1)
         return subject_group(context, sentence, subject, head - 1) if subject is not None else []
     # also after "untuk": "X datang untuk bertemu Y" is X's, "X meminta Y untuk bertemu" is Y's
-    subject = context.subject_before(sentence, head, reach)
+    subject = apposed(context, sentence, head) or subject_of(context, sentence, head, reach)
     if subject is None or not plain_actor(context, subject) or (quoted and subject.source == "pronoun"):
         return []
     return [*coordinated_before(context, sentence, subject), subject]
+
+
+def subject_of(context: DocumentContext, sentence: Sentence, head: int, reach: int) -> Mention | None:
+    """The nearest actor before the verb at `head` that is not a prepositional object (a name right before the verb
+    is its subject even so: "dengan AS menolak"); "delegasi Rusia" and "pejabat AS" take part as Rusia and AS.
+    A pronoun is the last named speaker."""
+    start = sentence.tokens[0]
+    k = head - 1
+    while k >= start and head - k <= reach:
+        mention = context.by_end.get(k)
+        if mention is not None:
+            if plain_actor(context, mention) and (mention.tokens[1] == head
+                                                  or not after_preposition(context, mention)):
+                return mention
+            k = mention.tokens[0] - 1
+            continue
+        if context.lower[k] in context.lang.pronouns:
+            return context.pronoun(sentence, k, k + 1)
+        if context.words[k] in QUOTE_MARKS or context.words[k] == "”":
+            return None
+        k -= 1
+    return None
+
+
+def after_preposition(context: DocumentContext, mention: Mention) -> bool:
+    k = phrase_start(context, context.sentences[mention.sentence], mention) - 1
+    return k >= 0 and context.lower[k] in context.lang.prepositions
+
+
+def apposed(context: DocumentContext, sentence: Sentence, head: int) -> Mention | None:
+    """The named person an apposition describes right before the verb: "Ismail Haniyeh, Kepala Biro Politik Hamas,
+    menelepon ..." is Haniyeh's call, not Hamas's."""
+    start = sentence.tokens[0]
+    if head - 1 <= start or context.words[head - 1] != ",":
+        return None
+    for i in range(head - 2, max(start, head - 2 - APPOSITION_REACH), -1):
+        if context.words[i] in CLAUSE_ENDS:
+            mention = context.by_end.get(i - 1)
+            return mention if named(mention) and plain_actor(context, mention) else None
+    return None
 
 
 def frame_sides(context: DocumentContext, sentence: Sentence, frame: int) -> tuple[list[Mention], list[list[Mention]]]:
@@ -261,7 +303,7 @@ def main_actor(context: DocumentContext, sentence: Sentence, before: int) -> Men
     for k in range(start, before):
         mention = context.by_start.get(k)
         if mention is not None and k not in quoted and plain_actor(context, mention) \
-                and not context.is_object(mention):
+                and not after_preposition(context, mention):
             return mention
     return None
 
@@ -322,7 +364,7 @@ def coordinated_before(context: DocumentContext, sentence: Sentence, subject: Me
             if mention is not None:
                 found.append(mention)
             break
-        if mention is None or not plain_actor(context, mention) or context.is_object(mention):
+        if mention is None or not plain_actor(context, mention) or after_preposition(context, mention):
             break
         found.append(mention)
         k = phrase_start(context, sentence, mention) - 1
@@ -464,6 +506,8 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
     start, stop = sentence.tokens
     if trigger.kind == "host" and not guest_after(context, end, min(scope[1], end + WINDOW)):
         return []  # "menerima anggota baru" accepts; only "menerima Presiden X" hosts a meeting
+    if appealed(context, sentence, k):
+        return []  # "X mendesak A dan B untuk segera memulai negosiasi": a call for talks, not a meeting
     sides = participants_for(context, sentence, k, end, trigger, scope)
     status = meeting_status(context, k, end, scope)
     inviter = invitation(context, sentence, k)
@@ -543,6 +587,23 @@ def invitation(context: DocumentContext, sentence: Sentence, k: int) -> Mention 
         if context.lang.meeting_markers.get(context.lower[j]) == "invite":
             return context.subject_before(sentence, j)
     return None
+
+
+def appealed(context: DocumentContext, sentence: Sentence, k: int) -> bool:
+    """The meeting at token k is what someone urges others to hold: "mendesak A dan B untuk (segera) (memulai)
+    negosiasi", "menyerukan X untuk berunding"."""
+    start = sentence.tokens[0]
+    head = k - 1 if k - 1 >= start and context.lower[k - 1] in context.lang.light_verbs else k
+    purpose = next((j for j in range(head - 1, max(start, head - PURPOSE_REACH) - 1, -1)
+                    if context.lower[j] in context.lang.nonfinite_markers), None)
+    if purpose is None:
+        return False
+    for j in range(purpose - 1, max(start, purpose - 1 - WINDOW) - 1, -1):
+        if context.words[j] in CLAUSE_ENDS:
+            return False
+        if marker(context, j) == "appeal":
+            return True
+    return False
 
 
 def same_meeting(a: Draft, b: Draft) -> bool:

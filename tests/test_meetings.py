@@ -257,3 +257,10 @@ def test_meeting_of_countries_told_again_as_one_of_their_ministers():
     found = meetings("Diplomat Jepang telah mengagendakan pertemuan dengan perwakilan Korea Selatan. "
                      "Menlu Jepang Yoko Kamikawa kemudian membatalkan pertemuan dengan Menlu Korea Selatan Cho Tae-yul.")
     assert [(sorted(p), m.status) for p, m, _ in found] == [(["Cho Tae-yul", "Yoko Kamikawa"], "cancelled")]
+
+
+def test_signing_by_several_parties_is_a_meeting():
+    (people, m, _), = meetings("Perjanjian itu akan ditandatangani pada Jumat (18/2) di Ankara oleh Armenia, "
+                               "Azerbaijan dan Sekretaris Jenderal PBB Antonio Guterres.")
+    assert people == {"Armenia", "Azerbaijan", "Antonio Guterres"} and m.status == "planned"
+    assert meetings("Undang-undang itu ditandatangani oleh Presiden Joko Widodo pada Senin.") == []

@@ -156,6 +156,11 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
         sides.reference = marker(context, k - 1) == "frame-before"
     if trigger.kind == "mutual":
         return sides  # "A dan B membahas X": its object is the topic, never a party
+    if trigger.kind == "passive":  # "perjanjian itu akan ditandatangani ... oleh A, B dan C"
+        agent = next((i for i in range(end, window_stop) if marker(context, i) == "agent"), None)
+        sides.subjects = [m for g in counterpart_groups(context, sentence, agent + 1, scope[1]) for m in g] \
+            if agent is not None else []
+        return sides
     # counterparts right after the trigger: "bertemu Putin", "pertemuan Prabowo dan Megawati", "pembicaraan Rusia-NATO"
     j = end
     while j < window_stop and marker(context, j) == "skip":
@@ -515,7 +520,7 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
         sides.subjects.insert(0, inviter)
         status = "planned" if status == "held" else status
     participants = unique([*sides.subjects, *sides.counterparts()])
-    if trigger.kind == "mutual" and len(participants) < 2 and not sides.plural:
+    if trigger.kind in ("mutual", "passive") and len(participants) < 2 and not sides.plural:
         return []  # "Retno membahas konflik Iran dengan Israel" is no meeting; "Rusia dan Turki membahas" is
     completion = "plural" if sides.plural else "reference" if sides.reference else None
     if k in context.quoted(sentence):

@@ -234,8 +234,10 @@ def subject_of(context: DocumentContext, sentence: Sentence, head: int, reach: i
 
 
 def after_preposition(context: DocumentContext, mention: Mention) -> bool:
+    """The mention is a prepositional object ("di Jenewa", "kepada X"); a passive's agent is not ("disampaikan oleh
+    X dalam pertemuan": X speaks there)."""
     k = phrase_start(context, context.sentences[mention.sentence], mention) - 1
-    return k >= 0 and context.lower[k] in context.lang.prepositions
+    return k >= 0 and context.lower[k] in context.lang.prepositions and marker(context, k) != "agent"
 
 
 def apposed(context: DocumentContext, sentence: Sentence, head: int) -> Mention | None:

@@ -163,6 +163,10 @@ class Meeting:
     date: DateValue | None = None
     report_date: str | None = None
     kind: str = "meeting"
+    # how resolution treats a meeting the sentence gives incompletely: "plural" ("kedua pemimpin"), "definite"
+    # ("pertemuan tersebut"), "anaphoric" ("dalam pertemuan itu, X ..."): parties from the meetings before it;
+    # "reference" (only names the parties of talks reported later); "visit" (the counterpart is the country visited)
+    completion: str | None = None
 
 
 @dataclass(slots=True)

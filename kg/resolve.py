@@ -178,7 +178,7 @@ class Resolver:
                 meetings.append(record)
             elif isinstance(record, Event):
                 events.append(record)
-        meetings = merge_meetings(meetings)
+        meetings = merge_meetings(meetings, self.entities)
         date_article([*statements, *meetings, *events], self.entities, mentions)
         return statements, meetings, events
 
@@ -354,10 +354,12 @@ class Resolver:
                 return None
             return Event(draft.id, draft.attrs.get("event_type") or "event", actors, draft.evidence, draft.cue, place,
                          draft.attrs.get("cameo"), draft.date, report_date)
-        if not actors or (len(actors) < 2 and not (place or draft.date)):
-            return None
+        completion = draft.attrs.get("completion") or ("visit" if draft.attrs.get("destination") else None)
+        if not actors and completion not in ("plural", "definite"):
+            return None  # fewer than two parties: merge_meetings completes them from the article or drops it
         return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",
-                       draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date)
+                       draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date,
+                       completion=completion)
 
 
 def commonest(counts: dict[str, int]) -> str:
@@ -494,10 +496,87 @@ def news_day(items: list[Record], entities: dict[str, Entity]) -> None:
             record.date = record.news_day
 
 
-def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
-    """The same meeting reported twice in one article's meetings (same participants, compatible date) is one."""
+def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """An article's meetings with two parties or more, in text order. One with fewer takes its parties from the
+    meetings before it: "kedua pemimpin" and "pertemuan tersebut" are the parties of the meeting reported last (also
+    where the sentence names none); a meeting noun with one party
+    ("Dalam pertemuan itu, X ...", "Pada pembicaraan Senin di Jenewa, Rusia ...") is the talks of that party
+    reported last, also where a sentence only named their parties ("X dan Y ... menjelang pembicaraan", a
+    reference, never a meeting of its own). Without such a meeting before it, it is none: a meeting has two sides."""
+    known: list[Meeting] = []
     kept: list[Meeting] = []
     for meeting in meetings:
+        if len(meeting.participants) < 2:
+            source = None
+            if meeting.completion in ("plural", "definite"):
+                source = known[-1] if known else None
+            elif meeting.completion == "anaphoric":
+                source = next((m for m in reversed(known) if meeting.participants[0] in m.participants), None)
+            if source is None:
+                continue
+            meeting.participants = unique_ids([*source.participants, *meeting.participants])
+            if source.completion == "visit":
+                meeting.completion = "visit"  # the visit told again
+            if source.completion != "reference" and meeting.date is None:
+                meeting.status = source.status  # the same meeting told again (a dated one speaks for itself)
+        known.append(meeting)
+        if meeting.completion != "reference":
+            kept.append(meeting)
+    return kept
+
+
+def represented(meeting: Meeting, entities: dict[str, Entity]) -> None:
+    """A country attends through the named person who holds its office ("pertemuan bilateral Indonesia-Australia,
+    Presiden Jokowi dan PM Albanese ..."): the country is no party of its own beside that person."""
+    countries = {r.of for p in meeting.participants if p in entities for r in entities[p].roles if r.of}
+    if countries & set(meeting.participants):
+        meeting.participants = [p for p in meeting.participants if p not in countries]
+
+
+def visit_elsewhere_met(visit: Meeting, meetings: list[Meeting], entities: dict[str, Entity]) -> bool:
+    """A visit to a country ("kunjungan kenegaraan ke Rusia") that the article also reports as a meeting of the
+    visitor with that country or a holder of its office ("pertemuan bilateral dengan Presiden Rusia Putin")."""
+    visitor, country = visit.participants[0], visit.participants[-1]
+    for other in meetings:
+        if other is visit or other.completion == "visit" or visitor not in other.participants:
+            continue
+        hosts = [p for p in other.participants if p != visitor]
+        if country in hosts or any(r.of == country for p in hosts if p in entities for r in entities[p].roles):
+            return True
+    return False
+
+
+def countries_met_as_persons(meeting: Meeting, meetings: list[Meeting], entities: dict[str, Entity]) -> bool:
+    """A meeting of countries only ("diplomat AS mengagendakan pertemuan dengan perwakilan Rusia") that the article
+    also reports as a meeting of their office holders on a compatible day ("Blinken membatalkan pertemuan dengan
+    Lavrov"): the same meeting told at the level of the states."""
+    if not meeting.participants or any(entities.get(p) is None or entities[p].type != "Country"
+                                       for p in meeting.participants):
+        return False
+    for other in meetings:
+        if other is meeting or (other.date and meeting.date and other.date.value != meeting.date.value):
+            continue
+        sides = set(other.participants) | {r.of for p in other.participants if p in entities
+                                            for r in entities[p].roles if r.of}
+        if any(entities.get(p) is not None and entities[p].type == "Person" for p in other.participants) \
+                and set(meeting.participants) <= sides:
+            return True
+    return False
+
+
+def merge_meetings(meetings: list[Meeting], entities: dict[str, Entity] | None = None) -> list[Meeting]:
+    """The same meeting reported twice in one article's meetings (same participants, compatible date) is one;
+    a visit to a country that the article reports as a meeting there is that meeting, and so is a meeting of
+    countries that it reports as one of their office holders."""
+    entities = entities or {}
+    complete = complete_meetings(meetings)
+    for meeting in complete:
+        represented(meeting, entities)
+    complete = [m for m in complete if len(m.participants) >= 2
+                and not (m.completion == "visit" and visit_elsewhere_met(m, complete, entities))]
+    complete = [m for m in complete if not countries_met_as_persons(m, complete, entities)]
+    kept: list[Meeting] = []
+    for meeting in complete:
         twin = next((m for m in kept if set(m.participants) == set(meeting.participants)
                      and m.status == meeting.status
                      and (m.date is None or meeting.date is None or m.date.value == meeting.date.value)), None)

@@ -96,6 +96,7 @@ class MeetingTrigger:
     mode: str | None
     cameo: str
     kind: str  # verb | noun | host
+    each: bool = False  # one meeting per counterpart ("menelepon A dan B": two calls)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class LanguageData:
     meeting_triggers: list[MeetingTrigger]
     meeting_status: dict[str, str]
     meeting_modes: dict[str, str]
-    meeting_markers: dict[str, str]  # word -> with | frame | skip | invite
+    meeting_markers: dict[str, str]  # word -> role (with, frame, skip, plural ...: see meeting_markers.tsv)
     event_triggers: list[EventTrigger]
     event_markers: dict[str, str]
     pronouns: set[str]
@@ -233,7 +234,8 @@ def load(code: str = "id") -> LanguageData:
         abbreviations=read_list(folder / "abbreviations.txt"),
         titles={r["title"].casefold(): r["position"] for r in read_table(folder / "titles.tsv")},
         cues=[Cue(r["cue"], r["order"], r["act"], r["cameo"]) for r in read_table(folder / "speech_cues.tsv")],
-        meeting_triggers=[MeetingTrigger(r["trigger"], r["mode"] or None, r["cameo"], r["kind"])
+        meeting_triggers=[MeetingTrigger(r["trigger"], r["mode"] or None, r["cameo"], r["kind"],
+                                         r.get("counterparts") == "each")
                           for r in read_table(folder / "meeting_triggers.tsv")],
         meeting_status={r["word"]: r["status"] for r in read_table(folder / "meeting_status.tsv")},
         meeting_modes={r["word"]: r["mode"] for r in read_table(folder / "meeting_modes.tsv")},

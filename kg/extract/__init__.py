@@ -68,6 +68,7 @@ class DocumentContext:
     date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
     quote_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     quoted_cache: dict[int, set[int]] = field(default_factory=dict)
+    dangling_quotes: set[int] = field(default_factory=set)  # sentences whose last quotation is never closed
     position_cache: dict[str, list[int]] = field(default_factory=dict)
     distinct_words: set[str] | None = None  # of self.lower
     nya_stems: dict[str, str] = field(default_factory=dict)  # distinct words ending in "-nya", by what precedes it

@@ -20,29 +20,78 @@ from . import QUOTE_MARKS, DocumentContext, Draft
 CONNECTING_MARKS = (",", ":")  # with the language's complementizers, between a cue and what was said
 PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan tegas menolak")
 QUOTE_TOKENS = ("“", "«", "”", "»", '"')
-MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
+OPENING_MARKS, CLOSING_MARKS = "“«", "”»"
+QUOTE_REACH = 4  # sentences of its paragraph a quotation may run on into
+MAX_SPEAKER_OFFSET = 14  # tokens between a cue and its speaker ("kata Kepala Bidang Humas Polda Jawa Tengah Kombes X")
 
 
 def quote_spans(context: DocumentContext, sentence: Sentence) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of quotations in a sentence, quote marks included."""
-    spans, open_at, straight_at = [], None, None
-    for k in context.positions("quote", QUOTE_TOKENS, (), sentence):  # other tokens change nothing below
-        text = context.words[k]
-        if text in ("“", "«"):
-            open_at = k
-        elif text in ("”", "»") and open_at is not None:
-            spans.append((open_at, k + 1))
-            open_at = None
-        elif text == '"':
-            if straight_at is None:
-                straight_at = k
+    """Token ranges [start, end) of the quotations in a sentence, quote marks included. A quotation that began in an
+    earlier sentence (one quote over several sentences) starts at its opening mark there. Computed for the whole
+    document at the first call (a quotation's extent depends on the sentences around it)."""
+    if sentence.index not in context.quote_cache:
+        for index, spans in document_quotes(context).items():
+            context.quote_cache.setdefault(index, spans)
+    return context.quote_cache.get(sentence.index, [])
+
+
+def mark_role(context: DocumentContext, k: int) -> str:
+    """Whether the quote mark at token k opens or closes a quotation, from what touches it: a mark after a space and
+    before a word opens ("”Kami ...": some outlets open with ”), one after a word or comma and before a space closes;
+    otherwise the mark's own shape decides, and a straight quote alternates ("toggle")."""
+    start, end = context.offsets[k], context.end_char(k)
+    before = context.text[start - 1] if start > 0 else " "
+    after = context.text[end] if end < len(context.text) else " "
+    free_before = before.isspace() or before in "([{"
+    free_after = after.isspace() or after in ",.;:!?)]}"
+    if free_before and not free_after:
+        return "open"
+    if free_after and not free_before:
+        return "close"
+    word = context.words[k]
+    return "open" if word in OPENING_MARKS else "toggle"
+
+
+def document_quotes(context: DocumentContext) -> dict[int, list[tuple[int, int]]]:
+    """Every sentence's quotations. A quotation left open at the end of a sentence runs on through the next sentences
+    of its paragraph when one of them (within QUOTE_REACH) closes it before opening another; otherwise it ends with
+    its sentence and is recorded as dangling (context.dangling_quotes)."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    carried: int | None = None
+    for n, sentence in enumerate(context.sentences):
+        start, stop = sentence.tokens
+        open_at, spans = carried, []
+        for k in context.positions("quote", QUOTE_TOKENS, (), sentence):
+            role = mark_role(context, k)
+            if role == "toggle":
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                open_at = k if open_at is None else open_at  # a mark inside an open quotation is nested
+            elif open_at is not None or context.words[k] in CLOSING_MARKS + '"':
+                # a closing mark with nothing open closes a quotation opened before it, after the last one closed
+                spans.append((open_at if open_at is not None else spans[-1][1] if spans else start, k + 1))
+                open_at = None
+        carried = None
+        if open_at is not None:
+            spans.append((open_at, stop))
+            if closed_later(context, n):
+                carried = open_at
             else:
-                spans.append((straight_at, k + 1))
-                straight_at = None
-    start = open_at if open_at is not None else straight_at
-    if start is not None:  # an unclosed quote runs to the end of the sentence
-        spans.append((start, sentence.tokens[1]))
-    return spans
+                context.dangling_quotes.add(sentence.index)
+        found[sentence.index] = spans
+    return found
+
+
+def closed_later(context: DocumentContext, n: int) -> bool:
+    """The first quote mark after sentence n, in the next sentences of its paragraph, closes a quotation."""
+    paragraph = context.sentences[n].paragraph
+    for sentence in context.sentences[n + 1:n + 1 + QUOTE_REACH]:
+        if sentence.paragraph != paragraph:
+            return False
+        marks = context.positions("quote", QUOTE_TOKENS, (), sentence)
+        if marks:
+            return mark_role(context, marks[0]) in ("close", "toggle")
+    return False
 
 
 def quoted_tokens(quotes: list[tuple[int, int]]) -> set[int]:
@@ -67,14 +116,45 @@ def cue_forms(lang: LanguageData) -> frozenset[str]:
 
 
 def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | None:
-    for k in range(index + 1, min(index + 1 + MAX_SPEAKER_OFFSET, stop)):
+    """The speaker named right after a cue. A title may run on between the cue and the person it belongs to ("kata
+    juru bicara Erdogan Ibrahim Kalin", "ucap Wakil Ketua Komisi III DPR, Ahmad Sahroni"): over names, title words
+    and capitalised words the speaker is the last named person, else the last person, else the first actor."""
+    named = person = actor = None
+    k = index + 1
+    limit = min(index + 1 + MAX_SPEAKER_OFFSET, stop)
+    while k < limit:
         mention = context.by_start.get(k)
-        if context.is_actor(mention):
-            return mention
-        if context.doc[k].is_punct and context.words[k] != ",":
-            return None
-        if mention is None and k == index + 1 and not context.words[k][:1].isupper():
-            return None
+        if mention is not None:
+            if context.is_actor(mention):
+                actor = actor or mention
+                if mention.type == "Person":
+                    person = mention
+                    named = mention if not mention.title_only else named
+            k = mention.tokens[1]
+            continue
+        if not in_title_run(context, k, stop):
+            break
+        k += 1
+    return named or person or actor
+
+
+def in_title_run(context: DocumentContext, k: int, stop: int) -> bool:
+    """Token k can stand in a title before a name: a title word, a generic noun, a capitalised word, or a comma
+    before one of them or a name ("Wakil Ketua Komisi III DPR, Ahmad Sahroni")."""
+    word = context.words[k]
+    if word == ",":
+        return k + 1 < stop and (context.by_start.get(k + 1) is not None or in_title_run(context, k + 1, stop)
+                                 and context.words[k + 1] != ",")
+    lower = context.lower[k]
+    return lower in context.title_words or lower in context.lang.generic_nouns \
+        or (word[:1].isupper() and not context.doc[k].is_punct)
+
+
+def pronoun_after(context: DocumentContext, sentence: Sentence, index: int, stop: int) -> Mention | None:
+    """ "kata dia", "lanjut dia", "menurut dia": a pronoun right after the cue stands for the person."""
+    k = index + 1
+    if k < stop and context.lower[k] in context.lang.pronouns:
+        return context.pronoun(sentence, k, k + 1)
     return None
 
 
@@ -103,14 +183,19 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
 
     for k in cues:
         word = context.lower[k]
-        if inside_quote(k):
+        dangling = dangling_quote_cue(context, sentence, k, quotes)
+        if inside_quote(k) and dangling is None:
             continue
         cue = None
         speaker = None
         content = (k + 1, stop)
-        if word in table.get("post", {}) and k > start and (context.doc[k - 1].is_punct or inside_quote(k - 1)):
-            cue = table["post"][word]
+        if dangling is not None:
+            cue = table["post"][word]  # “..., kata X di Jakarta. (the quotation is never closed)
             speaker = speaker_after(context, k, stop)
+            content = dangling
+        elif word in table.get("post", {}) and k > start and (context.doc[k - 1].is_punct or inside_quote(k - 1)):
+            cue = table["post"][word]
+            speaker = pronoun_after(context, sentence, k, stop) or speaker_after(context, k, stop)
             before = [q for q in quotes if q[1] <= k]
             content = before[-1] if before else (start, k)
         elif word in table.get("nya", {}):
@@ -120,7 +205,7 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
             content = before[-1] if before else (start, k)
         elif word in table.get("menurut", {}):
             cue = table["menurut"][word]
-            speaker = speaker_after(context, k, stop)
+            speaker = pronoun_after(context, sentence, k, stop) or speaker_after(context, k, stop)
             content = (speaker.tokens[1], stop) if speaker else content
         elif word.endswith("nya") and word[:-3] in table.get("menurut", {}):
             cue = table["menurut"][word[:-3]]
@@ -150,15 +235,30 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         spoken.add(id(speaker))
         context.last_speaker = speaker.antecedent or speaker
         drafts.append(make_statement(context, sentence, k, cue, speaker, content, quotes))
-    if not drafts:
-        drafts = continued_quote(context, sentence)
+    if not drafts and continued_quote(context, sentence):
+        return []
     context.last_quote_statement = drafts[-1] if drafts and drafts[-1].attrs.get("quote") else None
     return drafts
 
 
+def dangling_quote_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[tuple[int, int]]
+                       ) -> tuple[int, int] | None:
+    """A post cue after a comma inside a quotation that is never closed ("“Kami siap, kata X di Jakarta.") ends the
+    quotation: the text before it is what was said. Returns that quotation, or None."""
+    if sentence.index not in context.dangling_quotes or not quotes or k == sentence.tokens[0]:
+        return None
+    opened, end = quotes[-1]
+    if not (opened < k < end == sentence.tokens[1]) or context.words[k - 1] != ",":
+        return None
+    if context.lower[k] not in cue_table(context.lang).get("post", {}):
+        return None
+    return (opened, k) if speaker_after(context, k, end) is not None else None
+
+
 def continued_quote(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    """A sentence that is only a quotation, right after a quoted statement, continues it:
-    “...,” kata X. “Second sentence of the quote.”"""
+    """A sentence that is only a quotation, right after a quoted statement, continues that statement:
+    “...,” kata X. “Second sentence of the quote.” adds its text to the statement's quote and is no statement of its
+    own (one attribution, one statement)."""
     previous = context.last_quote_statement
     start, stop = sentence.tokens
     if previous is None or previous.evidence.sentence_index != sentence.index - 1:
@@ -166,13 +266,11 @@ def continued_quote(context: DocumentContext, sentence: Sentence) -> list[Draft]
     quotes = context.quotes(sentence)
     if not quotes or quotes[0][0] != start or quotes[-1][1] < stop - 1:
         return []
-    speaker = previous.actors[0]
     a, b = quotes[0]
-    draft = Draft(kind="statement", id=f"{context.document.id}/statement/{sentence.index}-0",
-                  evidence=context.evidence(sentence), cue=previous.cue, actors=[speaker],
-                  addressees=list(previous.addressees), date=previous.date,
-                  attrs={**previous.attrs, "quote": context.span_text(a, b).strip("“”\"« »,."), "content": None})
-    return [draft]
+    previous.attrs["quote"] = " ".join(filter(None, (previous.attrs.get("quote"),
+                                                      context.span_text(a, b).strip("“”\"« »,."))))
+    context.last_quote_statement = previous
+    return [previous]
 
 
 def refers_back(context: DocumentContext, sentence: Sentence, cue_index: int) -> bool:

@@ -67,10 +67,15 @@ def document_quotes(context: DocumentContext) -> dict[int, list[tuple[int, int]]
                 role = "close" if open_at is not None else "open"
             if role == "open":
                 open_at = k if open_at is None else open_at  # a mark inside an open quotation is nested
-            elif open_at is not None or context.words[k] in CLOSING_MARKS + '"':
-                # a closing mark with nothing open closes a quotation opened before it, after the last one closed
-                spans.append((open_at if open_at is not None else spans[-1][1] if spans else start, k + 1))
+            elif open_at is not None:
+                spans.append((open_at, k + 1))
                 open_at = None
+            else:  # nothing open: the opening mark is glued to a word ("2024.“Ke"), or it opened in an earlier sentence
+                begin = spans[-1][1] if spans else start
+                glued = next((j for j in range(k - 1, begin - 1, -1) if glued_opening(context.words[j])),
+                             None)
+                if glued is not None or not spans:
+                    spans.append((glued if glued is not None else start, k + 1))
         carried = None
         if open_at is not None:
             spans.append((open_at, stop))
@@ -80,6 +85,11 @@ def document_quotes(context: DocumentContext) -> dict[int, list[tuple[int, int]]
                 context.dangling_quotes.add(sentence.index)
         found[sentence.index] = spans
     return found
+
+
+def glued_opening(word: str) -> bool:
+    """A token with an opening mark stuck to it ("“Kami", "2024.“Ke")."""
+    return len(word) > 1 and (word[0] == '"' or any(mark in word for mark in OPENING_MARKS))
 
 
 def closed_later(context: DocumentContext, n: int) -> bool:

@@ -11,6 +11,7 @@ dated Wednesday.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import Cue, LanguageData
@@ -22,6 +23,11 @@ PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan t
 QUOTE_TOKENS = ("“", "«", "”", "»", '"')
 OPENING_MARKS, CLOSING_MARKS = "“«", "”»"
 QUOTE_REACH = 4  # sentences of its paragraph a quotation may run on into
+NEGATION_REACH = 3  # tokens before a cue a negation may stand ("tidak secara khusus mengatakan")
+MODAL_REACH = 2  # tokens before a cue a modal may stand ("akan segera mengumumkan")
+COMPLEMENT_REACH = 5  # tokens after a cue before its "bahwa" ("meyakinkan para mitranya bahwa")
+REFERRING_REACH = 5  # words between a person noun and its demonstrative ("Politisi Partai Republik AS itu")
+REFERENCE_REACH = 3  # sentences back a reference ("Hal itu disampaikan X") may point
 MAX_SPEAKER_OFFSET = 14  # tokens between a cue and its speaker ("kata Kepala Bidang Humas Polda Jawa Tengah Kombes X")
 
 
@@ -110,19 +116,50 @@ def quoted_tokens(quotes: list[tuple[int, int]]) -> set[int]:
 
 
 @lru_cache(maxsize=8)
-def cue_table(lang: LanguageData) -> dict[str, dict[str, Cue]]:
-    """Cue forms by order (pre, post, nya, menurut, passive)."""
-    table: dict[str, dict[str, Cue]] = {}
+def cue_table(lang: LanguageData) -> dict[str, dict[str, tuple[Cue, ...]]]:
+    """Cues by order (pre, post, nya, menurut, passive, and passive-nya for "dikatakannya") and first word, the
+    longest form first ("menolak tuduhan" before "menolak")."""
+    table: dict[str, dict[str, list[Cue]]] = {}
     for cue in lang.cues:
-        form = cue.form + "nya" if cue.order == "nya" else cue.form
-        table.setdefault(cue.order, {})[form.casefold()] = cue
-    return table
+        words = cue.form.casefold().split()
+        first = words[0] + "nya" if cue.order == "nya" else words[0]
+        table.setdefault(cue.order, {}).setdefault(first, []).append(cue)
+        if cue.order == "passive" and len(words) == 1:
+            table.setdefault("passive-nya", {}).setdefault(first + "nya", []).append(cue)
+    return {order: {first: tuple(sorted(cues, key=lambda c: -len(c.form.split()))) for first, cues in forms.items()}
+            for order, forms in table.items()}
 
 
 @lru_cache(maxsize=8)
 def cue_forms(lang: LanguageData) -> frozenset[str]:
-    """Every form in cue_table: a token that is none of them (nor menurut + "nya") is no cue."""
+    """Every first word in cue_table: a token that is none of them (nor menurut + "nya") is no cue."""
     return frozenset(form for forms in cue_table(lang).values() for form in forms)
+
+
+def match_cue(context: DocumentContext, k: int, stop: int, order: str) -> tuple[Cue, int] | None:
+    """The longest cue of an order that starts at token k, with the token after it."""
+    for cue in cue_table(context.lang).get(order, {}).get(context.lower[k], ()):
+        rest = cue.form.casefold().split()[1:]
+        if k + len(rest) < stop and all(context.lower[k + 1 + i] == word for i, word in enumerate(rest)):
+            return cue, k + 1 + len(rest)
+    return None
+
+
+@lru_cache(maxsize=8)
+def media_forms(lang: LanguageData) -> frozenset[str]:
+    """The names of news outlets in the gazetteer (organizations of kind media), case-folded."""
+    return frozenset(form.casefold() for entry in lang.gazetteer if entry.kind == "media" for form in entry.forms)
+
+
+def is_outlet(context: DocumentContext, mention: Mention) -> bool:
+    """A news outlet: a media organization of the gazetteer, or a name after a media noun ("kantor berita Qatar
+    QNA", "harian Kompas")."""
+    if (mention.canonical or mention.text).casefold() in media_forms(context.lang):
+        return True
+    k = mention.tokens[0]
+    heads = context.lang.media_heads
+    return (k >= 1 and context.lower[k - 1] in heads) or (k >= 2 and f"{context.lower[k - 2]} {context.lower[k - 1]}"
+                                                          in heads)
 
 
 def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | None:
@@ -178,77 +215,317 @@ def addressee_after(context: DocumentContext, index: int, stop: int) -> list[Men
     return []
 
 
+@dataclass
+class Reading:
+    """What a cue at a token says: the cue (and the token after it), who spoke and which tokens hold what was said;
+    coordinated: a second predicate of the subject before it ("... dan menegaskan"), a statement of its own."""
+
+    cue: Cue
+    end: int
+    speakers: list[Mention]
+    content: tuple[int, int]
+    coordinated: bool = False
+    joiner: int = -1  # of a coordinated reading: the conjunction, where the statement before it ends
+
+
+@dataclass
+class Attribution:
+    """One speaker's statement found in a sentence, before its draft is made: its content may still end earlier
+    when a later clause of the sentence turns out to be another statement."""
+
+    at: int
+    reading: Reading
+    speaker: Mention
+    content: tuple[int, int]
+
+
 def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    table = cue_table(context.lang)
-    start, stop = sentence.tokens
-    drafts: list[Draft] = []
-    spoken: set[int] = set()  # one statement per speaker mention per sentence
-    forms, menurut = cue_forms(context.lang), table.get("menurut", {})
-    cues = context.positions("cue", forms, menurut, sentence)  # the only tokens where a branch below can match
+    cues = context.positions("cue", cue_forms(context.lang), cue_table(context.lang).get("menurut", {}), sentence)
     quotes = context.quotes(sentence) if cues else []
     quoted = context.quoted(sentence) if cues else set()
-
-    def inside_quote(k: int) -> bool:
-        return k in quoted
-
+    found: list[Attribution] = []
+    spoken: set[int] = set()  # one statement per speaker mention per sentence, unless coordinated
     for k in cues:
-        word = context.lower[k]
-        dangling = dangling_quote_cue(context, sentence, k, quotes)
-        if inside_quote(k) and dangling is None:
+        reading = read_cue(context, sentence, k, quotes, quoted, found)
+        if reading is None:
             continue
-        cue = None
-        speaker = None
-        content = (k + 1, stop)
-        if dangling is not None:
-            cue = table["post"][word]  # “..., kata X di Jakarta. (the quotation is never closed)
-            speaker = speaker_after(context, k, stop)
-            content = dangling
-        elif word in table.get("post", {}) and k > start and (context.doc[k - 1].is_punct or inside_quote(k - 1)):
-            cue = table["post"][word]
-            speaker = pronoun_after(context, sentence, k, stop) or speaker_after(context, k, stop)
-            before = [q for q in quotes if q[1] <= k]
-            content = before[-1] if before else (start, k)
-        elif word in table.get("nya", {}):
-            cue = table["nya"][word]
-            speaker = context.pronoun(sentence, k, k + 1)
-            before = [q for q in quotes if q[1] <= k]
-            content = before[-1] if before else (start, k)
-        elif word in table.get("menurut", {}):
-            cue = table["menurut"][word]
-            speaker = pronoun_after(context, sentence, k, stop) or speaker_after(context, k, stop)
-            content = (speaker.tokens[1], stop) if speaker else content
-        elif word.endswith("nya") and word[:-3] in table.get("menurut", {}):
-            cue = table["menurut"][word[:-3]]
-            speaker = context.pronoun(sentence, k, k + 1)
-        elif word in table.get("passive", {}) and k + 1 < stop and context.lower[k + 1] == "oleh":
-            cue = table["passive"][word]  # "Hal itu diumumkan oleh X"
-            speaker = speaker_after(context, k + 1, stop)
-            content = (start, k)
-        elif word in table.get("pre", {}):
-            cue = table["pre"][word]
-            previous = context.lower[k - 1] if k > start else ""
-            if previous in context.lang.nonfinite_markers:
-                continue  # "terlalu dini untuk mengatakan": not an attribution
-            if previous in context.lang.coordinators:
-                # a second predicate ("X ..., dengan mengatakan", "X ... dan menuntut") has the first one's subject
-                speaker = drafts[-1].actors[0] if drafts else context.main_subject(sentence, k)
-            else:
-                speaker = context.subject_before(sentence, k)
-                if speaker is not None:
-                    for co_speaker in context.co_subjects(speaker):
-                        if all(d.actors[0] is not co_speaker for d in drafts):
-                            drafts.append(make_statement(context, sentence, k, cue, co_speaker, content, quotes))
-        if cue is None or speaker is None:
+        for speaker in reading.speakers:
+            if not reading.coordinated and (id(speaker) in spoken or any(f.speaker is speaker for f in found)):
+                continue
+            if reading.cue.act == "report" and is_outlet(context, speaker):
+                continue  # "kantor berita X melaporkan ...": where the article got it, not a statement
+            if not reading.coordinated and embedded(context, speaker, [f.content for f in found]):
+                continue  # "X mengatakan Y menolak ...": Y's refusal is what X said
+            if found:
+                # "X menolak A dan menegaskan B", "X menolak A dan Y mengatakan B": A ends at the conjunction
+                joiner = reading.joiner if reading.coordinated else clause_start(context, speaker) - 1
+                for earlier in found:
+                    if earlier.content[0] < joiner < earlier.content[1]:
+                        earlier.content = (earlier.content[0], joiner)
+            spoken.add(id(speaker))
+            context.last_speaker = speaker.antecedent or speaker
+            found.append(Attribution(k, reading, speaker, reading.content))
+    drafts: list[Draft] = []
+    for attribution in found:
+        draft = make_statement(context, sentence, attribution, quotes)
+        if repeats_last_statement(context, sentence, attribution, draft):
             continue
-        if id(speaker) in spoken or any(d.actors[0] is speaker for d in drafts):
-            continue
-        spoken.add(id(speaker))
-        context.last_speaker = speaker.antecedent or speaker
-        drafts.append(make_statement(context, sentence, k, cue, speaker, content, quotes))
+        drafts.append(draft)
+        context.last_statement = draft
     if not drafts and continued_quote(context, sentence):
         return []
     context.last_quote_statement = drafts[-1] if drafts and drafts[-1].attrs.get("quote") else None
     return drafts
+
+
+def embedded(context: DocumentContext, speaker: Mention, contents: list[tuple[int, int]]) -> bool:
+    """The speaker stands inside what an earlier statement of the sentence reports, and no conjunction opens a clause
+    of its own before it ("X menolak A dan Y mengatakan B": Y speaks; "X mengatakan bahwa Y menolak": X reports)."""
+    if not any(a <= speaker.tokens[0] < b for a, b in contents):
+        return False
+    k = clause_start(context, speaker)
+    return not (k > 0 and context.lower[k - 1] in context.lang.statement_joiners)
+
+
+def clause_start(context: DocumentContext, speaker: Mention) -> int:
+    """The first token of a subject ("... dan Washington dan NATO mengatakan": Washington)."""
+    subjects = context.co_subjects(speaker)
+    return (subjects[-1] if subjects else speaker).tokens[0]
+
+
+def read_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[tuple[int, int]],
+             quoted: set[int], found_before: list[Attribution]) -> Reading | None:
+    """The attribution a cue token makes, if it makes one."""
+    start, stop = sentence.tokens
+    dangling = dangling_quote_cue(context, sentence, k, quotes)
+    if dangling is not None:  # “..., kata X di Jakarta. (the quotation is never closed)
+        found = match_cue(context, k, stop, "post")
+        speaker = speaker_after(context, found[1] - 1, stop) if found else None
+        return Reading(found[0], found[1], [speaker] if speaker else [], dangling) if found else None
+    if k in quoted:
+        return None  # a cue inside a quotation is part of what was said
+    before = [q for q in quotes if q[1] <= k]
+    said_before = before[-1] if before else (start, k)
+    if k > start and (context.doc[k - 1].is_punct or k - 1 in quoted) and (found := match_cue(context, k, stop,
+                                                                                            "post")):
+        cue, end = found
+        speaker = pronoun_after(context, sentence, end - 1, stop) or speaker_after(context, end - 1, stop)
+        return Reading(cue, end, [speaker] if speaker else [], said_before)
+    if found := match_cue(context, k, stop, "nya"):
+        speaker = context.pronoun(sentence, k, k + 1)
+        return Reading(found[0], found[1], [speaker] if speaker else [], said_before)
+    if found := match_cue(context, k, stop, "menurut"):
+        speaker = pronoun_after(context, sentence, k, stop) or speaker_after(context, k, stop)
+        return Reading(found[0], found[1], [speaker] if speaker else [], (speaker.tokens[1] if speaker else k + 1,
+                                                                          stop))
+    word = context.lower[k]
+    if word.endswith("nya") and word[:-3] in cue_table(context.lang).get("menurut", {}):
+        speaker = context.pronoun(sentence, k, k + 1)
+        return Reading(cue_table(context.lang)["menurut"][word[:-3]][0], k + 1, [speaker] if speaker else [],
+                       (k + 1, stop))
+    if found := match_cue(context, k, stop, "passive-nya"):  # "Dikatakannya, ...", "yang dilaporkannya kepada X"
+        if unasserted(context, sentence, k):
+            return None
+        speaker = context.pronoun(sentence, k, k + 1)
+        return Reading(found[0], found[1], [speaker] if speaker else [], (start, k) if k > start else (k + 1, stop))
+    if found := match_cue(context, k, stop, "passive"):  # "Hal itu disampaikan (oleh) X"
+        if unasserted(context, sentence, k):
+            return None
+        agent = k + 1 if k + 1 < stop and context.lower[k + 1] == "oleh" else k
+        speaker = speaker_after(context, agent, stop)
+        if speaker is None or not names_agent(context, agent, speaker):
+            return None
+        return Reading(found[0], found[1], [speaker], (start, k) if k > start else (speaker.tokens[1], stop))
+    if found := match_cue(context, k, stop, "pre"):
+        return pre_reading(context, sentence, k, found, found_before)
+    return None
+
+
+def names_agent(context: DocumentContext, agent: int, speaker: Mention) -> bool:
+    """The speaker found after a passive verb is its agent: it follows right after the verb (or "oleh"), or after a
+    title that leads to it ("disampaikan Juru Bicara Kemlu X"), not later in the sentence."""
+    return all(in_title_run(context, j, speaker.tokens[0]) or context.by_start.get(j) is not None
+               for j in range(agent + 1, speaker.tokens[0]))
+
+
+def pre_reading(context: DocumentContext, sentence: Sentence, k: int, found: tuple[Cue, int],
+                before: list[Attribution]) -> Reading | None:
+    """ "X (juga) mengatakan (bahwa) ...": the speaker is the subject before the cue; after a joiner ("..., dan
+    menegaskan", "seraya menambahkan") the subject of the predicate before."""
+    start, stop = sentence.tokens
+    cue, end = found
+    if unasserted(context, sentence, k):
+        return None
+    if end < stop and context.lower[end] in cue.unless:
+        return None  # "menolak untuk hadir": a refusal to act, not an attribution
+    if cue.requires == "complement" and not has_complement(context, end, stop):
+        return None
+    if cue.requires == "clause" and context.by_start.get(end) is not None:
+        return None  # "mengakui Donbas sebagai negara": recognizing something named is an act, not speech
+    content = (end, stop)
+    joiner = predicate_joiner(context, sentence, k)
+    if joiner is not None and before:
+        if context.lower[joiner] not in context.lang.statement_joiners:
+            return None  # "..., dengan mengatakan ...": the same attribution, elaborated
+        if subordinate_between(context, before[-1].at + 1, joiner):
+            return None  # "memuji China karena menjaga ... dan mendorong ...": the joined verb is China's
+        return Reading(cue, end, [before[-1].speaker], content, coordinated=True, joiner=joiner)
+    if joiner is not None and context.words[joiner] == ",":
+        # "Saat itu, juru bicara Kemlu Ukraina, Oleg Nikolenko, menolak": after an apposition, the person named
+        speaker = named_person_before(context, sentence, joiner) or context.subject_before(sentence, k)
+    elif joiner is not None:
+        speaker = clause_subject(context, sentence, k)
+    else:
+        speaker = referring_person(context, sentence, k) or context.subject_before(sentence, k)
+    if speaker is None:
+        return None
+    co_speakers = [m for m in context.co_subjects(speaker) if not is_outlet(context, m)]
+    return Reading(cue, end, [*co_speakers, speaker], content)
+
+
+def subordinate_between(context: DocumentContext, start: int, end: int) -> bool:
+    """A subordinate clause opens between two tokens ("karena", "agar", "bukan hanya ... tetapi juga")."""
+    subordinators = context.lang.subordinators
+    return any(context.lower[j] in subordinators or f"{context.lower[j]} {context.lower[j + 1]}" in subordinators
+               for j in range(start, end))
+
+
+def named_person_before(context: DocumentContext, sentence: Sentence, index: int) -> Mention | None:
+    """The nearest named person (not a bare title) before token `index`, within the reach of a subject."""
+    start = sentence.tokens[0]
+    for j in range(index - 1, max(start, index - MAX_SPEAKER_OFFSET) - 1, -1):
+        if context.words[j] in QUOTE_TOKENS:
+            return None
+        mention = context.by_end.get(j)
+        if mention is not None and mention.type == "Person" and not mention.title_only and mention.source != "pronoun":
+            return mention
+    return None
+
+
+def unasserted(context: DocumentContext, sentence: Sentence, k: int) -> bool:
+    """The speech verb at k is not asserted: non-finite ("untuk mengatakan"), under a modal or plan ("ingin
+    memastikan", "akan mengumumkan"), or negated ("tidak pernah mengancam", "tak menyebut", "enggan memastikan")."""
+    start = sentence.tokens[0]
+    lang = context.lang
+    previous = context.lower[k - 1] if k > start else ""
+    if previous in lang.nonfinite_markers:
+        return True
+    window = [j for j in range(k - 1, max(start, k - NEGATION_REACH) - 1, -1)]
+    for distance, j in enumerate(window, 1):
+        if context.doc[j].is_punct or context.by_end.get(j) is not None:
+            break  # the clause before the verb ends at punctuation or at its subject
+        word = context.lower[j]
+        if word in lang.negations or (distance <= MODAL_REACH and word in lang.modal_markers):
+            return True
+    return False
+
+
+def has_complement(context: DocumentContext, end: int, stop: int) -> bool:
+    """ "meyakinkan (mitranya) bahwa ...", "menjawab, ...": a complementizer, comma, colon or quote soon after the
+    cue."""
+    for j in range(end, min(end + COMPLEMENT_REACH, stop)):
+        if context.lower[j] in context.lang.complementizers or context.words[j] in CONNECTING_MARKS \
+                or context.words[j] in QUOTE_TOKENS:
+            return True
+        if context.doc[j].is_punct:
+            return False
+    return False
+
+
+def predicate_joiner(context: DocumentContext, sentence: Sentence, k: int) -> int | None:
+    """The joiner token before a second predicate ("dan menegaskan", ", seraya menambahkan", "dan juga
+    menyerukan"), or None."""
+    start = sentence.tokens[0]
+    j = k - 1
+    if j > start and context.lower[j] in context.lang.predicate_adverbs and context.by_end.get(j) is None:
+        j -= 1  # "dan juga menyerukan"
+    word = context.lower[j] if j >= start else ""
+    if word in context.lang.coordinators or word in context.lang.statement_joiners:
+        return j
+    return None
+
+
+def clause_subject(context: DocumentContext, sentence: Sentence, before: int) -> Mention | None:
+    """The subject of the sentence's first clause: its first actor that is not a prepositional object, or a pronoun
+    that comes first ("Ia menyinggung ... dan menekankan ...")."""
+    start = sentence.tokens[0]
+    for j in range(start, before):
+        mention = context.by_start.get(j)
+        if mention is not None and context.is_actor(mention) and not context.is_object(mention):
+            return mention
+        if context.lower[j] in context.lang.pronouns:
+            return context.pronoun(sentence, j, j + 1)
+    return None
+
+
+def referring_person(context: DocumentContext, sentence: Sentence, k: int) -> Mention | None:
+    """ "Politikus NasDem ini menyebut", "Pria itu menambahkan": a person noun (or a bare title word), maybe with the
+    name of an organization, and a demonstrative right before the cue refer back to the person last spoken of. (A
+    title with its country, "Presiden Iran ini", is left to resolution, which knows who holds it.)"""
+    start = sentence.tokens[0]
+    j = k - 1
+    if j > start and context.lower[j] in context.lang.predicate_adverbs:
+        j -= 1
+    if j <= start or context.lang.speech_nouns.get(context.lower[j]) != "demonstrative":
+        return None
+    head = j - 1
+    for _ in range(REFERRING_REACH):
+        if head < start:
+            return None
+        mention = context.by_end.get(head)
+        if mention is not None:
+            if mention.type == "Person":
+                return None
+            head = mention.tokens[0] - 1  # "Politikus [NasDem] ini"
+            continue
+        word = context.lower[head]
+        if word in context.lang.person_nouns or word in context.title_words:
+            return context.pronoun(sentence, head, j + 1)
+        if not context.words[head][:1].isupper():
+            return None
+        head -= 1  # "Politisi [Partai Republik] itu", a name not recognised
+    return None
+
+
+def repeats_last_statement(context: DocumentContext, sentence: Sentence, attribution: Attribution,
+                           draft: Draft) -> bool:
+    """ "Hal itu disampaikan X", "Demikian dikatakan X", "X menyampaikan hal tersebut": a sentence that only names the
+    speaker of the statement just before adds no content; it is that statement (which takes its date if it has
+    none), not another one. Naming another speaker ("Demikian disampaikan Kemlu", after a sentence of what a
+    minister did) attributes what was reported to that speaker: a statement of its own."""
+    previous = context.last_statement
+    if previous is None or sentence.index - previous.evidence.sentence_index > REFERENCE_REACH:
+        return False
+    if not refers_to_report(context, sentence, attribution.at, attribution.reading):
+        return False
+    if not same_person(context, previous.actors[0], draft.actors[0]):
+        return False
+    if previous.date is None and draft.date is not None:
+        previous.date = draft.date
+    return True
+
+
+def refers_to_report(context: DocumentContext, sentence: Sentence, k: int, reading: Reading) -> bool:
+    """What the cue reports is only a word that stands for what was just reported: "Hal itu disampaikan X",
+    "Demikian disampaikan X" (before a passive cue), "X menyampaikan hal tersebut" (after a cue)."""
+    nouns = context.lang.speech_nouns
+    start, stop = sentence.tokens
+    if reading.content[1] <= k:
+        kinds = [nouns.get(context.lower[j]) for j in range(start, k) if not context.doc[j].is_punct]
+        return kinds == ["proform"] or kinds in (["referent", "demonstrative"], ["noun", "demonstrative"])
+    kinds = [nouns.get(context.lower[j]) for j in range(reading.end, min(reading.end + 2, stop))]
+    return kinds in (["referent", "demonstrative"], ["noun", "demonstrative"])
+
+
+def same_person(context: DocumentContext, a: Mention, b: Mention) -> bool:
+    """Two speaker mentions name the same one: a pronoun's antecedent, or a name word in common ("Antony Blinken",
+    "Menlu Blinken")."""
+    a, b = a.antecedent or a, b.antecedent or b
+    if a is b:
+        return True
+    names_a = {w.casefold() for w in a.text.split()} - context.title_words
+    names_b = {w.casefold() for w in b.text.split()} - context.title_words
+    return bool(names_a & names_b)
 
 
 def dangling_quote_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[tuple[int, int]]
@@ -325,9 +602,11 @@ def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: i
     return c_start
 
 
-def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int, cue: Cue, speaker: Mention,
-                   content: tuple[int, int], quotes: list[tuple[int, int]]) -> Draft:
-    c_start, c_end = content
+def make_statement(context: DocumentContext, sentence: Sentence, attribution: Attribution,
+                   quotes: list[tuple[int, int]]) -> Draft:
+    reading, speaker, cue_index = attribution.reading, attribution.speaker, attribution.at
+    cue = reading.cue
+    c_start, c_end = attribution.content
     if c_start < c_end and context.lower[c_start] in context.lang.addressee_markers:
         # "mengatakan kepada wartawan bahwa ...": the addressee phrase is not content
         stop_at = next((j for j in range(c_start, min(c_start + 6, c_end))
@@ -342,9 +621,9 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
     about = [m for m in context.mentions
              if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")
              and m is not speaker]
-    addressees = addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index else cue_index + 1,
-                                 sentence.tokens[1])
-    return context.draft("statement", sentence, cue_index, cue_index + 1, [speaker], addressees=addressees,
+    addressees = [m for m in addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index
+                                             else reading.end, sentence.tokens[1]) if not is_outlet(context, m)]
+    return context.draft("statement", sentence, cue_index, reading.end, [speaker], addressees=addressees,
                          about=about, date=date,
                          attrs={"speech_act": cue.act, "cameo": cue.cameo,
                                 "refers_back": refers_back(context, sentence, cue_index),

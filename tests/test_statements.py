@@ -1,3 +1,4 @@
+import pytest
 from conftest import corpus_of, label_of
 
 
@@ -59,7 +60,31 @@ def test_second_predicate_keeps_the_first_subject():
                           "Menlu Rusia Sergey Lavrov bersikeras pada jaminan keamanan dan menuntut penarikan pasukan.")
     speakers = [(speaker, st.cue) for speaker, st in found]
     assert ("Emmanuel Macron", "mengatakan") in speakers
-    assert [s for s, _ in speakers].count("Sergey Lavrov") == 1  # one statement per speaker per sentence
+    # two speech verbs joined by "dan", each with its own content, are two statements
+    assert sorted((s, cue) for s, cue in speakers if s == "Sergey Lavrov") == [("Sergey Lavrov", "bersikeras"),
+                                                                               ("Sergey Lavrov", "menuntut")]
+
+
+def test_a_verb_after_a_bare_comma_or_dengan_elaborates_the_same_statement():
+    _, found = statements("Menlu Sergey Lavrov menolak usulan itu, dengan mengatakan bahwa Moskow punya hak. "
+                          "Menlu Dmytro Kuleba mengatakan dia sudah berbicara dengan Blinken, menambahkan bahwa "
+                          "Kyiv tetap bersatu dengan sekutunya.")
+    assert sorted((speaker, st.cue) for speaker, st in found) == [("Dmytro Kuleba", "mengatakan"),
+                                                                  ("Sergey Lavrov", "menolak")]
+
+
+def test_joined_speech_verbs_with_own_content_and_their_limits():
+    _, found = statements("Juru bicara Kemlu Ukraina, Oleg Nikolenko, menolak rencana itu dan menekankan bahwa "
+                          "pasukan Rusia harus ditarik. Presiden Vladimir Putin memuji Tiongkok karena menjaga "
+                          "keseimbangan dan mendorong dialog.")
+    assert sorted((speaker, st.cue) for speaker, st in found) == [
+        ("Oleg Nikolenko", "menekankan"), ("Oleg Nikolenko", "menolak"),
+        ("Vladimir Putin", "memuji")]  # "karena ... dan mendorong": Tiongkok's doing, in the subordinate clause
+    assert next(st.content for _, st in found if st.cue == "menolak") == "rencana itu"
+    _, found = statements("Zelensky berterima kasih atas bantuan Presiden Joe Biden, tetapi memperingatkan bahwa "
+                          "perang belum usai.", "Presiden Volodymyr Zelensky tiba di Washington. Dia berterima kasih "
+                          "atas dukungan Presiden Joe Biden, tetapi memperingatkan bahwa perang belum usai.")
+    assert [speaker for speaker, _ in found][-2:] == ["Volodymyr Zelensky", "Volodymyr Zelensky"]
 
 
 def test_subject_right_before_the_verb_after_dengan():
@@ -120,8 +145,9 @@ def test_countries_do_not_inherit_dates():
 def test_quote_continued_in_the_next_sentence():
     _, found = statements("“Kami tidak akan mundur,” kata Presiden Volodymyr Zelensky. “Kami akan bertahan.” "
                           "Warga berkumpul di alun-alun.")
-    assert [(speaker, st.quote) for speaker, st in found] == [("Volodymyr Zelensky", "Kami tidak akan mundur"),
-                                                             ("Volodymyr Zelensky", "Kami akan bertahan")]
+    # one attribution, one statement: the next sentence's quotation continues its quote
+    assert [(speaker, st.quote) for speaker, st in found] == [("Volodymyr Zelensky",
+                                                              "Kami tidak akan mundur Kami akan bertahan")]
 
 
 def test_reference_back_takes_the_date_of_the_statement_it_refers_to():
@@ -211,3 +237,158 @@ def test_days_after_that_count_from_the_last_dated_fact():
     assert [(speaker, st.date.value) for speaker, st in found] == [("Airlangga Hartarto", "2022-01-28")]
     _, found = statements("Setelah itu, Menko Airlangga Hartarto mengatakan kerja sama ekonomi akan diperluas.")
     assert [st.date for _, st in found] == [None]  # nothing to point back to: no date
+
+
+# -- quotations -------------------------------------------------------------------------------------------------
+
+def test_a_closing_mark_used_as_opening_and_mixed_marks_still_quote():
+    _, found = statements("”Kami siap membantu kapan saja,” kata Menlu Budi Santoso.")
+    assert [(speaker, st.quote) for speaker, st in found] == [("Budi Santoso", "Kami siap membantu kapan saja")]
+    corpus, found = statements('"Kami terbuka untuk berunding,” ungkap Presiden Vladimir Putin kepada '
+                               'Presiden Recep Tayyip Erdogan.')
+    assert [(speaker, [label_of(corpus, a) for a in st.addressees]) for speaker, st in found] == [
+        ("Vladimir Putin", ["Recep Tayyip Erdogan"])]
+
+
+def test_a_quote_over_several_sentences_is_one_statement_with_the_whole_quote():
+    _, found = statements("Dubes Rusia Lyudmila Vorobieva hadir di Jakarta. “Kami siap. Hubungan kedua negara "
+                          "sangat baik. Kami akan terus bekerja sama,” ujarnya.")
+    assert [(speaker, st.quote) for speaker, st in found] == [
+        ("Lyudmila Vorobieva", "Kami siap. Hubungan kedua negara sangat baik. Kami akan terus bekerja sama")]
+
+
+def test_a_post_cue_ends_a_quotation_that_is_never_closed():
+    _, found = statements("“Perundingan berjalan baik, kata Menlu Retno Marsudi di Jakarta, Senin (14/2).")
+    assert [(speaker, st.quote, st.date.value) for speaker, st in found] == [
+        ("Retno Marsudi", "Perundingan berjalan baik", "2022-02-14")]
+
+
+def test_a_long_title_between_the_cue_and_the_person():
+    _, found = statements("“Situasinya masih sulit,” kata Kepala Bidang Humas Polda Jawa Tengah Komisaris Besar "
+                          "Polisi Budi Santoso kepada wartawan. “Kesepakatan diteken pekan depan,” kata juru bicara "
+                          "Presiden Erdogan, Ibrahim Kalin. “Kami menunggu,” ucap Wakil Ketua Komisi I DPR, "
+                          "Rahmat Hidayat.")
+    assert [speaker for speaker, _ in found] == ["Budi Santoso", "Ibrahim Kalin", "Rahmat Hidayat"]
+
+
+def test_pronoun_after_the_cue_and_before_anyone_spoke():
+    _, found = statements("Menlu Retno Marsudi tiba di Riyadh. Menurut dia, pertemuan itu penting. "
+                          "Kerja sama akan diperluas, kata dia.")
+    assert [(speaker, st.cue) for speaker, st in found] == [("Retno Marsudi", "Menurut"), ("Retno Marsudi", "kata")]
+    # two people named and nobody has spoken yet: the pronoun is not guessed
+    _, found = statements("Menlu Retno Marsudi bertemu Menlu Wang Yi di Beijing. Ia mengatakan kerja sama penting.")
+    assert found == []
+
+
+# -- the lexicon --------------------------------------------------------------------------------------------------
+
+def test_verbs_of_claiming_hoping_assuring_and_answering():
+    _, found = statements("Menlu Budi Santoso mengaku prihatin atas situasi di Gaza. "
+                          "Menlu Budi Santoso berharap pertemuan itu segera digelar. "
+                          "Menlu Budi Santoso memastikan jadwal itu tidak berubah. "
+                          "Presiden Joko Widodo menjawab bahwa persiapan sudah rampung.")
+    assert [(speaker, st.speech_act, st.cameo) for speaker, st in found] == [
+        ("Budi Santoso", "say", "010"), ("Budi Santoso", "hope", "013"), ("Budi Santoso", "assure", "010"),
+        ("Joko Widodo", "answer", "010")]
+
+
+def test_verbs_with_other_senses_need_their_condition():
+    _, found = statements("Tim harus bekerja keras untuk memastikan semua siap. "
+                          "Presiden Joko Widodo menjawab tantangan itu dengan kerja. "
+                          "Kremlin menolak untuk hadir dalam pertemuan. "
+                          "Polisi Jakarta mengungkap kasus penipuan itu. "
+                          "Presiden Vladimir Putin mengakui Abkhazia sebagai negara merdeka.")
+    assert found == []
+
+
+def test_several_word_cues_win_and_take_their_own_act():
+    corpus, found = statements("Presiden Prabowo Subianto berterima kasih kepada Presiden Donald Trump atas "
+                               "dukungannya. Kremlin menolak tuduhan itu.")
+    assert [(speaker, st.cue, st.speech_act, st.cameo) for speaker, st in found] == [
+        ("Prabowo Subianto", "berterima kasih", "thank", "051"), ("Kremlin", "menolak tuduhan", "deny", "016")]
+    assert [label_of(corpus, a) for a in found[0][1].addressees] == ["Donald Trump"]
+
+
+# -- passives and references back ---------------------------------------------------------------------------------
+
+def test_passive_agent_without_oleh_and_with_nya():
+    _, found = statements("Kemerdekaan itu adalah syarat yang ditegaskan Ukraina untuk setiap pembicaraan. "
+                          "Negara Palestina adalah sesuatu yang ditolak oleh Perdana Menteri Benjamin Netanyahu.",
+                          "Menlu Budi Santoso tiba di Riyadh. Dikatakannya, pertemuan itu akan membahas Gaza.")
+    assert [(speaker, st.speech_act) for speaker, st in found] == [
+        ("Ukraina", "say"), ("Benjamin Netanyahu", "reject"), ("Budi Santoso", "say")]
+
+
+def test_a_reference_back_to_the_same_speaker_is_not_another_statement():
+    _, found = statements("Menlu Budi Santoso menegaskan Indonesia menolak rencana itu. "
+                          "Hal itu disampaikan Budi di Jakarta, Senin (14/2).")
+    assert [(speaker, st.cue, st.date.value) for speaker, st in found] == [
+        ("Budi Santoso", "menegaskan", "2022-02-14")]  # the reference gives its day to the statement it repeats
+    _, found = statements("Saat bertemu Presiden Joko Widodo, Menlu Antony Blinken menekankan pentingnya kemitraan. "
+                          "Demikian disampaikan Departemen Luar Negeri AS dalam sebuah pernyataan.")
+    assert [speaker for speaker, _ in found] == ["Antony Blinken", "Departemen Luar Negeri AS"]
+
+
+def test_a_person_noun_with_a_demonstrative_refers_back():
+    _, found = statements("Menlu Budi Santoso tiba di Jakarta. "
+                          "Politikus Partai Hijau itu menambahkan bahwa kerja sama akan diperluas.")
+    assert [speaker for speaker, _ in found] == ["Budi Santoso"]
+
+
+# -- outlets, embedding, clauses ----------------------------------------------------------------------------------
+
+def test_an_outlet_reports_and_is_no_speaker_nor_hearer():
+    _, found = statements("Kantor berita Antara melaporkan Menlu Budi Santoso menceritakan perkembangan di Gaza. "
+                          "Juru bicara Kremlin Dmitry Peskov mengatakan kepada Reuters bahwa pembicaraan itu buntu.")
+    assert [(speaker, st.cue, st.addressees) for speaker, st in found] == [
+        ("Budi Santoso", "menceritakan", []), ("Dmitry Peskov", "mengatakan", [])]
+
+
+def test_what_a_speaker_reports_another_saying_is_embedded_but_a_new_clause_speaks():
+    _, found = statements("Menlu Budi Santoso mengatakan bahwa Jepang menolak rencana itu.")
+    assert [speaker for speaker, _ in found] == ["Budi Santoso"]
+    _, found = statements("Menlu Budi Santoso menolak rencana itu dan Malaysia mengatakan siap membantu.")
+    assert sorted((speaker, st.content) for speaker, st in found) == [("Budi Santoso", "rencana itu"),
+                                                                      ("Malaysia", "siap membantu.")]
+
+
+# -- polarity: negation and modality ------------------------------------------------------------------------------
+
+NEGATED = {  # one sentence of our own for each word of negations.txt; without the word it is a statement
+    "tidak": "Menlu Budi Santoso tidak mengatakan kapan pertemuan digelar.",
+    "tak": "Menlu Budi Santoso tak menyebut nama negara itu.",
+    "belum": "Juru bicara Kemlu Teuku Faizasyah belum mengonfirmasi kabar itu.",
+    "enggan": "Juru bicara Kremlin Dmitry Peskov enggan berkomentar soal rencana itu.",
+    "ogah": "Menlu Budi Santoso ogah menjelaskan alasannya.",
+    "urung": "Presiden Joko Widodo urung mengumumkan kabinet barunya.",
+    "batal": "Presiden Joko Widodo batal mengumumkan kabinet barunya.",
+    "tanpa": "Menlu Budi Santoso meninggalkan ruangan tanpa menyebut alasannya.",
+}
+
+
+def test_every_negation_word_has_a_test_sentence(lang):
+    assert set(NEGATED) == lang.negations
+
+
+@pytest.mark.parametrize("word", sorted(NEGATED))
+def test_a_negated_speech_verb_is_no_statement(word):
+    sentence = NEGATED[word]
+    assert statements(sentence)[1] == []
+    assert len(statements(sentence.replace(f" {word} ", " "))[1]) == 1
+
+
+def test_negation_never_yields_the_positive_speech_act():
+    _, found = statements("Rusia tidak pernah mengancam Ukraina. "
+                          "Rencana Tiongkok tidak secara khusus mengatakan bahwa Rusia harus mundur.")
+    assert found == []
+    _, found = statements("Juru bicara Kremlin Dmitry Peskov mengatakan Rusia tidak pernah mengancam Ukraina. "
+                          "Rusia membantah akan menyerang Ukraina. Kremlin menolak tuduhan itu.")
+    assert [(speaker, st.speech_act, st.cameo) for speaker, st in found] == [
+        ("Dmitry Peskov", "say", "010"), ("Rusia", "deny", "016"), ("Kremlin", "deny", "016")]
+
+
+def test_a_speech_verb_under_a_modal_or_plan_is_no_statement():
+    _, found = statements("Presiden Joko Widodo akan mengumumkan kabinet baru. "
+                          "Menlu Budi Santoso ingin memastikan semua siap. "
+                          "Presiden Joko Widodo bakal mengundang semua ketua partai.")
+    assert found == []

@@ -25,6 +25,7 @@ from .entities import MentionFinder
 ACTOR_TYPES = ("Person", "Organization", "Country")
 QUOTE_MARKS = "“\"«‘'"
 DAY_KINDS = ("full", "numeric", "day_month", "weekday", "relative")  # date patterns that name a day
+PRONOUN_REACH = 3  # sentences back a pronoun finds its person when no one has spoken yet
 DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 
 
@@ -58,6 +59,7 @@ class DocumentContext:
     lang: LanguageData
     last_speaker: Mention | None = None
     last_quote_statement: Draft | None = None  # a quoted statement of the previous sentence, for continuations
+    last_statement: Draft | None = None  # the last statement read, for references back ("Hal itu disampaikan X")
     by_start: dict[int, Mention] = field(default_factory=dict)
     by_end: dict[int, Mention] = field(default_factory=dict)
     title_words: frozenset[str] = frozenset()
@@ -68,6 +70,7 @@ class DocumentContext:
     date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
     quote_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     quoted_cache: dict[int, set[int]] = field(default_factory=dict)
+    dangling_quotes: set[int] = field(default_factory=set)  # sentences whose last quotation is never closed
     position_cache: dict[str, list[int]] = field(default_factory=dict)
     distinct_words: set[str] | None = None  # of self.lower
     nya_stems: dict[str, str] = field(default_factory=dict)  # distinct words ending in "-nya", by what precedes it
@@ -140,8 +143,9 @@ class DocumentContext:
         return self.text[self.offsets[start]:self.end_char(end - 1)] if end > start else ""
 
     def pronoun(self, sentence: Sentence, start: int, end: int) -> Mention | None:
-        """A mention for a pronoun speaker ("Ia", "dia", "katanya") standing for the last named speaker."""
-        antecedent = self.last_speaker
+        """A mention for a pronoun speaker ("Ia", "dia", "katanya") standing for the last named speaker, or, before
+        anyone has spoken, for the person the text is about (see person_before)."""
+        antecedent = self.last_speaker or self.person_before(sentence, start)
         if antecedent is None:
             return None
         mention = Mention(self.document.id, sentence.index, self.start_char(start), self.end_char(end - 1),
@@ -149,6 +153,22 @@ class DocumentContext:
                           antecedent=antecedent)
         self.mentions.append(mention)
         return mention
+
+    def person_before(self, sentence: Sentence, before: int) -> Mention | None:
+        """The person a pronoun refers to when no one has spoken yet: the only person the text names before it (up
+        to PRONOUN_REACH sentences back: "Kehadiran Presiden X di KTT ... . Ia mengatakan ..."), named outside a
+        quotation. With two or more people named, nobody: the pronoun is left unresolved."""
+        named: dict[str, Mention | None] = {}  # last name -> its last mention outside quotations
+        for s in self.sentences[max(0, sentence.index - PRONOUN_REACH):sentence.index + 1]:
+            stop = before if s.index == sentence.index else s.tokens[1]
+            quoted = self.quoted(s)
+            for j in range(s.tokens[0], stop):
+                mention = self.by_start.get(j)
+                if mention is not None and mention.type == "Person" and not mention.title_only \
+                        and mention.source != "pronoun":
+                    key = mention.text.split()[-1].casefold()  # one person, however named
+                    named[key] = mention if j not in quoted else named.get(key)
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def main_subject(self, sentence: Sentence, before: int) -> Mention | None:
         """The first actor of the sentence that is not a prepositional object, before token `before`."""

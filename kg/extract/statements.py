@@ -11,6 +11,7 @@ dated Wednesday.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import Cue, LanguageData
@@ -20,29 +21,93 @@ from . import QUOTE_MARKS, DocumentContext, Draft
 CONNECTING_MARKS = (",", ":")  # with the language's complementizers, between a cue and what was said
 PAST_WINDOW = 3  # tokens before a cue that may hold its aspect ("telah dengan tegas menolak")
 QUOTE_TOKENS = ("“", "«", "”", "»", '"')
-MAX_SPEAKER_OFFSET = 8  # tokens between a post cue and its speaker ("kata Duta Besar AS Julianne Smith")
+OPENING_MARKS, CLOSING_MARKS = "“«", "”»"
+QUOTE_REACH = 4  # sentences of its paragraph a quotation may run on into
+NEGATION_REACH = 3  # tokens before a cue a negation may stand ("tidak secara khusus mengatakan")
+MODAL_REACH = 2  # tokens before a cue a modal may stand ("akan segera mengumumkan")
+COMPLEMENT_REACH = 5  # tokens after a cue before its "bahwa" ("meyakinkan para mitranya bahwa")
+REFERRING_REACH = 5  # words between a person noun and its demonstrative ("Politisi Partai Republik AS itu")
+REFERENCE_REACH = 3  # sentences back a reference ("Hal itu disampaikan X") may point
+MAX_SPEAKER_OFFSET = 14  # tokens between a cue and its speaker ("kata Kepala Bidang Humas Polda Jawa Tengah Kombes X")
 
 
 def quote_spans(context: DocumentContext, sentence: Sentence) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of quotations in a sentence, quote marks included."""
-    spans, open_at, straight_at = [], None, None
-    for k in context.positions("quote", QUOTE_TOKENS, (), sentence):  # other tokens change nothing below
-        text = context.words[k]
-        if text in ("“", "«"):
-            open_at = k
-        elif text in ("”", "»") and open_at is not None:
-            spans.append((open_at, k + 1))
-            open_at = None
-        elif text == '"':
-            if straight_at is None:
-                straight_at = k
+    """Token ranges [start, end) of the quotations in a sentence, quote marks included. A quotation that began in an
+    earlier sentence (one quote over several sentences) starts at its opening mark there. Computed for the whole
+    document at the first call (a quotation's extent depends on the sentences around it)."""
+    if sentence.index not in context.quote_cache:
+        for index, spans in document_quotes(context).items():
+            context.quote_cache.setdefault(index, spans)
+    return context.quote_cache.get(sentence.index, [])
+
+
+def mark_role(context: DocumentContext, k: int) -> str:
+    """Whether the quote mark at token k opens or closes a quotation, from what touches it: a mark after a space and
+    before a word opens ("”Kami ...": some outlets open with ”), one after a word or comma and before a space closes;
+    otherwise the mark's own shape decides, and a straight quote alternates ("toggle")."""
+    start, end = context.offsets[k], context.end_char(k)
+    before = context.text[start - 1] if start > 0 else " "
+    after = context.text[end] if end < len(context.text) else " "
+    free_before = before.isspace() or before in "([{"
+    free_after = after.isspace() or after in ",.;:!?)]}"
+    if free_before and not free_after:
+        return "open"
+    if free_after and not free_before:
+        return "close"
+    word = context.words[k]
+    return "open" if word in OPENING_MARKS else "toggle"
+
+
+def document_quotes(context: DocumentContext) -> dict[int, list[tuple[int, int]]]:
+    """Every sentence's quotations. A quotation left open at the end of a sentence runs on through the next sentences
+    of its paragraph when one of them (within QUOTE_REACH) closes it before opening another; otherwise it ends with
+    its sentence and is recorded as dangling (context.dangling_quotes)."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    carried: int | None = None
+    for n, sentence in enumerate(context.sentences):
+        start, stop = sentence.tokens
+        open_at, spans = carried, []
+        for k in context.positions("quote", QUOTE_TOKENS, (), sentence):
+            role = mark_role(context, k)
+            if role == "toggle":
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                open_at = k if open_at is None else open_at  # a mark inside an open quotation is nested
+            elif open_at is not None:
+                spans.append((open_at, k + 1))
+                open_at = None
+            else:  # nothing open: the opening mark is glued to a word ("2024.“Ke"), or it opened in an earlier sentence
+                begin = spans[-1][1] if spans else start
+                glued = next((j for j in range(k - 1, begin - 1, -1) if glued_opening(context.words[j])),
+                             None)
+                if glued is not None or not spans:
+                    spans.append((glued if glued is not None else start, k + 1))
+        carried = None
+        if open_at is not None:
+            spans.append((open_at, stop))
+            if closed_later(context, n):
+                carried = open_at
             else:
-                spans.append((straight_at, k + 1))
-                straight_at = None
-    start = open_at if open_at is not None else straight_at
-    if start is not None:  # an unclosed quote runs to the end of the sentence
-        spans.append((start, sentence.tokens[1]))
-    return spans
+                context.dangling_quotes.add(sentence.index)
+        found[sentence.index] = spans
+    return found
+
+
+def glued_opening(word: str) -> bool:
+    """A token with an opening mark stuck to it ("“Kami", "2024.“Ke")."""
+    return len(word) > 1 and (word[0] == '"' or any(mark in word for mark in OPENING_MARKS))
+
+
+def closed_later(context: DocumentContext, n: int) -> bool:
+    """The first quote mark after sentence n, in the next sentences of its paragraph, closes a quotation."""
+    paragraph = context.sentences[n].paragraph
+    for sentence in context.sentences[n + 1:n + 1 + QUOTE_REACH]:
+        if sentence.paragraph != paragraph:
+            return False
+        marks = context.positions("quote", QUOTE_TOKENS, (), sentence)
+        if marks:
+            return mark_role(context, marks[0]) in ("close", "toggle")
+    return False
 
 
 def quoted_tokens(quotes: list[tuple[int, int]]) -> set[int]:
@@ -51,30 +116,92 @@ def quoted_tokens(quotes: list[tuple[int, int]]) -> set[int]:
 
 
 @lru_cache(maxsize=8)
-def cue_table(lang: LanguageData) -> dict[str, dict[str, Cue]]:
-    """Cue forms by order (pre, post, nya, menurut, passive)."""
-    table: dict[str, dict[str, Cue]] = {}
+def cue_table(lang: LanguageData) -> dict[str, dict[str, tuple[Cue, ...]]]:
+    """Cues by order (pre, post, nya, menurut, passive, and passive-nya for "dikatakannya") and first word, the
+    longest form first ("menolak tuduhan" before "menolak")."""
+    table: dict[str, dict[str, list[Cue]]] = {}
     for cue in lang.cues:
-        form = cue.form + "nya" if cue.order == "nya" else cue.form
-        table.setdefault(cue.order, {})[form.casefold()] = cue
-    return table
+        words = cue.form.casefold().split()
+        first = words[0] + "nya" if cue.order == "nya" else words[0]
+        table.setdefault(cue.order, {}).setdefault(first, []).append(cue)
+        if cue.order == "passive" and len(words) == 1:
+            table.setdefault("passive-nya", {}).setdefault(first + "nya", []).append(cue)
+    return {order: {first: tuple(sorted(cues, key=lambda c: -len(c.form.split()))) for first, cues in forms.items()}
+            for order, forms in table.items()}
 
 
 @lru_cache(maxsize=8)
 def cue_forms(lang: LanguageData) -> frozenset[str]:
-    """Every form in cue_table: a token that is none of them (nor menurut + "nya") is no cue."""
+    """Every first word in cue_table: a token that is none of them (nor menurut + "nya") is no cue."""
     return frozenset(form for forms in cue_table(lang).values() for form in forms)
 
 
+def match_cue(context: DocumentContext, k: int, stop: int, order: str) -> tuple[Cue, int] | None:
+    """The longest cue of an order that starts at token k, with the token after it."""
+    for cue in cue_table(context.lang).get(order, {}).get(context.lower[k], ()):
+        rest = cue.form.casefold().split()[1:]
+        if k + len(rest) < stop and all(context.lower[k + 1 + i] == word for i, word in enumerate(rest)):
+            return cue, k + 1 + len(rest)
+    return None
+
+
+@lru_cache(maxsize=8)
+def media_forms(lang: LanguageData) -> frozenset[str]:
+    """The names of news outlets in the gazetteer (organizations of kind media), case-folded."""
+    return frozenset(form.casefold() for entry in lang.gazetteer if entry.kind == "media" for form in entry.forms)
+
+
+def is_outlet(context: DocumentContext, mention: Mention) -> bool:
+    """A news outlet: a media organization of the gazetteer, or a name after a media noun ("kantor berita Qatar
+    QNA", "harian Kompas")."""
+    if (mention.canonical or mention.text).casefold() in media_forms(context.lang):
+        return True
+    k = mention.tokens[0]
+    heads = context.lang.media_heads
+    return (k >= 1 and context.lower[k - 1] in heads) or (k >= 2 and f"{context.lower[k - 2]} {context.lower[k - 1]}"
+                                                          in heads)
+
+
 def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | None:
-    for k in range(index + 1, min(index + 1 + MAX_SPEAKER_OFFSET, stop)):
+    """The speaker named right after a cue. A title may run on between the cue and the person it belongs to ("kata
+    juru bicara Erdogan Ibrahim Kalin", "ucap Wakil Ketua Komisi III DPR, Ahmad Sahroni"): over names, title words
+    and capitalised words the speaker is the last named person, else the last person, else the first actor."""
+    named = person = actor = None
+    k = index + 1
+    limit = min(index + 1 + MAX_SPEAKER_OFFSET, stop)
+    while k < limit:
         mention = context.by_start.get(k)
-        if context.is_actor(mention):
-            return mention
-        if context.doc[k].is_punct and context.words[k] != ",":
-            return None
-        if mention is None and k == index + 1 and not context.words[k][:1].isupper():
-            return None
+        if mention is not None:
+            if context.is_actor(mention):
+                actor = actor or mention
+                if mention.type == "Person":
+                    person = mention
+                    named = mention if not mention.title_only else named
+            k = mention.tokens[1]
+            continue
+        if not in_title_run(context, k, stop):
+            break
+        k += 1
+    return named or person or actor
+
+
+def in_title_run(context: DocumentContext, k: int, stop: int) -> bool:
+    """Token k can stand in a title before a name: a title word, a generic noun, a capitalised word, or a comma
+    before one of them or a name ("Wakil Ketua Komisi III DPR, Ahmad Sahroni")."""
+    word = context.words[k]
+    if word == ",":
+        return k + 1 < stop and (context.by_start.get(k + 1) is not None or in_title_run(context, k + 1, stop)
+                                 and context.words[k + 1] != ",")
+    lower = context.lower[k]
+    return lower in context.title_words or lower in context.lang.generic_nouns \
+        or (word[:1].isupper() and not context.doc[k].is_punct)
+
+
+def pronoun_after(context: DocumentContext, sentence: Sentence, index: int, stop: int) -> Mention | None:
+    """ "kata dia", "lanjut dia", "menurut dia": a pronoun right after the cue stands for the person."""
+    k = index + 1
+    if k < stop and context.lower[k] in context.lang.pronouns:
+        return context.pronoun(sentence, k, k + 1)
     return None
 
 
@@ -88,77 +215,337 @@ def addressee_after(context: DocumentContext, index: int, stop: int) -> list[Men
     return []
 
 
+@dataclass
+class Reading:
+    """What a cue at a token says: the cue (and the token after it), who spoke and which tokens hold what was said;
+    coordinated: a second predicate of the subject before it ("... dan menegaskan"), a statement of its own."""
+
+    cue: Cue
+    end: int
+    speakers: list[Mention]
+    content: tuple[int, int]
+    coordinated: bool = False
+    joiner: int = -1  # of a coordinated reading: the conjunction, where the statement before it ends
+
+
+@dataclass
+class Attribution:
+    """One speaker's statement found in a sentence, before its draft is made: its content may still end earlier
+    when a later clause of the sentence turns out to be another statement."""
+
+    at: int
+    reading: Reading
+    speaker: Mention
+    content: tuple[int, int]
+
+
 def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    table = cue_table(context.lang)
-    start, stop = sentence.tokens
-    drafts: list[Draft] = []
-    spoken: set[int] = set()  # one statement per speaker mention per sentence
-    forms, menurut = cue_forms(context.lang), table.get("menurut", {})
-    cues = context.positions("cue", forms, menurut, sentence)  # the only tokens where a branch below can match
+    cues = context.positions("cue", cue_forms(context.lang), cue_table(context.lang).get("menurut", {}), sentence)
     quotes = context.quotes(sentence) if cues else []
     quoted = context.quoted(sentence) if cues else set()
-
-    def inside_quote(k: int) -> bool:
-        return k in quoted
-
+    found: list[Attribution] = []
+    spoken: set[int] = set()  # one statement per speaker mention per sentence, unless coordinated
     for k in cues:
-        word = context.lower[k]
-        if inside_quote(k):
+        reading = read_cue(context, sentence, k, quotes, quoted, found)
+        if reading is None:
             continue
-        cue = None
-        speaker = None
-        content = (k + 1, stop)
-        if word in table.get("post", {}) and k > start and (context.doc[k - 1].is_punct or inside_quote(k - 1)):
-            cue = table["post"][word]
-            speaker = speaker_after(context, k, stop)
-            before = [q for q in quotes if q[1] <= k]
-            content = before[-1] if before else (start, k)
-        elif word in table.get("nya", {}):
-            cue = table["nya"][word]
-            speaker = context.pronoun(sentence, k, k + 1)
-            before = [q for q in quotes if q[1] <= k]
-            content = before[-1] if before else (start, k)
-        elif word in table.get("menurut", {}):
-            cue = table["menurut"][word]
-            speaker = speaker_after(context, k, stop)
-            content = (speaker.tokens[1], stop) if speaker else content
-        elif word.endswith("nya") and word[:-3] in table.get("menurut", {}):
-            cue = table["menurut"][word[:-3]]
-            speaker = context.pronoun(sentence, k, k + 1)
-        elif word in table.get("passive", {}) and k + 1 < stop and context.lower[k + 1] == "oleh":
-            cue = table["passive"][word]  # "Hal itu diumumkan oleh X"
-            speaker = speaker_after(context, k + 1, stop)
-            content = (start, k)
-        elif word in table.get("pre", {}):
-            cue = table["pre"][word]
-            previous = context.lower[k - 1] if k > start else ""
-            if previous in context.lang.nonfinite_markers:
-                continue  # "terlalu dini untuk mengatakan": not an attribution
-            if previous in context.lang.coordinators:
-                # a second predicate ("X ..., dengan mengatakan", "X ... dan menuntut") has the first one's subject
-                speaker = drafts[-1].actors[0] if drafts else context.main_subject(sentence, k)
-            else:
-                speaker = context.subject_before(sentence, k)
-                if speaker is not None:
-                    for co_speaker in context.co_subjects(speaker):
-                        if all(d.actors[0] is not co_speaker for d in drafts):
-                            drafts.append(make_statement(context, sentence, k, cue, co_speaker, content, quotes))
-        if cue is None or speaker is None:
+        for speaker in reading.speakers:
+            if not reading.coordinated and (id(speaker) in spoken or any(f.speaker is speaker for f in found)):
+                continue
+            if reading.cue.act == "report" and is_outlet(context, speaker):
+                continue  # "kantor berita X melaporkan ...": where the article got it, not a statement
+            if not reading.coordinated and embedded(context, speaker, [f.content for f in found]):
+                continue  # "X mengatakan Y menolak ...": Y's refusal is what X said
+            if found:
+                # "X menolak A dan menegaskan B", "X menolak A dan Y mengatakan B": A ends at the conjunction
+                joiner = reading.joiner if reading.coordinated else clause_start(context, speaker) - 1
+                for earlier in found:
+                    if earlier.content[0] < joiner < earlier.content[1]:
+                        earlier.content = (earlier.content[0], joiner)
+            spoken.add(id(speaker))
+            context.last_speaker = speaker.antecedent or speaker
+            found.append(Attribution(k, reading, speaker, reading.content))
+    drafts: list[Draft] = []
+    for attribution in found:
+        draft = make_statement(context, sentence, attribution, quotes)
+        if repeats_last_statement(context, sentence, attribution, draft):
             continue
-        if id(speaker) in spoken or any(d.actors[0] is speaker for d in drafts):
-            continue
-        spoken.add(id(speaker))
-        context.last_speaker = speaker.antecedent or speaker
-        drafts.append(make_statement(context, sentence, k, cue, speaker, content, quotes))
-    if not drafts:
-        drafts = continued_quote(context, sentence)
+        drafts.append(draft)
+        context.last_statement = draft
+    if not drafts and continued_quote(context, sentence):
+        return []
     context.last_quote_statement = drafts[-1] if drafts and drafts[-1].attrs.get("quote") else None
     return drafts
 
 
+def embedded(context: DocumentContext, speaker: Mention, contents: list[tuple[int, int]]) -> bool:
+    """The speaker stands inside what an earlier statement of the sentence reports, and no conjunction opens a clause
+    of its own before it ("X menolak A dan Y mengatakan B": Y speaks; "X mengatakan bahwa Y menolak": X reports)."""
+    if not any(a <= speaker.tokens[0] < b for a, b in contents):
+        return False
+    k = clause_start(context, speaker)
+    return not (k > 0 and context.lower[k - 1] in context.lang.statement_joiners)
+
+
+def clause_start(context: DocumentContext, speaker: Mention) -> int:
+    """The first token of a subject ("... dan Washington dan NATO mengatakan": Washington)."""
+    subjects = context.co_subjects(speaker)
+    return (subjects[-1] if subjects else speaker).tokens[0]
+
+
+def read_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[tuple[int, int]],
+             quoted: set[int], found_before: list[Attribution]) -> Reading | None:
+    """The attribution a cue token makes, if it makes one."""
+    start, stop = sentence.tokens
+    dangling = dangling_quote_cue(context, sentence, k, quotes)
+    if dangling is not None:  # “..., kata X di Jakarta. (the quotation is never closed)
+        found = match_cue(context, k, stop, "post")
+        speaker = speaker_after(context, found[1] - 1, stop) if found else None
+        return Reading(found[0], found[1], [speaker] if speaker else [], dangling) if found else None
+    if k in quoted:
+        return None  # a cue inside a quotation is part of what was said
+    before = [q for q in quotes if q[1] <= k]
+    said_before = before[-1] if before else (start, k)
+    if k > start and (context.doc[k - 1].is_punct or k - 1 in quoted) and (found := match_cue(context, k, stop,
+                                                                                            "post")):
+        cue, end = found
+        speaker = pronoun_after(context, sentence, end - 1, stop) or speaker_after(context, end - 1, stop)
+        return Reading(cue, end, [speaker] if speaker else [], said_before)
+    if found := match_cue(context, k, stop, "nya"):
+        speaker = context.pronoun(sentence, k, k + 1)
+        return Reading(found[0], found[1], [speaker] if speaker else [], said_before)
+    if found := match_cue(context, k, stop, "menurut"):
+        speaker = pronoun_after(context, sentence, k, stop) or speaker_after(context, k, stop)
+        return Reading(found[0], found[1], [speaker] if speaker else [], (speaker.tokens[1] if speaker else k + 1,
+                                                                          stop))
+    word = context.lower[k]
+    if word.endswith("nya") and word[:-3] in cue_table(context.lang).get("menurut", {}):
+        speaker = context.pronoun(sentence, k, k + 1)
+        return Reading(cue_table(context.lang)["menurut"][word[:-3]][0], k + 1, [speaker] if speaker else [],
+                       (k + 1, stop))
+    if found := match_cue(context, k, stop, "passive-nya"):  # "Dikatakannya, ...", "yang dilaporkannya kepada X"
+        if unasserted(context, sentence, k):
+            return None
+        speaker = context.pronoun(sentence, k, k + 1)
+        return Reading(found[0], found[1], [speaker] if speaker else [], (start, k) if k > start else (k + 1, stop))
+    if found := match_cue(context, k, stop, "passive"):  # "Hal itu disampaikan (oleh) X"
+        if unasserted(context, sentence, k):
+            return None
+        agent = k + 1 if k + 1 < stop and context.lower[k + 1] == "oleh" else k
+        speaker = speaker_after(context, agent, stop)
+        if speaker is None or not names_agent(context, agent, speaker):
+            return None
+        return Reading(found[0], found[1], [speaker], (start, k) if k > start else (speaker.tokens[1], stop))
+    if found := match_cue(context, k, stop, "pre"):
+        return pre_reading(context, sentence, k, found, found_before)
+    return None
+
+
+def names_agent(context: DocumentContext, agent: int, speaker: Mention) -> bool:
+    """The speaker found after a passive verb is its agent: it follows right after the verb (or "oleh"), or after a
+    title that leads to it ("disampaikan Juru Bicara Kemlu X"), not later in the sentence."""
+    return all(in_title_run(context, j, speaker.tokens[0]) or context.by_start.get(j) is not None
+               for j in range(agent + 1, speaker.tokens[0]))
+
+
+def pre_reading(context: DocumentContext, sentence: Sentence, k: int, found: tuple[Cue, int],
+                before: list[Attribution]) -> Reading | None:
+    """ "X (juga) mengatakan (bahwa) ...": the speaker is the subject before the cue; after a joiner ("..., dan
+    menegaskan", "seraya menambahkan") the subject of the predicate before."""
+    start, stop = sentence.tokens
+    cue, end = found
+    if unasserted(context, sentence, k):
+        return None
+    if end < stop and context.lower[end] in cue.unless:
+        return None  # "menolak untuk hadir": a refusal to act, not an attribution
+    if cue.requires == "complement" and not has_complement(context, end, stop):
+        return None
+    if cue.requires == "clause" and context.by_start.get(end) is not None:
+        return None  # "mengakui Donbas sebagai negara": recognizing something named is an act, not speech
+    content = (end, stop)
+    joiner = predicate_joiner(context, sentence, k)
+    if joiner is not None and before:
+        if context.lower[joiner] not in context.lang.statement_joiners:
+            return None  # "..., dengan mengatakan ...": the same attribution, elaborated
+        if subordinate_between(context, before[-1].at + 1, joiner):
+            return None  # "memuji China karena menjaga ... dan mendorong ...": the joined verb is China's
+        return Reading(cue, end, [before[-1].speaker], content, coordinated=True, joiner=joiner)
+    if joiner is not None and context.words[joiner] == ",":
+        # "Saat itu, juru bicara Kemlu Ukraina, Oleg Nikolenko, menolak": after an apposition, the person named
+        speaker = named_person_before(context, sentence, joiner) or context.subject_before(sentence, k)
+    elif joiner is not None:
+        speaker = clause_subject(context, sentence, k)
+    else:
+        speaker = referring_person(context, sentence, k) or context.subject_before(sentence, k)
+    if speaker is None:
+        return None
+    co_speakers = [m for m in context.co_subjects(speaker) if not is_outlet(context, m)]
+    return Reading(cue, end, [*co_speakers, speaker], content)
+
+
+def subordinate_between(context: DocumentContext, start: int, end: int) -> bool:
+    """A subordinate clause opens between two tokens ("karena", "agar", "bukan hanya ... tetapi juga")."""
+    subordinators = context.lang.subordinators
+    return any(context.lower[j] in subordinators or f"{context.lower[j]} {context.lower[j + 1]}" in subordinators
+               for j in range(start, end))
+
+
+def named_person_before(context: DocumentContext, sentence: Sentence, index: int) -> Mention | None:
+    """The nearest named person (not a bare title) before token `index`, within the reach of a subject."""
+    start = sentence.tokens[0]
+    for j in range(index - 1, max(start, index - MAX_SPEAKER_OFFSET) - 1, -1):
+        if context.words[j] in QUOTE_TOKENS:
+            return None
+        mention = context.by_end.get(j)
+        if mention is not None and mention.type == "Person" and not mention.title_only and mention.source != "pronoun":
+            return mention
+    return None
+
+
+def unasserted(context: DocumentContext, sentence: Sentence, k: int) -> bool:
+    """The speech verb at k is not asserted: non-finite ("untuk mengatakan"), under a modal or plan ("ingin
+    memastikan", "akan mengumumkan"), or negated ("tidak pernah mengancam", "tak menyebut", "enggan memastikan")."""
+    start = sentence.tokens[0]
+    lang = context.lang
+    previous = context.lower[k - 1] if k > start else ""
+    if previous in lang.nonfinite_markers:
+        return True
+    window = [j for j in range(k - 1, max(start, k - NEGATION_REACH) - 1, -1)]
+    for distance, j in enumerate(window, 1):
+        if context.doc[j].is_punct or context.by_end.get(j) is not None:
+            break  # the clause before the verb ends at punctuation or at its subject
+        word = context.lower[j]
+        if word in lang.negations or (distance <= MODAL_REACH and word in lang.modal_markers):
+            return True
+    return False
+
+
+def has_complement(context: DocumentContext, end: int, stop: int) -> bool:
+    """ "meyakinkan (mitranya) bahwa ...", "menjawab, ...": a complementizer, comma, colon or quote soon after the
+    cue."""
+    for j in range(end, min(end + COMPLEMENT_REACH, stop)):
+        if context.lower[j] in context.lang.complementizers or context.words[j] in CONNECTING_MARKS \
+                or context.words[j] in QUOTE_TOKENS:
+            return True
+        if context.doc[j].is_punct:
+            return False
+    return False
+
+
+def predicate_joiner(context: DocumentContext, sentence: Sentence, k: int) -> int | None:
+    """The joiner token before a second predicate ("dan menegaskan", ", seraya menambahkan", "dan juga
+    menyerukan"), or None."""
+    start = sentence.tokens[0]
+    j = k - 1
+    if j > start and context.lower[j] in context.lang.predicate_adverbs and context.by_end.get(j) is None:
+        j -= 1  # "dan juga menyerukan"
+    word = context.lower[j] if j >= start else ""
+    if word in context.lang.coordinators or word in context.lang.statement_joiners:
+        return j
+    return None
+
+
+def clause_subject(context: DocumentContext, sentence: Sentence, before: int) -> Mention | None:
+    """The subject of the sentence's first clause: its first actor that is not a prepositional object, or a pronoun
+    that comes first ("Ia menyinggung ... dan menekankan ...")."""
+    start = sentence.tokens[0]
+    for j in range(start, before):
+        mention = context.by_start.get(j)
+        if mention is not None and context.is_actor(mention) and not context.is_object(mention):
+            return mention
+        if context.lower[j] in context.lang.pronouns:
+            return context.pronoun(sentence, j, j + 1)
+    return None
+
+
+def referring_person(context: DocumentContext, sentence: Sentence, k: int) -> Mention | None:
+    """ "Politikus NasDem ini menyebut", "Pria itu menambahkan": a person noun (or a bare title word), maybe with the
+    name of an organization, and a demonstrative right before the cue refer back to the person last spoken of. (A
+    title with its country, "Presiden Iran ini", is left to resolution, which knows who holds it.)"""
+    start = sentence.tokens[0]
+    j = k - 1
+    if j > start and context.lower[j] in context.lang.predicate_adverbs:
+        j -= 1
+    if j <= start or context.lang.speech_nouns.get(context.lower[j]) != "demonstrative":
+        return None
+    head = j - 1
+    for _ in range(REFERRING_REACH):
+        if head < start:
+            return None
+        mention = context.by_end.get(head)
+        if mention is not None:
+            if mention.type == "Person":
+                return None
+            head = mention.tokens[0] - 1  # "Politikus [NasDem] ini"
+            continue
+        word = context.lower[head]
+        if word in context.lang.person_nouns or word in context.title_words:
+            return context.pronoun(sentence, head, j + 1)
+        if not context.words[head][:1].isupper():
+            return None
+        head -= 1  # "Politisi [Partai Republik] itu", a name not recognised
+    return None
+
+
+def repeats_last_statement(context: DocumentContext, sentence: Sentence, attribution: Attribution,
+                           draft: Draft) -> bool:
+    """ "Hal itu disampaikan X", "Demikian dikatakan X", "X menyampaikan hal tersebut": a sentence that only names the
+    speaker of the statement just before adds no content; it is that statement (which takes its date if it has
+    none), not another one. Naming another speaker ("Demikian disampaikan Kemlu", after a sentence of what a
+    minister did) attributes what was reported to that speaker: a statement of its own."""
+    previous = context.last_statement
+    if previous is None or sentence.index - previous.evidence.sentence_index > REFERENCE_REACH:
+        return False
+    if not refers_to_report(context, sentence, attribution.at, attribution.reading):
+        return False
+    if not same_person(context, previous.actors[0], draft.actors[0]):
+        return False
+    if previous.date is None and draft.date is not None:
+        previous.date = draft.date
+    return True
+
+
+def refers_to_report(context: DocumentContext, sentence: Sentence, k: int, reading: Reading) -> bool:
+    """What the cue reports is only a word that stands for what was just reported: "Hal itu disampaikan X",
+    "Demikian disampaikan X" (before a passive cue), "X menyampaikan hal tersebut" (after a cue)."""
+    nouns = context.lang.speech_nouns
+    start, stop = sentence.tokens
+    if reading.content[1] <= k:
+        kinds = [nouns.get(context.lower[j]) for j in range(start, k) if not context.doc[j].is_punct]
+        return kinds == ["proform"] or kinds in (["referent", "demonstrative"], ["noun", "demonstrative"])
+    kinds = [nouns.get(context.lower[j]) for j in range(reading.end, min(reading.end + 2, stop))]
+    return kinds in (["referent", "demonstrative"], ["noun", "demonstrative"])
+
+
+def same_person(context: DocumentContext, a: Mention, b: Mention) -> bool:
+    """Two speaker mentions name the same one: a pronoun's antecedent, or a name word in common ("Antony Blinken",
+    "Menlu Blinken")."""
+    a, b = a.antecedent or a, b.antecedent or b
+    if a is b:
+        return True
+    names_a = {w.casefold() for w in a.text.split()} - context.title_words
+    names_b = {w.casefold() for w in b.text.split()} - context.title_words
+    return bool(names_a & names_b)
+
+
+def dangling_quote_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[tuple[int, int]]
+                       ) -> tuple[int, int] | None:
+    """A post cue after a comma inside a quotation that is never closed ("“Kami siap, kata X di Jakarta.") ends the
+    quotation: the text before it is what was said. Returns that quotation, or None."""
+    if sentence.index not in context.dangling_quotes or not quotes or k == sentence.tokens[0]:
+        return None
+    opened, end = quotes[-1]
+    if not (opened < k < end == sentence.tokens[1]) or context.words[k - 1] != ",":
+        return None
+    if context.lower[k] not in cue_table(context.lang).get("post", {}):
+        return None
+    return (opened, k) if speaker_after(context, k, end) is not None else None
+
+
 def continued_quote(context: DocumentContext, sentence: Sentence) -> list[Draft]:
-    """A sentence that is only a quotation, right after a quoted statement, continues it:
-    “...,” kata X. “Second sentence of the quote.”"""
+    """A sentence that is only a quotation, right after a quoted statement, continues that statement:
+    “...,” kata X. “Second sentence of the quote.” adds its text to the statement's quote and is no statement of its
+    own (one attribution, one statement)."""
     previous = context.last_quote_statement
     start, stop = sentence.tokens
     if previous is None or previous.evidence.sentence_index != sentence.index - 1:
@@ -166,13 +553,11 @@ def continued_quote(context: DocumentContext, sentence: Sentence) -> list[Draft]
     quotes = context.quotes(sentence)
     if not quotes or quotes[0][0] != start or quotes[-1][1] < stop - 1:
         return []
-    speaker = previous.actors[0]
     a, b = quotes[0]
-    draft = Draft(kind="statement", id=f"{context.document.id}/statement/{sentence.index}-0",
-                  evidence=context.evidence(sentence), cue=previous.cue, actors=[speaker],
-                  addressees=list(previous.addressees), date=previous.date,
-                  attrs={**previous.attrs, "quote": context.span_text(a, b).strip("“”\"« »,."), "content": None})
-    return [draft]
+    previous.attrs["quote"] = " ".join(filter(None, (previous.attrs.get("quote"),
+                                                      context.span_text(a, b).strip("“”\"« »,."))))
+    context.last_quote_statement = previous
+    return [previous]
 
 
 def refers_back(context: DocumentContext, sentence: Sentence, cue_index: int) -> bool:
@@ -217,9 +602,11 @@ def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: i
     return c_start
 
 
-def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int, cue: Cue, speaker: Mention,
-                   content: tuple[int, int], quotes: list[tuple[int, int]]) -> Draft:
-    c_start, c_end = content
+def make_statement(context: DocumentContext, sentence: Sentence, attribution: Attribution,
+                   quotes: list[tuple[int, int]]) -> Draft:
+    reading, speaker, cue_index = attribution.reading, attribution.speaker, attribution.at
+    cue = reading.cue
+    c_start, c_end = attribution.content
     if c_start < c_end and context.lower[c_start] in context.lang.addressee_markers:
         # "mengatakan kepada wartawan bahwa ...": the addressee phrase is not content
         stop_at = next((j for j in range(c_start, min(c_start + 6, c_end))
@@ -234,9 +621,9 @@ def make_statement(context: DocumentContext, sentence: Sentence, cue_index: int,
     about = [m for m in context.mentions
              if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")
              and m is not speaker]
-    addressees = addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index else cue_index + 1,
-                                 sentence.tokens[1])
-    return context.draft("statement", sentence, cue_index, cue_index + 1, [speaker], addressees=addressees,
+    addressees = [m for m in addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index
+                                             else reading.end, sentence.tokens[1]) if not is_outlet(context, m)]
+    return context.draft("statement", sentence, cue_index, reading.end, [speaker], addressees=addressees,
                          about=about, date=date,
                          attrs={"speech_act": cue.act, "cameo": cue.cameo,
                                 "refers_back": refers_back(context, sentence, cue_index),

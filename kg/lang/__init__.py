@@ -53,6 +53,11 @@ def read_list(path: Path) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
+def optional_list(path: Path) -> list[str]:
+    """The lines of an optional list: none when the language has no such file."""
+    return read_list(path) if path.is_file() else []
+
+
 def split_cell(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
@@ -84,10 +89,12 @@ class GazetteerEntry:
 
 @dataclass(frozen=True)
 class Cue:
-    form: str
-    order: str  # pre | post | nya | menurut
+    form: str  # one word or several ("memberi tahu", "menolak tuduhan")
+    order: str  # pre | post | nya | menurut | passive
     act: str
     cameo: str
+    requires: str = ""  # "complement": only with "bahwa"/"agar", a comma, colon or quote right after it
+    unless: frozenset[str] = frozenset()  # words that, right after the cue, make it no attribution ("menolak untuk")
 
 
 @dataclass(frozen=True)
@@ -149,6 +156,15 @@ class LanguageData:
     occasions: dict[str, set[str]] = field(default_factory=dict)  # kind (frame, channel, channel_in) -> words
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)  # phrase -> cite | source | report | medium
+    # statements (optional files): words that negate a speech verb, leave it unasserted (modals, plans), open a
+    # subordinate clause; nouns that introduce a news outlet; role nouns of a person referred back to ("politikus itu")
+    negations: set[str] = field(default_factory=set)
+    modal_markers: set[str] = field(default_factory=set)
+    subordinators: set[str] = field(default_factory=set)
+    media_heads: set[str] = field(default_factory=set)
+    person_nouns: set[str] = field(default_factory=set)
+    predicate_adverbs: set[str] = field(default_factory=set)
+    statement_joiners: set[str] = field(default_factory=set)
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
@@ -233,7 +249,9 @@ def load(code: str = "id") -> LanguageData:
         weekdays={r["name"]: int(r["value"]) for r in calendar if r["kind"] == "weekday"},
         abbreviations=read_list(folder / "abbreviations.txt"),
         titles={r["title"].casefold(): r["position"] for r in read_table(folder / "titles.tsv")},
-        cues=[Cue(r["cue"], r["order"], r["act"], r["cameo"]) for r in read_table(folder / "speech_cues.tsv")],
+        cues=[Cue(r["cue"], r["order"], r["act"], r["cameo"], r.get("requires", ""),
+                  frozenset(w.casefold() for w in split_cell(r.get("unless", ""))))
+              for r in read_table(folder / "speech_cues.tsv")],
         meeting_triggers=[MeetingTrigger(r["trigger"], r["mode"] or None, r["cameo"], r["kind"],
                                          r.get("counterparts") == "each")
                           for r in read_table(folder / "meeting_triggers.tsv")],
@@ -269,6 +287,13 @@ def load(code: str = "id") -> LanguageData:
         speech_nouns={r["word"]: r["kind"] for r in read_table(folder / "speech_nouns.tsv")},
         gazetteer=gazetteer,
         occasions=grouped(optional_table(folder / "occasions.tsv"), "kind", "word"),
+        negations=set(optional_list(folder / "negations.txt")),
+        modal_markers=set(optional_list(folder / "modal_markers.txt")),
+        subordinators=set(optional_list(folder / "subordinators.txt")),
+        media_heads=set(optional_list(folder / "media_heads.txt")),
+        person_nouns=set(optional_list(folder / "person_nouns.txt")),
+        predicate_adverbs=set(optional_list(folder / "predicate_adverbs.txt")),
+        statement_joiners=set(optional_list(folder / "statement_joiners.txt")),
     )
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
     provenance = folder / "provenance.tsv"  # optional: without it, outlets are found by attribution phrases only

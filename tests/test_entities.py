@@ -137,3 +137,21 @@ def test_exonyms_of_a_city_are_one_place():
     corpus = corpus_of("Delegasi tiba di Kiev.", "Pertemuan digelar di Kyiv.", "Sidang berlangsung di Geneva.")
     assert corpus.entities["place/kyiv"].documents == {"t0", "t1"}
     assert "Geneva" in corpus.entities["place/jenewa"].aliases
+
+
+@pytest.mark.parametrize("headline, verb", [
+    ("Budi Santoso Temui Dubes Jepang, Bahas Investasi Baterai", "Temui"),  # menemui: a verb stem
+    ("Menlu Budi Santoso Telepon Menlu Jepang, Bahas Investasi Baterai", "Telepon"),  # lower case in the body
+    ("Budi Santoso Puji Kinerja Pemain Muda Timnas", "Puji"),  # memuji
+])
+def test_headline_verbs_are_not_name_parts(headline, verb):
+    body = ("Menteri Budi Santoso menerima telepon dari Tokyo pada Senin. Budi mengatakan investasi baterai akan "
+            "segera dimulai dan memuji kerja tim.")
+    found = labels(corpus_of(f"{headline}\n\n{body}"))
+    assert found.get("Budi Santoso") == "Person"
+    assert not any(verb in name for name in found)
+
+
+def test_capitalised_words_of_ordinary_sentences_still_join_a_name():
+    found = labels(corpus_of("Kemarin Ahmad Telepon Sarjono menelepon para relawan yang menunggu di rumah."))
+    assert "Ahmad Telepon Sarjono" in found  # not a headline-style sentence: capitals still tell the name

@@ -30,6 +30,9 @@ NER_BATCH = 32  # sentences per model call: memory grows with the batch (tokens 
 MAX_NAME_TOKENS = 4
 NAME_CACHE = 200_000  # is_name_token answers kept per finder (a pure function of the word); cleared when full
 NAME_TOKEN = re.compile(r"^[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*\.?$")
+HEADLINE_WORD_LENGTH = 4  # words this long or longer tell title case (shorter ones: di, ke, dan stay lower case)
+HEADLINE_CAPITALISED = 0.7  # share of such words capitalised in a headline-style sentence
+HEADLINE_MIN_WORDS = 3
 
 
 class MentionFinder:
@@ -68,6 +71,9 @@ class MentionFinder:
         self.event_first = {head[0] for head in self.event_heads}  # skips event_mentions at other words
         self.name_cache: dict[tuple[str, bool], bool] = {}
         self.opener_cache: dict[str, bool] = {}  # whether a word may open a mention (see mention_starts)
+        self.plain_cache: dict[str, bool] = {}  # is_plain_word answers for words of the common lexicon's kind
+        self.lowered: set[str] = set()  # the document's words written in lower case somewhere
+        self.headline_style = False  # the sentence being read capitalises its words (see is_headline_style)
         self.w: list[str] = []
         self.starts: list[int] = []  # tokens where a mention may start (see mention_starts)
         self.offsets: list[int] = []
@@ -117,6 +123,39 @@ class MentionFinder:
     def is_org_head(self, text: str) -> bool:
         return text[:1].isupper() and text.casefold() in self.org_heads
 
+    def opens_name(self, k: int) -> bool:
+        """The word at k may open a person's or a place's name (in a headline-style sentence: not a plain word)."""
+        word = self.w[k]
+        return self.is_name_token(word, first=True) and not (self.headline_style and self.is_plain_word(word))
+
+    def is_headline_style(self, start: int, end: int) -> bool:
+        """A sentence in title case ("Menlu Retno Telepon Menlu Iran, Bahas Konflik dengan Israel"): nearly all its
+        longer words capitalised, common words and verbs included, so capitals do not tell names there."""
+        long_words = [w for w in self.w[start:end] if len(w) >= HEADLINE_WORD_LENGTH and w.isalpha()]
+        capitalised = sum(1 for w in long_words if w[0].isupper())
+        return len(long_words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_CAPITALISED * len(long_words)
+
+    def is_plain_word(self, text: str) -> bool:
+        """A capitalised word of a headline-style sentence that is no name: a common word, a word the document writes
+        in lower case elsewhere ("Telepon" / "telepon"), or a verb stem whose prefixed form is a common word
+        ("Temui" / menemui, "Puji" / memuji)."""
+        folded = text.casefold()
+        if folded in self.lowered:
+            return True
+        known = self.plain_cache.get(folded)
+        if known is None:
+            if len(self.plain_cache) >= NAME_CACHE:
+                self.plain_cache.clear()
+            known = self.plain_cache[folded] = folded in self.lang.common_words or self.is_verb_stem(folded)
+        return known
+
+    def is_verb_stem(self, folded: str) -> bool:
+        for initial, prefix, drop in self.lang.verb_prefixes:
+            if (initial == "*" or folded.startswith(initial)) and len(folded) > drop + 1 \
+                    and prefix + folded[drop:] in self.lang.common_words:
+                return True
+        return False
+
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
         for length in self.title_lengths.get(self.w[i].casefold(), ()):
@@ -162,9 +201,11 @@ class MentionFinder:
         self.check_attribution = any(may_match(rule, lowered) for rule in self.attribution_rules)
         gazetteer = self.gazetteer_spans(doc)
         self.starts = self.mention_starts(gazetteer)
+        self.lowered = {w.casefold() for w in set(self.w) if w[:1].islower()}
         mentions: list[Mention] = []
         for sentence in sentences:
             span = doc[sentence.tokens[0]:sentence.tokens[1]]
+            self.headline_style = self.is_headline_style(*sentence.tokens)
             found = self.find_in_sentence(document, doc, span, sentence.index, gazetteer)
             mentions.extend(found)
             mentions.extend(self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer))
@@ -261,7 +302,7 @@ class MentionFinder:
                 found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
                 mentions.extend(found)
                 continue
-            if self.is_name_token(self.w[i], first=True) or self.is_org_head(self.w[i]):
+            if self.is_org_head(self.w[i]) or self.opens_name(i):
                 mention, i = self.name_mention(document, doc, index, i, end, gazetteer, sentence.start)
                 if mention:
                     mentions.append(mention)
@@ -337,8 +378,7 @@ class MentionFinder:
             else:
                 break
         k = j + 1 if j < end and self.w[j] == "," else j
-        name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) \
-            if k < end and self.is_name_token(self.w[k], first=True) else k
+        name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) if k < end and self.opens_name(k) else k
         role_text = doc[start:j].text
         if name_end > k:
             person = self.make(document, doc, index, k, name_end, "Person", "title", role=role_text,
@@ -352,9 +392,14 @@ class MentionFinder:
 
     def name_end(self, doc: Doc, start: int, end: int, gazetteer: dict[int, tuple[int, GazetteerEntry]],
                  limit: int, org_heads: bool = False) -> int:
-        """End of a run of name words that starts with the (already accepted) word at `start`."""
+        """End of a run of name words that starts with the (already accepted) word at `start`. In a headline-style
+        sentence a person's name ends before a plain word ("Prabowo Telepon Trump": Prabowo); an organization's name
+        ("Komisi Pemberantasan Korupsi") is made of such words."""
         stop, words = start + 1, 1
+        plain_words_end = self.headline_style and not self.is_org_head(self.w[start])
         while stop < end and words < limit and stop not in gazetteer:
+            if plain_words_end and self.is_plain_word(self.w[stop]):
+                break
             if self.w[stop] == "-" and not doc[stop - 1].whitespace_ and not doc[stop].whitespace_ \
                     and stop + 1 < end and self.w[stop + 1].isalpha() \
                     and self.w[stop + 1].casefold() not in self.lang.particles:  # "Santoso-pun" is no name part

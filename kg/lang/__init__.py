@@ -148,6 +148,7 @@ class LanguageData:
     occasions: dict[str, set[str]] = field(default_factory=dict)  # kind (frame, channel, channel_in) -> words
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)  # phrase -> cite | source | report | medium
+    verb_prefixes: list[tuple[str, str, int]] = field(default_factory=list)  # (stem initial or *, prefix, dropped)
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
@@ -268,6 +269,8 @@ def load(code: str = "id") -> LanguageData:
         gazetteer=gazetteer,
         occasions=grouped(optional_table(folder / "occasions.tsv"), "kind", "word"),
     )
+    data.verb_prefixes = [(r["initial"], r["prefix"], int(r["drop"] or 0))
+                          for r in optional_table(folder / "verb_prefixes.tsv")]
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
     provenance = folder / "provenance.tsv"  # optional: without it, outlets are found by attribution phrases only
     if provenance.is_file():

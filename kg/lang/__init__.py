@@ -149,6 +149,7 @@ class LanguageData:
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)  # phrase -> cite | source | report | medium
     verb_prefixes: list[tuple[str, str, int]] = field(default_factory=list)  # (stem initial or *, prefix, dropped)
+    name_particles: dict[str, str] = field(default_factory=dict)  # casefolded word -> joins | article | opens
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
@@ -271,6 +272,7 @@ def load(code: str = "id") -> LanguageData:
     )
     data.verb_prefixes = [(r["initial"], r["prefix"], int(r["drop"] or 0))
                           for r in optional_table(folder / "verb_prefixes.tsv")]
+    data.name_particles = {r["particle"].casefold(): r["kind"] for r in optional_table(folder / "name_particles.tsv")}
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
     provenance = folder / "provenance.tsv"  # optional: without it, outlets are found by attribution phrases only
     if provenance.is_file():

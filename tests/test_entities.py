@@ -137,3 +137,64 @@ def test_exonyms_of_a_city_are_one_place():
     corpus = corpus_of("Delegasi tiba di Kiev.", "Pertemuan digelar di Kyiv.", "Sidang berlangsung di Geneva.")
     assert corpus.entities["place/kyiv"].documents == {"t0", "t1"}
     assert "Geneva" in corpus.entities["place/jenewa"].aliases
+
+
+@pytest.mark.parametrize("headline, verb", [
+    ("Budi Santoso Temui Dubes Jepang, Bahas Investasi Baterai", "Temui"),  # menemui: a verb stem
+    ("Menlu Budi Santoso Telepon Menlu Jepang, Bahas Investasi Baterai", "Telepon"),  # lower case in the body
+    ("Budi Santoso Puji Kinerja Pemain Muda Timnas", "Puji"),  # memuji
+])
+def test_headline_verbs_are_not_name_parts(headline, verb):
+    body = ("Menteri Budi Santoso menerima telepon dari Tokyo pada Senin. Budi mengatakan investasi baterai akan "
+            "segera dimulai dan memuji kerja tim.")
+    found = labels(corpus_of(f"{headline}\n\n{body}"))
+    assert found.get("Budi Santoso") == "Person"
+    assert not any(verb in name for name in found)
+
+
+def test_capitalised_words_of_ordinary_sentences_still_join_a_name():
+    found = labels(corpus_of("Kemarin Ahmad Telepon Sarjono menelepon para relawan yang menunggu di rumah."))
+    assert "Ahmad Telepon Sarjono" in found  # not a headline-style sentence: capitals still tell the name
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Putra Mahkota Yordania Hussein bin Abdullah membuka pameran itu.", "Hussein bin Abdullah"),
+    ("Menlu Arab Saudi Faisal bin Farhan Al Saud tiba di Kairo.", "Faisal bin Farhan Al Saud"),
+    ("Juru bicara militer Israel, Daniel al-Hagari, membantah laporan itu.", "Daniel al-Hagari"),
+    ("Presiden Komisi Eropa Ursula von der Leyen berpidato di Strasbourg.", "Ursula von der Leyen"),
+    ("Wakil Gubernur Nusa Tenggara Barat Lalu Gita Ariadi meninjau pelabuhan.", "Lalu Gita Ariadi"),
+    ("Wakil Menteri Dian LP Hartono meninjau pelabuhan.", "Dian LP Hartono"),
+    ("Raja Charles III menerima tamunya di London.", "Charles III"),
+])
+def test_name_particles_initials_and_numerals_join_a_name(sentence, name):
+    assert labels(corpus_of(sentence)).get(name) == "Person"
+
+
+def test_a_title_of_birth_opening_a_sentence_is_a_common_word():
+    found = labels(corpus_of("Rapat berlangsung lama. Lalu Budiman Sudjatmiko keluar dari ruangan."))
+    assert "Budiman Sudjatmiko" in found and not any(name.startswith("Lalu") for name in found)
+
+
+def test_an_organization_inside_a_title_is_no_part_of_the_name():
+    corpus = corpus_of("Ketua Komisi IX DPR Felly Estelita Runtuwene membuka rapat. "
+                       "Presiden Otoritas Palestina Mahmoud Abbas tiba di Amman.")
+    found = labels(corpus)
+    assert found["Felly Estelita Runtuwene"] == "Person" and found["Komisi IX DPR"] == "Organization"
+    assert found["DPR"] == "Organization"  # the parliament is named too
+    assert found["Mahmoud Abbas"] == "Person" and found["Otoritas Palestina"] == "Organization"
+    felly = next(e for e in corpus.entities.values() if e.label == "Felly Estelita Runtuwene")
+    assert felly.roles[0].label == "Ketua Komisi IX DPR"
+
+
+def test_a_known_ministry_named_with_another_country_is_that_countrys_ministry():
+    found = labels(corpus_of("Kementerian Pertahanan Rusia mengirim nota kepada Kementerian Pertahanan Turki."))
+    assert found["Kementerian Pertahanan Turki"] == "Organization" and found["Turki"] == "Country"
+    assert found["Kementerian Pertahanan Rusia"] == "Organization"
+
+
+def test_a_president_elect_is_a_title_and_a_bracketed_acronym_keeps_the_enumeration():
+    corpus = corpus_of("Presiden Prabowo Subianto berbicara melalui telepon dengan Presiden Terpilih Amerika Serikat "
+                       "(AS) Donald Trump pada Senin.")
+    trump = next(e for e in corpus.entities.values() if e.label == "Donald Trump")
+    assert trump.roles[0].position == "Presiden Terpilih" and trump.roles[0].of == "country/amerika-serikat"
+    assert [sorted(m.participants) for m in corpus.meetings] == [["person/donald-trump", "person/prabowo-subianto"]]

@@ -210,6 +210,11 @@ class DocumentContext:
                 k = mention.tokens[1]
                 continue
             word = self.lower[k]
+            if word == "(":  # a short bracket inside a title: "Presiden Amerika Serikat (AS) Donald Trump"
+                close = next((j for j in range(k + 1, min(k + 4, stop)) if self.words[j] == ")"), None)
+                if close is not None:
+                    k = close + 1
+                    continue
             if not (word in self.title_words or word in self.lang.generic_nouns
                     or self.lang.coordinators.get(word) == "both" or word in ("-", "–")):
                 break  # the enumeration ends at the first word that is not a name, title or joiner

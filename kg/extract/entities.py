@@ -30,6 +30,11 @@ NER_BATCH = 32  # sentences per model call: memory grows with the batch (tokens 
 MAX_NAME_TOKENS = 4
 NAME_CACHE = 200_000  # is_name_token answers kept per finder (a pure function of the word); cleared when full
 NAME_TOKEN = re.compile(r"^[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*\.?$")
+INITIALS = re.compile(r"^[A-Z]{2,3}$")  # "Retno LP Marsudi": initials inside a name
+ROMAN_NUMERAL = re.compile(r"^[IVX]{1,4}$")  # "Komisi III", "Raja Charles III"
+HEADLINE_WORD_LENGTH = 4  # words this long or longer tell title case (shorter ones: di, ke, dan stay lower case)
+HEADLINE_CAPITALISED = 0.7  # share of such words capitalised in a headline-style sentence
+HEADLINE_MIN_WORDS = 3
 
 
 class MentionFinder:
@@ -68,6 +73,11 @@ class MentionFinder:
         self.event_first = {head[0] for head in self.event_heads}  # skips event_mentions at other words
         self.name_cache: dict[tuple[str, bool], bool] = {}
         self.opener_cache: dict[str, bool] = {}  # whether a word may open a mention (see mention_starts)
+        self.plain_cache: dict[str, bool] = {}  # is_plain_word answers for words of the common lexicon's kind
+        self.lowered: set[str] = set()  # the document's words written in lower case somewhere
+        self.headline_style = False  # the sentence being read capitalises its words (see is_headline_style)
+        self.sentence_start = 0  # first token of the sentence being read
+        self.particles = lang.name_particles
         self.w: list[str] = []
         self.starts: list[int] = []  # tokens where a mention may start (see mention_starts)
         self.offsets: list[int] = []
@@ -117,6 +127,65 @@ class MentionFinder:
     def is_org_head(self, text: str) -> bool:
         return text[:1].isupper() and text.casefold() in self.org_heads
 
+    def opens_name(self, k: int, end: int | None = None) -> bool:
+        """The word at k may open a person's or a place's name (in a headline-style sentence: not a plain word), or
+        is a title of birth that opens one inside a sentence ("Lalu Muhammad Iqbal")."""
+        word = self.w[k]
+        if self.is_opener(k, end or len(self.w)):
+            return k > self.sentence_start
+        return self.is_name_token(word, first=True) and not (self.headline_style and self.is_plain_word(word))
+
+    def is_opener(self, k: int, end: int) -> bool:
+        """A capitalised title of birth or honour followed by a name word ("Lalu Muhammad", "Teuku Umar")."""
+        word = self.w[k]
+        return word[:1].isupper() and self.particles.get(word.casefold()) == "opens" and k + 1 < end \
+            and self.is_name_token(self.w[k + 1], first=True)
+
+    def joined_part(self, doc: Doc, k: int, end: int, gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> int:
+        """End of a name part that a particle or initials join to the name before it ("bin Salman", "al-Ansari",
+        "Al Thani", "LP Marsudi"), or k."""
+        word, after = self.w[k], k + 1
+        kind = self.particles.get(word.casefold())
+        if kind == "article" and after + 1 < end and self.w[after] == "-" and not doc[k].whitespace_ \
+                and not doc[after].whitespace_ and self.w[after + 1][:1].isupper():
+            return after + 2
+        joins = (kind == "joins" and word.islower()) or (kind == "article" and word[:1].isupper()) \
+            or bool(INITIALS.match(word))
+        if kind == "joins":  # "von der Leyen"
+            while after < end and self.w[after].islower() and self.particles.get(self.w[after]) == "joins":
+                after += 1
+        if joins and after < end and after not in gazetteer and self.is_name_token(self.w[after], first=False):
+            return after + 1
+        return k
+
+    def is_headline_style(self, start: int, end: int) -> bool:
+        """A sentence in title case ("Menlu Retno Telepon Menlu Iran, Bahas Konflik dengan Israel"): nearly all its
+        longer words capitalised, common words and verbs included, so capitals do not tell names there."""
+        long_words = [w for w in self.w[start:end] if len(w) >= HEADLINE_WORD_LENGTH and w.isalpha()]
+        capitalised = sum(1 for w in long_words if w[0].isupper())
+        return len(long_words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_CAPITALISED * len(long_words)
+
+    def is_plain_word(self, text: str) -> bool:
+        """A capitalised word of a headline-style sentence that is no name: a common word, a word the document writes
+        in lower case elsewhere ("Telepon" / "telepon"), or a verb stem whose prefixed form is a common word
+        ("Temui" / menemui, "Puji" / memuji)."""
+        folded = text.casefold()
+        if folded in self.lowered:
+            return True
+        known = self.plain_cache.get(folded)
+        if known is None:
+            if len(self.plain_cache) >= NAME_CACHE:
+                self.plain_cache.clear()
+            known = self.plain_cache[folded] = folded in self.lang.common_words or self.is_verb_stem(folded)
+        return known
+
+    def is_verb_stem(self, folded: str) -> bool:
+        for initial, prefix, drop in self.lang.verb_prefixes:
+            if (initial == "*" or folded.startswith(initial)) and len(folded) > drop + 1 \
+                    and prefix + folded[drop:] in self.lang.common_words:
+                return True
+        return False
+
     def title_at(self, doc: Doc, i: int, limit: int) -> int:
         """End of the longest title phrase starting at token i, or i."""
         for length in self.title_lengths.get(self.w[i].casefold(), ()):
@@ -162,9 +231,12 @@ class MentionFinder:
         self.check_attribution = any(may_match(rule, lowered) for rule in self.attribution_rules)
         gazetteer = self.gazetteer_spans(doc)
         self.starts = self.mention_starts(gazetteer)
+        self.lowered = {w.casefold() for w in set(self.w) if w[:1].islower()}
         mentions: list[Mention] = []
         for sentence in sentences:
             span = doc[sentence.tokens[0]:sentence.tokens[1]]
+            self.headline_style = self.is_headline_style(*sentence.tokens)
+            self.sentence_start = sentence.tokens[0]
             found = self.find_in_sentence(document, doc, span, sentence.index, gazetteer)
             mentions.extend(found)
             mentions.extend(self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer))
@@ -253,6 +325,13 @@ class MentionFinder:
                 continue
             if i in gazetteer and gazetteer[i][0] <= end:
                 stop, entry = gazetteer[i]
+                org_end = self.org_country_end(i, stop, end, gazetteer, entry)
+                if org_end > stop:
+                    mentions.append(self.make(document, doc, index, i, org_end, "Organization", "name"))
+                    mentions.append(self.make(document, doc, index, stop, org_end, "Country", "title-org",
+                                              canonical=gazetteer[stop][1].name))
+                    i = org_end
+                    continue
                 mentions.append(self.gazetteer_mention(document, doc, index, i, stop, entry))
                 i = stop
                 continue
@@ -261,10 +340,9 @@ class MentionFinder:
                 found, i = self.title_mentions(document, doc, index, i, title_end, end, gazetteer)
                 mentions.extend(found)
                 continue
-            if self.is_name_token(self.w[i], first=True) or self.is_org_head(self.w[i]):
-                mention, i = self.name_mention(document, doc, index, i, end, gazetteer, sentence.start)
-                if mention:
-                    mentions.append(mention)
+            if self.is_org_head(self.w[i]) or self.opens_name(i, end):
+                found, i = self.name_mention(document, doc, index, i, end, gazetteer, sentence.start)
+                mentions.extend(found)
         return mentions
 
     def make(self, document: Document, doc: Doc, index: int, start: int, end: int, entity_type: str,
@@ -320,13 +398,32 @@ class MentionFinder:
         j = title_end
         role_of = None
         inner: list[Mention] = []
-        # "<title> AS", "<title> Rusia untuk PBB", "<title> Amerika Serikat (Menlu AS)"
+        # "<title> AS", "<title> Rusia untuk PBB", "<title> Amerika Serikat (Menlu AS)", "<title> Partai Gerindra"
         while j < end:
-            if j in gazetteer and gazetteer[j][1].type in ("Country", "Organization"):
+            if j in gazetteer and (gazetteer[j][1].type in ("Country", "Organization") or (
+                    role_of is None and gazetteer[j][1].kind in ("city", "region"))):  # "Gubernur Jawa Barat"
                 stop, entry = gazetteer[j]
+                org_end = self.org_country_end(j, stop, end, gazetteer, entry)
+                if org_end > stop:  # "Kementerian Luar Negeri Qatar": another country's ministry
+                    role_of = role_of or self.span_text(j, org_end)
+                    inner.append(self.make(document, doc, index, j, org_end, "Organization", "title-org"))
+                    inner.append(self.make(document, doc, index, stop, org_end, "Country", "title-org",
+                                           canonical=gazetteer[stop][1].name))
+                    j = org_end
+                    continue
                 role_of = role_of or entry.name
                 inner.append(self.make(document, doc, index, j, stop, entry.type, "title-org", canonical=entry.name))
                 j = stop
+            elif self.is_org_head(self.w[j]) and j + 1 < end:  # "Presiden Otoritas Palestina", "Ketua Partai X"
+                org_end, closing = self.title_org_end(j, end, gazetteer)
+                if org_end == j:
+                    break
+                role_of = role_of or self.span_text(j, org_end)
+                inner.append(self.make(document, doc, index, j, org_end, "Organization", "title-org"))
+                if closing is not None:
+                    inner.append(self.make(document, doc, index, closing, org_end, gazetteer[closing][1].type,
+                                           "title-org", canonical=gazetteer[closing][1].name))
+                j = org_end
             elif self.w[j] == "untuk" and j + 1 in gazetteer:
                 j += 1
             elif self.w[j] == "(":
@@ -337,8 +434,8 @@ class MentionFinder:
             else:
                 break
         k = j + 1 if j < end and self.w[j] == "," else j
-        name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) \
-            if k < end and self.is_name_token(self.w[k], first=True) else k
+        name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) if k < end and self.opens_name(k, end) \
+            else k
         role_text = doc[start:j].text
         if name_end > k:
             person = self.make(document, doc, index, k, name_end, "Person", "title", role=role_text,
@@ -350,11 +447,52 @@ class MentionFinder:
                            role_of=role_of, title_only=True)
         return [person, *inner], j
 
+    def title_org_end(self, start: int, end: int, gazetteer: dict[int, tuple[int, GazetteerEntry]]
+                      ) -> tuple[int, int | None]:
+        """The organization a title names at `start` (an organization head word), before the holder's name: the head
+        and one name word ("Partai Gerindra"), or the head and capitalised common words, closed by a known country or
+        organization ("Komisi III DPR", "Otoritas Palestina"). Returns its end (start: none) and the start of the
+        known name that closes it, if any. A head with common words only must be closed so ("Kementerian Luar
+        Negeri" alone is no name)."""
+        k = start + 1
+        if k not in gazetteer and self.is_name_token(self.w[k], first=True) and not self.is_opener(k, end):
+            return k + 1, None
+        while k < end and k not in gazetteer and not self.is_opener(k, end) and (
+                ROMAN_NUMERAL.match(self.w[k]) or (self.w[k][:1].isupper() and (
+                    self.w[k].casefold() in self.lang.common_words or self.is_org_head(self.w[k])))):
+            k += 1
+        if k < end and k in gazetteer and gazetteer[k][1].type in ("Country", "Organization"):
+            return gazetteer[k][0], k
+        return (k, None) if k > start + 1 else (start, None)
+
+    def org_country_end(self, start: int, stop: int, end: int, gazetteer: dict[int, tuple[int, GazetteerEntry]],
+                        entry: GazetteerEntry) -> int:
+        """A known organization of one state named with another state ("Kementerian Luar Negeri Qatar", where the
+        gazetteer knows "Kementerian Luar Negeri" as Indonesia's): the end of that other body's name, or stop."""
+        if entry.type != "Organization" or stop >= end or stop not in gazetteer or not self.is_org_head(self.w[start]):
+            return stop
+        country_end, country = gazetteer[stop]
+        if country.type != "Country" or country.country == entry.country:
+            return stop
+        return country_end
+
     def name_end(self, doc: Doc, start: int, end: int, gazetteer: dict[int, tuple[int, GazetteerEntry]],
                  limit: int, org_heads: bool = False) -> int:
-        """End of a run of name words that starts with the (already accepted) word at `start`."""
+        """End of a run of name words that starts with the (already accepted) word at `start`. In a headline-style
+        sentence a person's name ends before a plain word ("Prabowo Telepon Trump": Prabowo); an organization's name
+        ("Komisi Pemberantasan Korupsi") is made of such words."""
         stop, words = start + 1, 1
+        plain_words_end = self.headline_style and not self.is_org_head(self.w[start])
         while stop < end and words < limit and stop not in gazetteer:
+            joined = self.joined_part(doc, stop, end, gazetteer)
+            if joined > stop:
+                stop, words = joined, words + 1
+                continue
+            if ROMAN_NUMERAL.match(self.w[stop]):
+                stop, words = stop + 1, words + 1
+                continue
+            if self.is_opener(stop, end) or (plain_words_end and self.is_plain_word(self.w[stop])):
+                break  # "Kementerian Luar Negeri | Lalu Muhammad Iqbal": a title of birth opens another name
             if self.w[stop] == "-" and not doc[stop - 1].whitespace_ and not doc[stop].whitespace_ \
                     and stop + 1 < end and self.w[stop + 1].isalpha() \
                     and self.w[stop + 1].casefold() not in self.lang.particles:  # "Santoso-pun" is no name part
@@ -369,7 +507,10 @@ class MentionFinder:
 
     def name_mention(self, document: Document, doc: Doc, index: int, start: int, end: int,
                      gazetteer: dict[int, tuple[int, GazetteerEntry]], sentence_start: int
-                     ) -> tuple[Mention | None, int]:
+                     ) -> tuple[list[Mention], int]:
+        """The name at `start`: an organization after a head word (with the known body or country that closes it,
+        "Komisi III DPR", as a mention of its own), a place after a place marker, else a person. Returns the
+        mentions (none for capitalised common words) and the token after the name."""
         stop = self.name_end(doc, start, end, gazetteer, MAX_NAME_TOKENS + 2, org_heads=True)
         words = self.w[start:stop]
         head = words[0].casefold()
@@ -377,16 +518,19 @@ class MentionFinder:
             named = stop in gazetteer or any(w.casefold() not in self.lang.common_words
                                              and w.casefold() not in self.org_heads for w in words)
             if not named:
-                return None, stop  # "Pemerintah", "Kedutaan Besar", "Dewan Keamanannya" name nothing by themselves
+                return [], stop  # "Pemerintah", "Kedutaan Besar", "Dewan Keamanannya" name nothing by themselves
             # "Kementerian Pertanian Filipina": a country or organization closes the name
             if stop in gazetteer and gazetteer[stop][1].type in ("Country", "Organization"):
-                stop = gazetteer[stop][0]
-            return self.make(document, doc, index, start, stop, "Organization", "name"), stop
+                closing, (stop, entry) = stop, gazetteer[stop]
+                return [self.make(document, doc, index, start, stop, "Organization", "name"),
+                        self.make(document, doc, index, closing, stop, entry.type, "title-org",
+                                  canonical=entry.name)], stop
+            return [self.make(document, doc, index, start, stop, "Organization", "name")], stop
         if start == sentence_start and len(words) == 1 and head in self.lang.common_words:
-            return None, stop
+            return [], stop
         if start > 0 and self.w[start - 1].lower() in self.lang.place_markers:
-            return self.make(document, doc, index, start, stop, "Place", "name"), stop
-        if any(w.casefold() in self.lang.common_words for w in words):
-            return None, stop  # capitalised common words ("Kesepakatan Damai") are not names
-        return self.make(document, doc, index, start, stop, "Person", "name", weak=len(words) == 1), stop
+            return [self.make(document, doc, index, start, stop, "Place", "name")], stop
+        if any(w.casefold() in self.lang.common_words and w.casefold() not in self.particles for w in words):
+            return [], stop  # capitalised common words ("Kesepakatan Damai") are not names
+        return [self.make(document, doc, index, start, stop, "Person", "name", weak=len(words) == 1)], stop
 

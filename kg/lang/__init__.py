@@ -165,6 +165,8 @@ class LanguageData:
     person_nouns: set[str] = field(default_factory=set)
     predicate_adverbs: set[str] = field(default_factory=set)
     statement_joiners: set[str] = field(default_factory=set)
+    verb_prefixes: list[tuple[str, str, int]] = field(default_factory=list)  # (stem initial or *, prefix, dropped)
+    name_particles: dict[str, str] = field(default_factory=dict)  # casefolded word -> joins | article | opens
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
@@ -295,6 +297,9 @@ def load(code: str = "id") -> LanguageData:
         predicate_adverbs=set(optional_list(folder / "predicate_adverbs.txt")),
         statement_joiners=set(optional_list(folder / "statement_joiners.txt")),
     )
+    data.verb_prefixes = [(r["initial"], r["prefix"], int(r["drop"] or 0))
+                          for r in optional_table(folder / "verb_prefixes.tsv")]
+    data.name_particles = {r["particle"].casefold(): r["kind"] for r in optional_table(folder / "name_particles.tsv")}
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
     provenance = folder / "provenance.tsv"  # optional: without it, outlets are found by attribution phrases only
     if provenance.is_file():

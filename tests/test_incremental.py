@@ -116,7 +116,7 @@ def test_copies_through_python_where_the_kernel_cannot(news, tmp_path, monkeypat
     assert outputs(out) == fresh(news, tmp_path)
 
 
-@pytest.mark.parametrize("seed", [1, 4])
+@pytest.mark.parametrize("seed", [4, 5])
 def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, seed):
     """Articles added in three batches: after each batch the files equal a fresh build's. With these seeds one
     later batch is resolved alone and the other changes older articles (both paths run)."""

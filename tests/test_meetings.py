@@ -116,8 +116,8 @@ def test_meeting_noun_as_frame_of_the_clause():
     said = meetings("“Kita harus bekerja sama,” kata Perdana Menteri Anthony Albanese dalam pertemuan dengan Presiden "
                     "Xi Jinping.")
     assert people_of(said) == [["Anthony Albanese", "Xi Jinping"]]
-    after = meetings("Presiden Yoon Suk Yeol memberikan keterangan pers setelah pertemuan puncak dengan Perdana Menteri "
-                     "Fumio Kishida di Tokyo.")
+    after = meetings("Presiden Yoon Suk Yeol memberikan keterangan pers setelah pertemuan puncak dengan "
+                     "Perdana Menteri Fumio Kishida di Tokyo.")
     assert people_of(after) == [["Fumio Kishida", "Yoon Suk Yeol"]]
 
 
@@ -254,8 +254,8 @@ def test_delegations_take_part_as_their_country():
 
 
 def test_meeting_of_countries_told_again_as_one_of_their_ministers():
-    found = meetings("Diplomat Jepang telah mengagendakan pertemuan dengan perwakilan Korea Selatan. "
-                     "Menlu Jepang Yoko Kamikawa kemudian membatalkan pertemuan dengan Menlu Korea Selatan Cho Tae-yul.")
+    found = meetings("Diplomat Jepang telah mengagendakan pertemuan dengan perwakilan Korea Selatan. Menlu Jepang "
+                     "Yoko Kamikawa kemudian membatalkan pertemuan dengan Menlu Korea Selatan Cho Tae-yul.")
     assert [(sorted(p), m.status) for p, m, _ in found] == [(["Cho Tae-yul", "Yoko Kamikawa"], "cancelled")]
 
 

@@ -35,6 +35,7 @@ ROMAN_NUMERAL = re.compile(r"^[IVX]{1,4}$")  # "Komisi III", "Raja Charles III"
 HEADLINE_WORD_LENGTH = 4  # words this long or longer tell title case (shorter ones: di, ke, dan stay lower case)
 HEADLINE_CAPITALISED = 0.7  # share of such words capitalised in a headline-style sentence
 HEADLINE_MIN_WORDS = 3
+HEADLINE_LOWER_CONTENT = 1  # at most this many lower-case long words besides function words in a headline
 
 
 class MentionFinder:
@@ -78,6 +79,7 @@ class MentionFinder:
         self.headline_style = False  # the sentence being read capitalises its words (see is_headline_style)
         self.sentence_start = 0  # first token of the sentence being read
         self.particles = lang.name_particles
+        self.function_words = lang.prepositions | set(lang.coordinators) | lang.complementizers
         self.w: list[str] = []
         self.starts: list[int] = []  # tokens where a mention may start (see mention_starts)
         self.offsets: list[int] = []
@@ -163,7 +165,11 @@ class MentionFinder:
         longer words capitalised, common words and verbs included, so capitals do not tell names there."""
         long_words = [w for w in self.w[start:end] if len(w) >= HEADLINE_WORD_LENGTH and w.isalpha()]
         capitalised = sum(1 for w in long_words if w[0].isupper())
-        return len(long_words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_CAPITALISED * len(long_words)
+        if len(long_words) < HEADLINE_MIN_WORDS or capitalised < HEADLINE_CAPITALISED * len(long_words):
+            return False
+        # a sentence dense with names and titles still writes its verbs and nouns in lower case; a headline does not
+        lower_content = sum(1 for w in long_words if w[0].islower() and w not in self.function_words)
+        return lower_content <= HEADLINE_LOWER_CONTENT
 
     def is_plain_word(self, text: str) -> bool:
         """A capitalised word of a headline-style sentence that is no name: a common word, a word the document writes

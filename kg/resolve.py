@@ -47,6 +47,13 @@ class Lookups:
     short_names: set[str] = field(default_factory=set)  # name keys of one-word names with no full name nearby
     titles: set[tuple[str, str | None]] = field(default_factory=set)  # (position, of) of titles with no holder nearby
     role_of: set[str] = field(default_factory=set)  # entity ids a role could belong to but that did not exist
+    # person id -> what would have supported joining a one-word name of another article to it, but did not exist:
+    # the entity ids of that article and "position:<title>" (see Resolver.supported)
+    support: dict[str, set[str]] = field(default_factory=dict)
+    sub_names: set[str] = field(default_factory=set)  # name keys of full names looked up as part of a longer one
+
+
+MIN_SHARED_ENTITIES = 3  # entities two articles must both name to support one person behind a one-word name
 
 
 class Resolver:
@@ -70,6 +77,9 @@ class Resolver:
         self.last_names: dict[str, set[str]] = defaultdict(set)  # last name key -> persons with a full name
         self.title_holders: dict[tuple[str, str | None], set[str]] = defaultdict(set)  # (position, of) -> persons
         self.person_names: dict[str, set[str]] = defaultdict(set)  # person id -> the names it is mentioned by
+        # person id -> entity ids of the articles that name the person in full, and "position:<title>" of its titles
+        self.cooccurring: dict[str, set[str]] = defaultdict(set)
+        self.longer_names: dict[str, set[str]] = defaultdict(set)  # first/last words of a full name -> full keys
         self.looked_up = Lookups()
         self.last_doc = ""  # the last article id resolved
         self.stale = False
@@ -154,7 +164,8 @@ class Resolver:
                     persons.append(mention)
         self.resolve_named(m for m in others if m.entity_id is None and m.type != "Person")
         self.resolve_aliases(persons)
-        self.resolve_short_names([m for m in persons if m.source != "alias"])
+        self.record_cooccurrence(mentions)
+        self.resolve_short_names([m for m in persons if m.source != "alias"], mentions)
         self.resolve_titles(titled, mentions)
         self.resolve_pronouns(mentions)
         self.add_roles(mentions)
@@ -201,32 +212,72 @@ class Resolver:
 
     def resolve_full_names(self, persons: list[Mention]) -> None:
         """Full names (two words or more) with the same key are one person, labelled by the commonest spelling
-        in the corpus (the first seen of equally common ones)."""
+        in the corpus (the first seen of equally common ones). A full name that is the first or last words of one
+        longer full name of the same article ("Tayyip Erdogan", "Budi Arie" of "Recep Tayyip Erdogan", "Budi Arie
+        Setiadi") is that person."""
         by_key: dict[str, list[Mention]] = defaultdict(list)
         for mention in persons:
             if len(mention.text.split()) >= 2:
                 by_key[name_key(mention.text)].append(mention)
+        for key in sorted(by_key):
+            self.register_longer_name(key)
+        part_of: dict[int, str] = {}  # id(mention) -> the longer key it is part of
+        for key, group in by_key.items():
+            longer = self.longer_names.get(key, set())
+            self.looked_up.sub_names.add(key)
+            for mention in group:
+                # only within one article: across articles two people may share the first words of a name
+                local = {k for k in longer if any(m.doc_id == mention.doc_id for m in by_key.get(k, ()))}
+                if len(local) == 1:
+                    part_of[id(mention)] = next(iter(local))
+        for _key, group in sorted(by_key.items()):
+            for mention in group:  # a longer name named only as part of a still longer one is no target
+                if id(mention) in part_of and part_of[id(mention)] not in self.full_names \
+                        and all(id(m) in part_of for m in by_key.get(part_of[id(mention)], ())):
+                    del part_of[id(mention)]
         for key, group in sorted(by_key.items()):
-            spellings = self.full_names.get(key)
-            if spellings is None:
-                spellings = self.full_names[key] = {}
-                parts = key.split()
-                for part in (parts[0], parts[-1]):
-                    if part not in self.name_parts:
-                        self.name_parts.add(part)
-                        self.stale |= part in self.looked_up.name_parts
-            before = commonest(spellings) if spellings else None
+            own = [m for m in group if id(m) not in part_of]
+            if own:
+                self.resolve_full_name(key, own)
+        for _key, group in sorted(by_key.items()):
             for mention in group:
-                spellings[mention.text] = spellings.get(mention.text, 0) + 1
-            label = commonest(spellings)
-            if before is not None and label != before:
-                self.stale = True  # the person's label, and so its id, changes for earlier articles
-            entity = self.entity("Person", label)
-            several = len(spellings) > 1
-            for mention in group:
-                note = (f"{mention.text!r} = {label!r}: same name up to transliteration" if several
-                        and mention.text != label else None)
-                self.attach(mention, entity, note)
+                longer_key = part_of.get(id(mention))
+                if longer_key is not None:
+                    entity = self.entity("Person", commonest(self.full_names[longer_key]))
+                    self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: part of the longer name")
+
+    def register_longer_name(self, key: str) -> None:
+        """Index a full name of three words or more by its first and last words (two or more)."""
+        parts = key.split()
+        if key in self.full_names or len(parts) < 3:
+            return
+        for n in range(2, len(parts)):
+            for part in (" ".join(parts[:n]), " ".join(parts[-n:])):
+                if key not in self.longer_names[part]:
+                    self.longer_names[part].add(key)
+                    self.stale |= part in self.looked_up.sub_names
+
+    def resolve_full_name(self, key: str, group: list[Mention]) -> None:
+        spellings = self.full_names.get(key)
+        if spellings is None:
+            spellings = self.full_names[key] = {}
+            parts = key.split()
+            for part in (parts[0], parts[-1]):
+                if part not in self.name_parts:
+                    self.name_parts.add(part)
+                    self.stale |= part in self.looked_up.name_parts
+        before = commonest(spellings) if spellings else None
+        for mention in group:
+            spellings[mention.text] = spellings.get(mention.text, 0) + 1
+        label = commonest(spellings)
+        if before is not None and label != before:
+            self.stale = True  # the person's label, and so its id, changes for earlier articles
+        entity = self.entity("Person", label)
+        several = len(spellings) > 1
+        for mention in group:
+            note = (f"{mention.text!r} = {label!r}: same name up to transliteration" if several
+                    and mention.text != label else None)
+            self.attach(mention, entity, note)
 
     def resolve_aliases(self, persons: list[Mention]) -> None:
         """A bracketed other name ("Joko Widodo (Jokowi)") joins its person; elsewhere in the corpus the
@@ -238,14 +289,69 @@ class Resolver:
                 self.stale |= self.grow(self.known_aliases, name_key(mention.text), entity.id,
                                         self.looked_up.short_names)
 
-    def resolve_short_names(self, persons: list[Mention]) -> None:
+    def record_cooccurrence(self, mentions: list[Mention]) -> None:
+        """For each person named in full, what the corpus says besides the name: the entities of the articles that
+        name the person in full, the person's titles ("position:<title>") and the bodies or countries of those
+        titles ("of:<entity id>"). It supports joining a one-word name of another article to the person."""
+        entities_in: dict[str, set[str]] = defaultdict(set)
+        evidence: dict[str, set[str]] = defaultdict(set)
+        for mention in mentions:
+            if mention.entity_id and mention.source != "pronoun":
+                entities_in[mention.doc_id].add(mention.entity_id)
+        for mention in mentions:
+            if mention.type != "Person" or not mention.entity_id or len(mention.text.split()) < 2 \
+                    or mention.title_only or mention.source in ("pronoun", "alias"):
+                continue
+            found = evidence[mention.entity_id]
+            found.update(entities_in[mention.doc_id] - {mention.entity_id})
+            if mention.position:
+                found.add(f"position:{mention.position}")
+                entry = self.forms.get(mention.role_of.casefold()) if mention.role_of else None
+                if entry is not None:
+                    found.add(f"of:{entry.type.lower()}/{slug(entry.name)}")
+        for person, found in sorted(evidence.items()):
+            new = found - self.cooccurring[person]
+            if new:
+                self.cooccurring[person] |= new
+                self.stale |= bool(new & self.looked_up.support.get(person, set()))
+
+    def supported(self, mention: Mention, person: str, doc_entities: set[str]) -> bool:
+        """Whether something besides the string ties a one-word name to a person named in full in other articles:
+        the same title, the title's country or body named in the name's article, a person named with both, or
+        MIN_SHARED_ENTITIES entities named with both. Without it, the name stays a node of its own (merging two
+        people is worse than one person on two nodes); what would have supported it is recorded, so that a later
+        batch that brings it makes the build stale."""
+        known = self.cooccurring.get(person, set())
+        wanted = set(doc_entities) | {f"of:{e}" for e in doc_entities}
+        if mention.position:
+            wanted.add(f"position:{mention.position}")
+        shared = known & wanted
+        if any(s.startswith(("position:", "of:", "person/")) for s in shared) \
+                or len(shared & doc_entities) >= MIN_SHARED_ENTITIES:
+            return True
+        self.looked_up.support.setdefault(person, set()).update(wanted)
+        return False
+
+    def resolve_short_names(self, persons: list[Mention], mentions: list[Mention]) -> None:
+        """A one-word name is the person of its article whose first or last name it is (of several, the one the
+        article introduced first, before the name: "Joe Biden ... Jill Biden ... kata Biden"), else a person a
+        bracketed alias names, else the only person of the corpus with that last name when something besides the
+        string supports it (see supported)."""
         by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        introduced: dict[tuple[str, str], tuple[int, int]] = {}  # (doc, person) -> where its full name first occurs
         for mention in persons:
             if mention.entity_id and len(mention.text.split()) >= 2:
                 parts = name_key(mention.text).split()
                 for part in (parts[0], parts[-1]):
                     by_doc[mention.doc_id][part].add(mention.entity_id)
                 self.stale |= self.grow(self.last_names, parts[-1], mention.entity_id, self.looked_up.short_names)
+                where = (mention.sentence, mention.start)
+                key = (mention.doc_id, mention.entity_id)
+                introduced[key] = min(introduced.get(key, where), where)
+        doc_entities: dict[str, set[str]] = defaultdict(set)
+        for mention in mentions:
+            if mention.entity_id and mention.source != "pronoun":
+                doc_entities[mention.doc_id].add(mention.entity_id)
         corpus_last = self.last_names
         for mention in persons:
             if mention.entity_id:
@@ -254,6 +360,13 @@ class Resolver:
             local = by_doc[mention.doc_id].get(key, set())
             if not local:
                 self.looked_up.short_names.add(key)
+            if len(local) > 1:
+                first = min(local, key=lambda p: introduced.get((mention.doc_id, p), (1 << 30, 0)))
+                if introduced.get((mention.doc_id, first), (1 << 30, 0)) < (mention.sentence, mention.start):
+                    entity = self.entities[first]
+                    self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: the first person of the "
+                                                 f"document with this name")
+                    continue
             if not local and len(self.known_aliases.get(key, ())) == 1:
                 entity = self.entities[next(iter(self.known_aliases[key]))]
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: an alias given in brackets")
@@ -261,15 +374,23 @@ class Resolver:
                 entity = self.entities[next(iter(local))]
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: part of a full name in the "
                                              f"same document")
-            elif not local and len(corpus_last.get(key, set())) == 1:
+            elif not local and len(corpus_last.get(key, set())) == 1 \
+                    and self.supported(mention, next(iter(corpus_last[key])), doc_entities[mention.doc_id]):
                 entity = self.entities[next(iter(corpus_last[key]))]
                 self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: the only person in the "
-                                             f"corpus with this last name")
+                                             f"corpus with this last name, and their articles agree")
             elif not mention.weak or mention.acting:
                 if not local and self.forms.get(mention.text.casefold()) is None:
                     self.attach(mention, self.entity("Person", mention.text))
 
     def resolve_titles(self, titled: list[Mention], mentions: list[Mention]) -> None:
+        """A title-only mention ("Menlu Iran", "Presiden Rusia") is the one person who holds that title in its
+        article; failing that, when it acts (speaker, participant), the one holder in the corpus, or else the title's
+        country or organization. A bare title ("Menlu mengatakan", "Presiden menegaskan") is the one person of its
+        article with that position (the one named without a country first: "Presiden Joko Widodo" for a bare
+        "Presiden" beside "Presiden Rusia Vladimir Putin"); it never looks further, and is no alias. A title that
+        does not act ("sebagai Presiden AS", "pemilihan presiden AS") does not take a holder from other articles:
+        offices change hands, and the corpus spans years."""
         holders = self.title_holders
         holders_in_doc: dict[tuple[str, str, str | None], set[str]] = defaultdict(set)
         for mention in mentions:
@@ -277,12 +398,20 @@ class Resolver:
                 self.stale |= self.grow(holders, (mention.position, mention.role_of), mention.entity_id,
                                         self.looked_up.titles)
                 holders_in_doc[(mention.doc_id, mention.position, mention.role_of)].add(mention.entity_id)
+        any_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, position) -> holders, of any country
+        for (doc_id, position, _), ids in holders_in_doc.items():
+            any_of[(doc_id, position)] |= ids
         for mention in titled:
             local = holders_in_doc.get((mention.doc_id, mention.position, mention.role_of), set())
-            corpus = holders.get((mention.position, mention.role_of), set())
             if mention.role_of is None:
-                continue  # a bare "Presiden" names nobody in particular
-            if not local:
+                local = local or any_of.get((mention.doc_id, mention.position), set())
+                if len(local) == 1:
+                    entity = self.entities[next(iter(local))]
+                    self.attach(mention, entity, f"{mention.text!r} -> {entity.label!r}: the one holder of this "
+                                                 f"position in the same document", alias=False)
+                continue
+            corpus = holders.get((mention.position, mention.role_of), set()) if mention.acting else set()
+            if not local and mention.acting:
                 self.looked_up.titles.add((mention.position, mention.role_of))
             if len(local) == 1 or (not local and len(corpus) == 1):
                 entity = self.entities[next(iter(local or corpus))]

@@ -34,7 +34,8 @@ def news(tmp_path):
         "Presiden Joko Widodo bertemu Perdana Menteri Australia Anthony Albanese di Jakarta pada Senin (6/6/2022). "
         "“Kami sepakat memperluas perdagangan,” kata Widodo kepada wartawan.", encoding="utf-8")
     (folder / "a2.txt").write_text(
-        "Santoso mengatakan bahwa harga beras di pasar tradisional naik pekan ini. Menteri Luar Negeri Kanada "
+        "Menteri Perdagangan Santoso mengatakan bahwa harga beras di pasar tradisional naik pekan ini. "
+        "Menteri Luar Negeri Kanada "
         "menyatakan bahwa negaranya siap membantu.", encoding="utf-8")
     return folder
 
@@ -53,7 +54,7 @@ def test_a_new_unrelated_article_is_resolved_alone_and_appended(news, tmp_path):
 
 
 @pytest.mark.parametrize("text", [
-    # a full name whose last name is the one-word speaker of an older article
+    # a full name whose last name is the one-word speaker of an older article, with the same title
     "Menteri Perdagangan Budi Santoso meninjau pasar di Bandung pada Rabu (8/6/2022).",
     # the holder of a title that an older article uses alone
     "Menteri Luar Negeri Kanada Melanie Joly tiba di Jakarta pada Rabu (8/6/2022).",

@@ -82,3 +82,17 @@ def test_bracketed_alias_joins_the_person_across_articles():
 def test_a_name_not_starting_with_a_capital_keeps_its_label():
     corpus = corpus_of("ßPresiden Joko Presiden Presiden")  # found by hypothesis: no capitalised name form
     assert all(e.label for e in corpus.entities.values())
+
+
+def test_a_surname_two_people_of_the_article_share_is_the_one_introduced_first():
+    corpus = corpus_of("Presiden AS Joe Biden menyambut tamunya di Gedung Putih bersama Ibu Negara Jill Biden. "
+                       "“Kami senang,” kata Biden kepada wartawan.")
+    statements = [s for s in corpus.statements]
+    assert [corpus.entities[s.speaker].label for s in statements] == ["Joe Biden"]
+
+
+def test_a_bare_title_is_the_one_holder_of_that_position_in_the_article():
+    corpus = corpus_of("Presiden Joko Widodo tiba di Tokyo pada Senin. Presiden mengatakan kunjungan itu membahas "
+                       "investasi.")
+    statements = [s for s in corpus.statements]
+    assert [corpus.entities[s.speaker].label for s in statements] == ["Joko Widodo"]

@@ -392,3 +392,71 @@ def test_a_speech_verb_under_a_modal_or_plan_is_no_statement():
                           "Menlu Budi Santoso ingin memastikan semua siap. "
                           "Presiden Joko Widodo bakal mengundang semua ketua partai.")
     assert found == []
+
+
+# -- more speakers ------------------------------------------------------------------------------------------------
+
+def test_a_fronted_speech_verb_takes_the_main_subject_unless_it_answers_what_came_before():
+    _, found = statements("Mengecam uji coba rudal Korea Utara, Perdana Menteri Fumio Kishida mengatakan Jepang "
+                          "akan memperkuat pertahanan.")
+    assert sorted((speaker, st.cue) for speaker, st in found) == [("Fumio Kishida", "Mengecam"),
+                                                                  ("Fumio Kishida", "mengatakan")]
+    _, found = statements("Menolak tuduhan itu, Kremlin mengatakan latihan itu bersifat defensif.")
+    assert [(speaker, st.cue) for speaker, st in found] == [("Kremlin", "mengatakan")]
+
+
+def test_relative_clauses_and_plural_subjects():
+    _, found = statements("Presiden Volodymyr Zelensky, yang mengatakan Ukraina siap berunding, tiba di Roma. "
+                          "Kesepakatan yang menjanjikan keringanan itu gagal. "
+                          "Dipimpin Budi Santoso, mereka mengklaim sejarah baru tercatat.")
+    assert [(speaker, st.cue) for speaker, st in found] == [("Volodymyr Zelensky", "mengatakan")]
+
+
+def test_a_title_without_a_name_speaks_for_the_person_who_holds_it():
+    _, found = statements("Kedatangan Menlu Retno Marsudi disambut hangat. Menlu mengaku senang dengan sambutan itu.",
+                          "Menlu Iran Hossein Amir-Abdollahian tiba di Jakarta. "
+                          "Menlu Iran menegaskan dukungannya bagi Palestina.")
+    assert [speaker for speaker, _ in found] == ["Retno Marsudi", "Hossein Amir-Abdollahian"]
+
+
+def test_an_object_hearer():
+    corpus, found = statements("Perdana Menteri Anthony Albanese memberi tahu Presiden Xi Jinping bahwa Australia "
+                               "ingin berdagang.")
+    speaker, st = found[0]
+    assert (speaker, [label_of(corpus, a) for a in st.addressees], st.content) == (
+        "Anthony Albanese", ["Xi Jinping"], "Australia ingin berdagang.")
+
+
+def test_a_statement_named_after_its_quote():
+    _, found = statements('"Pertemuan akan digelar besok," demikian pernyataan Kementerian Luar Negeri RI, '
+                          "Senin (14/2).")
+    assert [(speaker, st.date.value) for speaker, st in found] == [("Kementerian Luar Negeri RI", "2022-02-14")]
+    _, found = statements("“Kami siap,” kata Juru Bicara Kemlu Teuku Faizasyah. "
+                          "“Kedua menteri membahas Gaza,” lanjut pernyataan Kemlu tersebut.")
+    assert [speaker for speaker, _ in found] == ["Teuku Faizasyah", "Teuku Faizasyah"]  # "that statement": his
+
+
+def test_a_parenthetical_attribution_covers_both_sides():
+    _, found = statements("Menlu Retno Marsudi tiba di New York. Upaya itu, kata dia, melalui jalur PBB dan mendesak "
+                          "Dewan Keamanan bertindak.")
+    assert [(speaker, st.cue) for speaker, st in found] == [("Retno Marsudi", "kata")]
+
+
+def test_a_name_in_a_prepositional_phrase_is_not_the_subject():
+    _, found = statements("Para menteri dalam pertemuan khusus ASEAN telah menyatakan keprihatinan.")
+    assert found == []
+
+
+def test_ia_and_dia_stand_for_a_person():
+    _, found = statements("Media Tiongkok Global Times meledek kunjungan itu. Menlu Antony Blinken tiba di Jakarta. "
+                          "Dia meyakinkan bahwa komitmen AS sangat nyata.")
+    assert [(speaker, st.cue) for speaker, st in found] == [("Global Times", "meledek"),
+                                                            ("Antony Blinken", "meyakinkan")]
+
+
+def test_the_cut_last_sentence_of_a_passage_attributes_nothing():
+    _, found = statements("Menlu Retno Marsudi tiba di Jakarta. Dalam pertemuan itu, Retno mengatakan ada sekitar "
+                          "20 negara yang mau melakukan per")
+    assert found == []
+    _, found = statements("Menlu Retno Marsudi tiba di Jakarta. Retno mengatakan ada sekitar 20 negara yang hadir.")
+    assert len(found) == 1

@@ -25,6 +25,7 @@ from .entities import MentionFinder
 ACTOR_TYPES = ("Person", "Organization", "Country")
 QUOTE_MARKS = "“\"«‘'"
 DAY_KINDS = ("full", "numeric", "day_month", "weekday", "relative")  # date patterns that name a day
+PHRASE_REACH = 3  # common words between a preposition and the name that ends its phrase
 PRONOUN_REACH = 3  # sentences back a pronoun finds its person when no one has spoken yet
 DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 
@@ -107,6 +108,17 @@ class DocumentContext:
         word = self.lower[k]
         return word in self.lang.prepositions or word in self.lang.generic_nouns
 
+    def in_prepositional_phrase(self, mention: Mention) -> bool:
+        """A name at the end of a prepositional phrase ("dalam pertemuan khusus ASEAN"): a preposition a few common
+        words before it."""
+        for k in range(mention.tokens[0] - 1, max(-1, mention.tokens[0] - 1 - PHRASE_REACH), -1):
+            word = self.lower[k]
+            if word in self.lang.prepositions:
+                return True
+            if self.doc[k].is_punct or self.by_end.get(k) is not None or self.words[k][:1].isupper():
+                return False
+        return False
+
     def after_generic_noun(self, mention: Mention) -> bool:
         k = mention.tokens[0] - 1
         return k >= 0 and self.lower[k] in self.lang.generic_nouns
@@ -120,14 +132,15 @@ class DocumentContext:
             if mention is not None:
                 # right before the verb a name is its subject, even after "dengan" ("dengan AS menolak")
                 adjacent = index == mention.tokens[1] and not self.after_generic_noun(mention)
-                if self.is_actor(mention) and (adjacent or not self.is_object(mention)):
+                if self.is_actor(mention) and (adjacent or not (self.is_object(mention)
+                                                                or self.in_prepositional_phrase(mention))):
                     return mention
                 k = mention.tokens[0] - 1
                 continue
             if self.lower[k] in self.lang.pronouns:
                 return self.pronoun(sentence, k, k + 1)
-            if self.words[k] in "“”\"":
-                return None
+            if self.words[k] in "“”\"" or self.lower[k] in self.lang.plural_pronouns:
+                return None  # no subject before a quotation; "mereka": a group not named here
             k -= 1
         return None
 
@@ -142,10 +155,15 @@ class DocumentContext:
         """doc[start:end].text without building a Span and its Tokens."""
         return self.text[self.offsets[start]:self.end_char(end - 1)] if end > start else ""
 
-    def pronoun(self, sentence: Sentence, start: int, end: int) -> Mention | None:
+    def pronoun(self, sentence: Sentence, start: int, end: int, antecedent: Mention | None = None) -> Mention | None:
         """A mention for a pronoun speaker ("Ia", "dia", "katanya") standing for the last named speaker, or, before
-        anyone has spoken, for the person the text is about (see person_before)."""
-        antecedent = self.last_speaker or self.person_before(sentence, start)
+        anyone has spoken (for "ia"/"dia": before any person has), for the person the text is about (person_before);
+        or for a given antecedent (a reference back by other words than a pronoun)."""
+        personal = self.lower[start] in self.lang.pronouns  # "ia", "dia" stand for a person; "-nya" for anyone
+        if antecedent is None:
+            antecedent = self.last_speaker
+            if antecedent is None or (personal and antecedent.type != "Person"):
+                antecedent = self.person_before(sentence, start) or (None if personal else antecedent)
         if antecedent is None:
             return None
         mention = Mention(self.document.id, sentence.index, self.start_char(start), self.end_char(end - 1),
@@ -155,20 +173,23 @@ class DocumentContext:
         return mention
 
     def person_before(self, sentence: Sentence, before: int) -> Mention | None:
-        """The person a pronoun refers to when no one has spoken yet: the only person the text names before it (up
-        to PRONOUN_REACH sentences back: "Kehadiran Presiden X di KTT ... . Ia mengatakan ..."), named outside a
-        quotation. With two or more people named, nobody: the pronoun is left unresolved."""
-        named: dict[str, Mention | None] = {}  # last name -> its last mention outside quotations
-        for s in self.sentences[max(0, sentence.index - PRONOUN_REACH):sentence.index + 1]:
+        """The person a pronoun refers to when no one (no person) has spoken yet: the nearest sentence before it that
+        names people (its own words before the pronoun first, then up to PRONOUN_REACH sentences back) names only
+        one, outside a quotation ("Kehadiran Presiden X di KTT ... . Ia mengatakan ..."). Two people there: nobody,
+        the pronoun is left unresolved."""
+        for s in reversed(self.sentences[max(0, sentence.index - PRONOUN_REACH):sentence.index + 1]):
             stop = before if s.index == sentence.index else s.tokens[1]
             quoted = self.quoted(s)
+            named: dict[str, Mention | None] = {}  # last name -> its last mention outside quotations
             for j in range(s.tokens[0], stop):
                 mention = self.by_start.get(j)
                 if mention is not None and mention.type == "Person" and not mention.title_only \
                         and mention.source != "pronoun":
                     key = mention.text.split()[-1].casefold()  # one person, however named
                     named[key] = mention if j not in quoted else named.get(key)
-        return next(iter(named.values())) if len(named) == 1 else None
+            if named:
+                return next(iter(named.values())) if len(named) == 1 else None
+        return None
 
     def main_subject(self, sentence: Sentence, before: int) -> Mention | None:
         """The first actor of the sentence that is not a prepositional object, before token `before`."""

@@ -28,6 +28,7 @@ MODAL_REACH = 2  # tokens before a cue a modal may stand ("akan segera mengumumk
 COMPLEMENT_REACH = 5  # tokens after a cue before its "bahwa" ("meyakinkan para mitranya bahwa")
 REFERRING_REACH = 5  # words between a person noun and its demonstrative ("Politisi Partai Republik AS itu")
 REFERENCE_REACH = 3  # sentences back a reference ("Hal itu disampaikan X") may point
+TITLE_HOLDER_REACH = 600  # tokens back a bare title ("Menlu") finds the person who holds it
 MAX_SPEAKER_OFFSET = 14  # tokens between a cue and its speaker ("kata Kepala Bidang Humas Polda Jawa Tengah Kombes X")
 
 
@@ -168,6 +169,13 @@ def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | 
     and capitalised words the speaker is the last named person, else the last person, else the first actor."""
     named = person = actor = None
     k = index + 1
+    if k < stop and context.lang.speech_nouns.get(context.lower[k]) == "noun":
+        k += 1  # "lanjut pernyataan Departemen Luar Negeri AS": the statement of the actor after it
+        mention = context.by_start.get(k)
+        end = mention.tokens[1] if mention is not None else k
+        if mention is not None and end < stop and context.lang.speech_nouns.get(context.lower[end]) == \
+                "demonstrative" and context.last_speaker is not None:
+            return context.pronoun(context.sentences[mention.sentence], k, end + 1)  # "pernyataan AS tersebut"
     limit = min(index + 1 + MAX_SPEAKER_OFFSET, stop)
     while k < limit:
         mention = context.by_start.get(k)
@@ -226,6 +234,8 @@ class Reading:
     content: tuple[int, int]
     coordinated: bool = False
     joiner: int = -1  # of a coordinated reading: the conjunction, where the statement before it ends
+    fronted: bool = False  # "Mengecam X, Y mengatakan ...": Y's main verb is a statement too
+    scope: tuple[int, int] | None = None  # the tokens it reports, where they reach beyond its content (see below)
 
 
 @dataclass
@@ -240,6 +250,8 @@ class Attribution:
 
 
 def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
+    if cut_off(context, sentence):
+        return []  # a passage cut in the middle of its last sentence: what that sentence attributes is unknown
     cues = context.positions("cue", cue_forms(context.lang), cue_table(context.lang).get("menurut", {}), sentence)
     quotes = context.quotes(sentence) if cues else []
     quoted = context.quoted(sentence) if cues else set()
@@ -250,11 +262,16 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         if reading is None:
             continue
         for speaker in reading.speakers:
-            if not reading.coordinated and (id(speaker) in spoken or any(f.speaker is speaker for f in found)):
+            speaker = title_holder(context, speaker)
+            if not reading.coordinated and (id(speaker) in spoken or any(f.speaker is speaker and not
+                                                                          f.reading.fronted for f in found)):
                 continue
+            if any(f.speaker.tokens[0] <= speaker.tokens[0] < f.speaker.tokens[1] and f.speaker is not speaker
+                   for f in found):
+                continue  # "Politikus NasDem ini menyebut ... meminta": NasDem is part of the speaker named
             if reading.cue.act == "report" and is_outlet(context, speaker):
                 continue  # "kantor berita X melaporkan ...": where the article got it, not a statement
-            if not reading.coordinated and embedded(context, speaker, [f.content for f in found]):
+            if not reading.coordinated and embedded(context, speaker, [f.reading.scope or f.content for f in found]):
                 continue  # "X mengatakan Y menolak ...": Y's refusal is what X said
             if found:
                 # "X menolak A dan menegaskan B", "X menolak A dan Y mengatakan B": A ends at the conjunction
@@ -262,7 +279,8 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
                 for earlier in found:
                     if earlier.content[0] < joiner < earlier.content[1]:
                         earlier.content = (earlier.content[0], joiner)
-            spoken.add(id(speaker))
+            if not reading.fronted:
+                spoken.add(id(speaker))
             context.last_speaker = speaker.antecedent or speaker
             found.append(Attribution(k, reading, speaker, reading.content))
     drafts: list[Draft] = []
@@ -278,6 +296,44 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
     return drafts
 
 
+def parenthetical_scope(context: DocumentContext, sentence: Sentence, speaker: Mention,
+                        quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """ "Termasuk, kata dia, melalui Komite ... dan mendesak DK PBB ...": an attribution set between commas in
+    reported speech covers the words on both sides; a speech verb after it belongs to what was said."""
+    start, stop = sentence.tokens
+    j = speaker.tokens[1]
+    if quotes or j + 1 >= stop or context.words[j] != ",":
+        return None
+    after = context.lower[j + 1]
+    if not context.words[j + 1][:1].islower() or after in context.lang.statement_joiners:
+        return None
+    return (start, stop)
+
+
+def title_holder(context: DocumentContext, speaker: Mention) -> Mention:
+    """A title without a name as speaker ("Menlu mengaku ...", "jelas Presiden", "Menlu Iran menegaskan") stands for
+    the person the text named with that title (and country) before ("Menteri Luar Negeri Retno Marsudi ..."): the
+    last speaker if that is one of them, else the only one; with two and neither speaking last, it stays as it is
+    (and resolution decides)."""
+    if not (speaker.title_only and speaker.position):
+        return speaker
+    role = (speaker.role_of or "").casefold()
+    holders: dict[str, Mention] = {}
+    for k in range(speaker.tokens[0] - 1, max(-1, speaker.tokens[0] - 1 - TITLE_HOLDER_REACH), -1):
+        holder = context.by_end.get(k)
+        if holder is not None and holder.type == "Person" and not holder.title_only \
+                and holder.position == speaker.position and (not role or (holder.role_of or "").casefold() == role):
+            holders.setdefault(holder.text.split()[-1].casefold(), holder)
+    last = context.last_speaker
+    chosen = next((h for h in holders.values() if last is not None and same_person(context, h, last)), None)
+    if chosen is None and len(holders) == 1:
+        chosen = next(iter(holders.values()))
+    if chosen is None:
+        return speaker
+    sentence = context.sentences[speaker.sentence]
+    return context.pronoun(sentence, *speaker.tokens, antecedent=chosen.antecedent or chosen) or speaker
+
+
 def embedded(context: DocumentContext, speaker: Mention, contents: list[tuple[int, int]]) -> bool:
     """The speaker stands inside what an earlier statement of the sentence reports, and no conjunction opens a clause
     of its own before it ("X menolak A dan Y mengatakan B": Y speaks; "X mengatakan bahwa Y menolak": X reports)."""
@@ -291,6 +347,15 @@ def clause_start(context: DocumentContext, speaker: Mention) -> int:
     """The first token of a subject ("... dan Washington dan NATO mengatakan": Washington)."""
     subjects = context.co_subjects(speaker)
     return (subjects[-1] if subjects else speaker).tokens[0]
+
+
+def cut_off(context: DocumentContext, sentence: Sentence) -> bool:
+    """The text's last sentence stops mid-sentence (a cut passage: "... kepada Presiden Rusia Vladimir Putin, bahw",
+    "... untuk melakukan per…"): it ends in a word, a comma or an ellipsis, not in a sentence's final mark."""
+    if sentence.index != context.sentences[-1].index:
+        return False
+    text = sentence.text.rstrip()
+    return bool(text) and (text[-1].isalnum() or text[-1] in ",;:-" or text.endswith(("…", "...")))
 
 
 def read_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[tuple[int, int]],
@@ -310,7 +375,10 @@ def read_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[
                                                                                             "post")):
         cue, end = found
         speaker = pronoun_after(context, sentence, end - 1, stop) or speaker_after(context, end - 1, stop)
-        return Reading(cue, end, [speaker] if speaker else [], said_before)
+        if speaker is None:
+            return None
+        scope = parenthetical_scope(context, sentence, speaker, quotes) or said_before
+        return Reading(cue, end, [speaker], said_before, scope=scope)
     if found := match_cue(context, k, stop, "nya"):
         speaker = context.pronoun(sentence, k, k + 1)
         return Reading(found[0], found[1], [speaker] if speaker else [], said_before)
@@ -363,8 +431,21 @@ def pre_reading(context: DocumentContext, sentence: Sentence, k: int, found: tup
     if cue.requires == "clause" and context.by_start.get(end) is not None:
         return None  # "mengakui Donbas sebagai negara": recognizing something named is an act, not speech
     content = (end, stop)
+    previous = k - 1 if k - 1 > start and context.lower[k - 1] not in context.lang.predicate_adverbs else k - 2
+    if previous >= start and context.lower[previous] in context.lang.plural_pronouns:
+        return None  # "mereka mengklaim ...": a group the text does not name here
+    if previous >= start and context.lower[previous] in context.lang.relativizers:
+        # "X, yang mengatakan ...": the speaker is the name the relative clause hangs on, or nobody
+        head = context.by_end.get(previous - 1 if context.words[previous - 1] != "," else previous - 2)
+        return Reading(cue, end, [head], content) if context.is_actor(head) else None
+    if context.words[start][:1].isupper() and (k == start or (k - 1 == start and context.lower[start]
+                                                                in context.lang.predicate_adverbs)):
+        return fronted_reading(context, sentence, k, cue, end)
     joiner = predicate_joiner(context, sentence, k)
     if joiner is not None and before:
+        scope = before[-1].reading.scope
+        if scope is not None and scope[0] <= joiner < scope[1]:
+            return None  # "Termasuk, kata dia, ... dan mendesak ...": inside what was said
         if context.lower[joiner] not in context.lang.statement_joiners:
             return None  # "..., dengan mengatakan ...": the same attribution, elaborated
         if subordinate_between(context, before[-1].at + 1, joiner):
@@ -372,15 +453,36 @@ def pre_reading(context: DocumentContext, sentence: Sentence, k: int, found: tup
         return Reading(cue, end, [before[-1].speaker], content, coordinated=True, joiner=joiner)
     if joiner is not None and context.words[joiner] == ",":
         # "Saat itu, juru bicara Kemlu Ukraina, Oleg Nikolenko, menolak": after an apposition, the person named
-        speaker = named_person_before(context, sentence, joiner) or context.subject_before(sentence, k)
+        speaker = named_person_before(context, sentence, joiner) or context.subject_before(sentence, k) \
+            or clause_subject(context, sentence, k)
     elif joiner is not None:
         speaker = clause_subject(context, sentence, k)
     else:
-        speaker = referring_person(context, sentence, k) or context.subject_before(sentence, k)
+        phrase = referring_phrase(context, sentence, k)
+        speaker = context.pronoun(sentence, *phrase) if phrase else context.subject_before(sentence, k)
     if speaker is None:
         return None
     co_speakers = [m for m in context.co_subjects(speaker) if not is_outlet(context, m)]
     return Reading(cue, end, [*co_speakers, speaker], content)
+
+
+def fronted_reading(context: DocumentContext, sentence: Sentence, k: int, cue: Cue, end: int) -> Reading | None:
+    """ "Mengecam peluncuran rudal itu, PM X mengatakan ...": a speech verb that opens the sentence, before a comma,
+    has the subject of the main clause after the comma; what it reports ends at the comma."""
+    start, stop = sentence.tokens
+    comma = next((j for j in range(end, stop) if context.words[j] == ","), None)
+    if comma is None or context.lang.speech_nouns.get(context.lower[comma - 1]) == "demonstrative":
+        return None  # "Menolak tuduhan itu, X mengatakan ...": answering what came before frames one statement
+    for j in range(comma + 1, min(comma + 1 + MAX_SPEAKER_OFFSET, stop)):
+        mention = context.by_start.get(j)
+        if mention is not None:
+            return Reading(cue, end, [mention], (end, comma), fronted=True) if context.is_actor(mention) else None
+        if context.lower[j] in context.lang.pronouns:
+            speaker = context.pronoun(sentence, j, j + 1)
+            return Reading(cue, end, [speaker], (end, comma), fronted=True) if speaker else None
+        if context.lower[j] not in context.title_words:
+            return None  # the main clause opens with its subject, maybe after a title ("PM Kishida")
+    return None
 
 
 def subordinate_between(context: DocumentContext, start: int, end: int) -> bool:
@@ -458,10 +560,11 @@ def clause_subject(context: DocumentContext, sentence: Sentence, before: int) ->
     return None
 
 
-def referring_person(context: DocumentContext, sentence: Sentence, k: int) -> Mention | None:
+def referring_phrase(context: DocumentContext, sentence: Sentence, k: int) -> tuple[int, int] | None:
     """ "Politikus NasDem ini menyebut", "Pria itu menambahkan": a person noun (or a bare title word), maybe with the
-    name of an organization, and a demonstrative right before the cue refer back to the person last spoken of. (A
-    title with its country, "Presiden Iran ini", is left to resolution, which knows who holds it.)"""
+    name of an organization, and a demonstrative right before the cue refer back to the person last spoken of;
+    returns the phrase's tokens. (A title with its country, "Presiden Iran ini", is left to resolution, which knows
+    who holds it.)"""
     start = sentence.tokens[0]
     j = k - 1
     if j > start and context.lower[j] in context.lang.predicate_adverbs:
@@ -480,7 +583,7 @@ def referring_person(context: DocumentContext, sentence: Sentence, k: int) -> Me
             continue
         word = context.lower[head]
         if word in context.lang.person_nouns or word in context.title_words:
-            return context.pronoun(sentence, head, j + 1)
+            return head, j + 1
         if not context.words[head][:1].isupper():
             return None
         head -= 1  # "Politisi [Partai Republik] itu", a name not recognised
@@ -602,11 +705,24 @@ def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: i
     return c_start
 
 
+def object_hearer(context: DocumentContext, reading: Reading, stop: int) -> Mention | None:
+    """The addressee a cue takes as its object ("memberi tahu Presiden Xi Jinping bahwa ..."), if it has one."""
+    if reading.cue.hearer != "object":
+        return None
+    hearer = speaker_after(context, reading.end - 1, stop)
+    if hearer is None or not names_agent(context, reading.end - 1, hearer) or is_outlet(context, hearer):
+        return None
+    return hearer
+
+
 def make_statement(context: DocumentContext, sentence: Sentence, attribution: Attribution,
                    quotes: list[tuple[int, int]]) -> Draft:
     reading, speaker, cue_index = attribution.reading, attribution.speaker, attribution.at
     cue = reading.cue
     c_start, c_end = attribution.content
+    hearer = object_hearer(context, reading, sentence.tokens[1])
+    if hearer is not None and c_start == reading.end:
+        c_start = hearer.tokens[1]  # "memberi tahu Xi bahwa ...": who was told is not what was said
     if c_start < c_end and context.lower[c_start] in context.lang.addressee_markers:
         # "mengatakan kepada wartawan bahwa ...": the addressee phrase is not content
         stop_at = next((j for j in range(c_start, min(c_start + 6, c_end))
@@ -621,8 +737,11 @@ def make_statement(context: DocumentContext, sentence: Sentence, attribution: At
     about = [m for m in context.mentions
              if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")
              and m is not speaker]
-    addressees = [m for m in addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index
-                                             else reading.end, sentence.tokens[1]) if not is_outlet(context, m)]
+    if hearer is not None:  # "memberi tahu Presiden Xi (bahwa) ..."
+        addressees = [hearer]
+    else:
+        addressees = [m for m in addressee_after(context, speaker.tokens[1] if speaker.tokens[0] > cue_index
+                                                 else reading.end, sentence.tokens[1]) if not is_outlet(context, m)]
     return context.draft("statement", sentence, cue_index, reading.end, [speaker], addressees=addressees,
                          about=about, date=date,
                          attrs={"speech_act": cue.act, "cameo": cue.cameo,

@@ -95,6 +95,7 @@ class Cue:
     cameo: str
     requires: str = ""  # "complement": only with "bahwa"/"agar", a comma, colon or quote right after it
     unless: frozenset[str] = frozenset()  # words that, right after the cue, make it no attribution ("menolak untuk")
+    hearer: str = ""  # "object": the name right after the cue is who was told ("memberi tahu Xi bahwa ...")
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class LanguageData:
     statement_joiners: set[str] = field(default_factory=set)
     verb_prefixes: list[tuple[str, str, int]] = field(default_factory=list)  # (stem initial or *, prefix, dropped)
     name_particles: dict[str, str] = field(default_factory=dict)  # casefolded word -> joins | article | opens
+    relativizers: set[str] = field(default_factory=set)
+    plural_pronouns: set[str] = field(default_factory=set)
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
@@ -252,7 +255,7 @@ def load(code: str = "id") -> LanguageData:
         abbreviations=read_list(folder / "abbreviations.txt"),
         titles={r["title"].casefold(): r["position"] for r in read_table(folder / "titles.tsv")},
         cues=[Cue(r["cue"], r["order"], r["act"], r["cameo"], r.get("requires", ""),
-                  frozenset(w.casefold() for w in split_cell(r.get("unless", ""))))
+                  frozenset(w.casefold() for w in split_cell(r.get("unless", ""))), r.get("hearer", ""))
               for r in read_table(folder / "speech_cues.tsv")],
         meeting_triggers=[MeetingTrigger(r["trigger"], r["mode"] or None, r["cameo"], r["kind"],
                                          r.get("counterparts") == "each")
@@ -296,6 +299,8 @@ def load(code: str = "id") -> LanguageData:
         person_nouns=set(optional_list(folder / "person_nouns.txt")),
         predicate_adverbs=set(optional_list(folder / "predicate_adverbs.txt")),
         statement_joiners=set(optional_list(folder / "statement_joiners.txt")),
+        relativizers=set(optional_list(folder / "relativizers.txt")),
+        plural_pronouns=set(optional_list(folder / "plural_pronouns.txt")),
     )
     data.verb_prefixes = [(r["initial"], r["prefix"], int(r["drop"] or 0))
                           for r in optional_table(folder / "verb_prefixes.tsv")]

@@ -519,7 +519,8 @@ def date_article(items: list[Record], entities: dict[str, Entity], mentions: lis
     4. anchored dates: "sehari setelah Y" with no date in its sentence counts from the last dated statement
        before it; "setelah itu" (an anaphor) from the held meeting at a place its sentence names, else from the
        last dated fact before it; with no anchor, the fact stays undated.
-    Step 3 runs again after step 4, which can date a person's event.
+    Step 3 runs again after step 4, which can date a person's event. Then one release: a speaker's statements
+    through a medium ("dalam keterangannya") share the day the speaker's dated ones carry (see same_release).
     5. the news day: a person's statement still undated that extraction offered the lead's day (a same-day
        report, see kg.extract.mark_news_day) takes it, unless the person has a dated fact on another day.
     """
@@ -547,6 +548,7 @@ def date_article(items: list[Record], entities: dict[str, Entity], mentions: lis
             record.date = carried(shift(anchor, record.date.anchor_days, record.date.expression),
                                   "anaphor" if record.date.anaphor else "anchored") if anchor else None
     same_occasion(items, entities)
+    same_release(items)
     news_day(items, entities)
 
 
@@ -616,6 +618,20 @@ def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
         own = (said if record.speaker in through_channel else days).get(record.speaker, {})
         if len(own) == 1:
             record.date = carried(next(iter(own.values())), "same occasion")
+
+
+def same_release(items: list[Record]) -> None:
+    """Statements a speaker (a person, an organization or a country) makes through a written or broadcast medium
+    ("kata X dalam keterangannya, Selasa (5/11)", "tambah X dalam keterangannya") are one release: an undated one
+    takes the day of the speaker's dated ones when they all carry one day."""
+    days: dict[str, dict[str, DateValue]] = defaultdict(dict)
+    for record in items:
+        if isinstance(record, Statement) and record.occasion == "channel" and is_day(record.date):
+            days[record.speaker].setdefault(record.date.value, record.date)
+    for record in items:
+        if isinstance(record, Statement) and record.occasion == "channel" and record.date is None \
+                and len(days.get(record.speaker, {})) == 1:
+            record.date = carried(next(iter(days[record.speaker].values())), "same release")
 
 
 def news_day(items: list[Record], entities: dict[str, Entity]) -> None:

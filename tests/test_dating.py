@@ -25,6 +25,14 @@ def test_a_day_that_closes_the_sentence_after_a_comma_dates_the_statement():
     assert dated(corpus)[1][1] is None  # a day inside what was said, not at the close
 
 
+def test_a_closing_day_may_be_followed_by_a_word_of_the_past():
+    corpus = corpus_of("Gubernur Budi Santoso menyampaikan rencana itu dalam rapat di Semarang, Jumat (11/2/2022) "
+                       "lalu.",
+                       "Gubernur Budi Santoso mengatakan jalan tol itu dibuka di Semarang, Jumat (18/2/2022) "
+                       "mendatang.")
+    assert [d[1] for d in dated(corpus)] == ["2022-02-11", None]  # a coming day is what was said
+
+
 def test_without_a_publication_date_a_day_and_month_take_the_year_of_the_texts_days():
     corpus = corpus_of("Menteri Pertahanan Prabowo Subianto bertemu Menteri Pertahanan Singapura Ng Eng Hen di "
                        "Singapura pada Sabtu (3/6). Sehari kemudian, Minggu (4/6/2023), ia kembali ke Jakarta.",
@@ -70,3 +78,12 @@ def test_a_planned_meeting_is_no_occasion_of_what_was_said():
                        "2024 mendatang. Prabowo mengatakan kunjungan itu penting bagi kedua negara.",
                        published="2024-11-05")
     assert dated(corpus) == [("Prabowo Subianto", None, None)]
+
+
+def test_statements_through_one_medium_are_one_release():
+    corpus = corpus_of("“Kerja sama ini penting,” kata Kementerian Luar Negeri RI dalam keterangannya, "
+                       "Senin (7/3/2022). "
+                       "“Ekspor akan naik,” tambah Kementerian Luar Negeri RI dalam keterangannya. "
+                       "Kementerian Luar Negeri RI sebelumnya mengatakan harga gula stabil.")
+    assert [d[1:] for d in dated(corpus)] == [("2022-03-07", "numeric"), ("2022-03-07", "same release"),
+                                              (None, None)]  # an organization: no other statement inherits

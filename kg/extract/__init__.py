@@ -281,11 +281,13 @@ class DocumentContext:
         cue_char = self.start_char(cue_index) - sentence.start
         return as_date(min(outside, key=lambda d: abs(d.start - cue_char)))
 
-    @staticmethod
-    def closes_sentence(sentence: Sentence, expression: TimeExpression) -> bool:
-        """ "..., Kamis (9/11)." : a day after a comma with nothing but punctuation after it."""
+    def closes_sentence(self, sentence: Sentence, expression: TimeExpression) -> bool:
+        """ "..., Kamis (9/11)." : a day after a comma with nothing after it but punctuation and words that leave
+        the day as it is ("..., Sabtu (2/11) lalu.": date_closers.txt)."""
         before, after = sentence.text[:expression.start].rstrip(), sentence.text[expression.end:]
-        return before.endswith(",") and not any(c.isalnum() for c in after) and expression.kind in DAY_KINDS
+        words = "".join(c if c.isalnum() else " " for c in after.casefold()).split()
+        return before.endswith(",") and all(w in self.lang.date_closers for w in words) \
+            and expression.kind in DAY_KINDS
 
     def draft(self, kind: str, sentence: Sentence, k: int, end: int, actors: list[Mention], **fields) -> Draft:
         """A fact found at trigger tokens [k, end) of a sentence; its id is stable for the same text."""

@@ -170,6 +170,7 @@ class LanguageData:
     name_particles: dict[str, str] = field(default_factory=dict)  # casefolded word -> joins | article | opens
     relativizers: set[str] = field(default_factory=set)
     plural_pronouns: set[str] = field(default_factory=set)
+    date_closers: set[str] = field(default_factory=set)  # words after a day that leave it as it is ("lalu")
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
@@ -301,6 +302,7 @@ def load(code: str = "id") -> LanguageData:
         statement_joiners=set(optional_list(folder / "statement_joiners.txt")),
         relativizers=set(optional_list(folder / "relativizers.txt")),
         plural_pronouns=set(optional_list(folder / "plural_pronouns.txt")),
+        date_closers=set(optional_list(folder / "date_closers.txt")),
     )
     data.verb_prefixes = [(r["initial"], r["prefix"], int(r["drop"] or 0))
                           for r in optional_table(folder / "verb_prefixes.tsv")]

@@ -71,6 +71,10 @@ def test_a_statement_that_reports_a_past_meeting_is_not_dated_by_it():
     corpus = corpus_of("Menlu Retno Marsudi menelepon Menlu Yordania Ayman Safadi pada Senin (15/4/2024). "
                        "Retno mengatakan telah menghubungi pula sejumlah mitra di kawasan.", published="2024-04-17")
     assert dated(corpus) == [("Retno Marsudi", None, None)]
+    corpus = corpus_of("Menlu Retno Marsudi menelepon Menlu Yordania Ayman Safadi pada Senin (15/4/2024). "
+                       "Retno mengatakan bahwa Yordania telah membuka perbatasannya bagi bantuan.",
+                       published="2024-04-17")
+    assert dated(corpus)[0][1:] == ("2024-04-15", "same occasion")  # the past of the content's own subject
 
 
 def test_a_planned_meeting_is_no_occasion_of_what_was_said():

@@ -468,10 +468,20 @@ def mark_occasions(context: DocumentContext, drafts: list[Draft]) -> None:
             draft.occasion = "meeting"
         elif names_channel(context, sentence):
             draft.occasion = "channel"
-        elif not draft.attrs.get("quote") and any(context.lower[j] in context.lang.past_markers
-                                                  for j in range(draft.at + 1, min(draft.at + 1 + PAST_REACH,
-                                                                                   sentence.tokens[1]))):
+        elif not draft.attrs.get("quote") and reports_own_past(context, sentence, draft.at):
             draft.occasion = "past report"
+
+
+def reports_own_past(context: DocumentContext, sentence: Sentence, at: int) -> bool:
+    """A past marker right after the cue, before any name ("mengatakan (bahwa) telah menghubungi Y"): the speaker
+    reports what they did before. With a subject of its own ("menambahkan bahwa China telah membuat ...") the
+    past is that subject's, and says nothing of when the speaking was."""
+    for j in range(at + 1, min(at + 1 + PAST_REACH, sentence.tokens[1])):
+        if j in context.by_start:
+            return False
+        if context.lower[j] in context.lang.past_markers:
+            return True
+    return False
 
 
 def framed_in_meeting(context: DocumentContext, sentence: Sentence, draft: Draft) -> bool:

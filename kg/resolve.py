@@ -577,13 +577,14 @@ def is_day(date: DateValue | None) -> bool:
 def dated_days(items: list[Record], statements_only: bool = False) -> dict[str, dict[str, DateValue]]:
     """Per actor, the days of the day-dated facts it takes part in (every party counts: a person in meetings
     on two days has no single occasion), each with its first date. A planned or cancelled meeting is no occasion
-    anyone spoke at."""
+    anyone spoke at. With statements_only: the days of the actor's statements, but for those dated by the meeting
+    they were made in."""
     days: dict[str, dict[str, DateValue]] = defaultdict(dict)
     for record in items:
         if not is_day(record.date) or (isinstance(record, Meeting) and (statements_only or record.status != "held")):
             continue
-        if statements_only and not isinstance(record, Statement):
-            continue
+        if statements_only and (not isinstance(record, Statement) or record.date.basis == "meeting frame"):
+            continue  # a statement dated by its meeting says nothing of when a written one was made
         for actor in actors_of(record):
             days[actor].setdefault(record.date.value, record.date)
     return days

@@ -91,3 +91,11 @@ def test_statements_through_one_medium_are_one_release():
                        "Kementerian Luar Negeri RI sebelumnya mengatakan harga gula stabil.")
     assert [d[1:] for d in dated(corpus)] == [("2022-03-07", "numeric"), ("2022-03-07", "same release"),
                                               (None, None)]  # an organization: no other statement inherits
+
+
+def test_a_post_after_a_call_is_not_dated_by_the_call_nor_is_its_continuation():
+    corpus = corpus_of("Menlu Retno Marsudi menelepon Menlu Yordania Ayman Safadi pada Senin (15/4/2024). "
+                       "Dalam percakapan itu, Retno menyerukan semua pihak menahan diri.\n\n"
+                       "“Situasi di kawasan sangat mengkhawatirkan,” tulis Retno dalam unggahannya di Instagram.\n\n"
+                       "“Kita semua harus mencegah perang yang lebih luas,” lanjutnya.", published="2024-04-17")
+    assert [d[1:] for d in dated(corpus)] == [("2024-04-15", "meeting frame"), (None, None), (None, None)]

@@ -458,6 +458,7 @@ def mark_occasions(context: DocumentContext, drafts: list[Draft]) -> None:
     - "past report": what was said reports a past happening ("X mengatakan telah menghubungi Y"): it was said
       after that happening, not in it."""
     framed: dict[int, int] = {}  # paragraph -> the first sentence framed in a meeting
+    previous: Draft | None = None
     for draft in drafts:
         if draft.kind != "statement" or draft.at < 0:
             continue
@@ -466,10 +467,22 @@ def mark_occasions(context: DocumentContext, drafts: list[Draft]) -> None:
             framed.setdefault(sentence.paragraph, sentence.index)
         if framed.get(sentence.paragraph, sentence.index + 1) <= sentence.index:
             draft.occasion = "meeting"
-        elif names_channel(context, sentence):
+        elif names_channel(context, sentence) or continues_channel(previous, draft):
             draft.occasion = "channel"
         elif not draft.attrs.get("quote") and reports_own_past(context, sentence, draft.at):
             draft.occasion = "past report"
+        previous = draft
+
+
+def continues_channel(previous: Draft | None, draft: Draft) -> bool:
+    """ "“...,” lanjutnya." right after a statement made through a medium goes on in that medium."""
+    if previous is None or previous.occasion != "channel" or not draft.actors or not previous.actors:
+        return False
+    speaker, before = draft.actors[0], previous.actors[0]
+    named = before.antecedent or before
+    return speaker.source == "pronoun" and speaker.antecedent is not None \
+        and speaker.antecedent.text == named.text \
+        and draft.evidence.sentence_index - previous.evidence.sentence_index <= 1
 
 
 def reports_own_past(context: DocumentContext, sentence: Sentence, at: int) -> bool:

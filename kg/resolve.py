@@ -597,11 +597,12 @@ def undated_person_statements(items: list[Record], entities: dict[str, Entity]) 
 
 def in_meeting(items: list[Record]) -> None:
     """A statement the text frames in a meeting ("Dalam pertemuan itu, X mengatakan") was made on the day of the
-    last held meeting the article dated up to its sentence."""
+    last held meeting the article dated up to its sentence that the speaker took part in."""
     meetings = [r for r in items if isinstance(r, Meeting) and r.status == "held" and is_day(r.date)]
     for record in items:
         if isinstance(record, Statement) and record.date is None and record.occasion == "meeting":
-            before = [m for m in meetings if m.evidence.sentence_index <= record.evidence.sentence_index]
+            before = [m for m in meetings if m.evidence.sentence_index <= record.evidence.sentence_index
+                      and record.speaker in m.participants]  # one who was not there spoke after it, not in it
             record.date = carried(before[-1].date, "meeting frame") if before else None
 
 

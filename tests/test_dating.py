@@ -99,3 +99,11 @@ def test_a_post_after_a_call_is_not_dated_by_the_call_nor_is_its_continuation():
                        "“Situasi di kawasan sangat mengkhawatirkan,” tulis Retno dalam unggahannya di Instagram.\n\n"
                        "“Kita semua harus mencegah perang yang lebih luas,” lanjutnya.", published="2024-04-17")
     assert [d[1:] for d in dated(corpus)] == [("2024-04-15", "meeting frame"), (None, None), (None, None)]
+
+
+def test_a_meeting_frames_only_the_statements_of_those_who_took_part():
+    corpus = corpus_of("Menlu Antony Blinken bertemu Presiden Joko Widodo di Jakarta pada Senin (13/12/2021). "
+                       "Dalam pertemuan itu, Blinken menekankan pentingnya kemitraan. "
+                       "Setelah pertemuan itu, Menlu Retno Marsudi mengatakan Washington tertarik pada infrastruktur.",
+                       published="2021-12-15")
+    assert [d[:2] for d in dated(corpus)] == [("Antony Blinken", "2021-12-13"), ("Retno Marsudi", None)]

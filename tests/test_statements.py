@@ -329,6 +329,13 @@ def test_a_reference_back_to_the_same_speaker_is_not_another_statement():
     assert [speaker for speaker, _ in found] == ["Antony Blinken", "Departemen Luar Negeri AS"]
 
 
+def test_a_description_with_a_demonstrative_is_the_person_the_sentence_before_opens_with():
+    _, found = statements("Presiden Joko Widodo menerima Presiden AS Joe Biden di Bogor. “Kami senang,” kata Jokowi. "
+                          "Presiden AS Joe Biden juga ingin kembali ke Bali. "
+                          "Politikus Partai Demokrat itu mengaku terkesan dengan keramahan warga.")
+    assert [speaker for speaker, _ in found] == ["Jokowi", "Joe Biden"]
+
+
 def test_a_person_noun_with_a_demonstrative_refers_back():
     _, found = statements("Menlu Budi Santoso tiba di Jakarta. "
                           "Politikus Partai Hijau itu menambahkan bahwa kerja sama akan diperluas.")

@@ -459,7 +459,8 @@ def pre_reading(context: DocumentContext, sentence: Sentence, k: int, found: tup
         speaker = clause_subject(context, sentence, k)
     else:
         phrase = referring_phrase(context, sentence, k)
-        speaker = context.pronoun(sentence, *phrase) if phrase else context.subject_before(sentence, k)
+        speaker = context.pronoun(sentence, *phrase, antecedent=previous_subject(context, sentence)) if phrase \
+            else context.subject_before(sentence, k)
     if speaker is None:
         return None
     co_speakers = [m for m in context.co_subjects(speaker) if not is_outlet(context, m)]
@@ -587,6 +588,25 @@ def referring_phrase(context: DocumentContext, sentence: Sentence, k: int) -> tu
         if not context.words[head][:1].isupper():
             return None
         head -= 1  # "Politisi [Partai Republik] itu", a name not recognised
+    return None
+
+
+def previous_subject(context: DocumentContext, sentence: Sentence) -> Mention | None:
+    """The person who opens the sentence before ("Trump juga ingin ... . Politisi Partai Republik itu mengaku"):
+    a description with a demonstrative refers to the one the text spoke of last, who need not have spoken. None
+    when that sentence opens otherwise (the phrase then stands for the last speaker)."""
+    if sentence.index == 0:
+        return None
+    before = context.sentences[sentence.index - 1]
+    start, stop = before.tokens
+    if start in context.quoted(before):
+        return None
+    for j in range(start, stop):  # past the capitalised title words before the name ("Presiden AS Joe Biden")
+        mention = context.by_start.get(j)
+        if mention is not None and mention.type == "Person" and not mention.title_only:
+            return mention.antecedent or mention
+        if not context.words[j][:1].isupper():
+            return None
     return None
 
 

@@ -261,6 +261,10 @@ def test_a_post_cue_ends_a_quotation_that_is_never_closed():
     _, found = statements("“Perundingan berjalan baik, kata Menlu Retno Marsudi di Jakarta, Senin (14/2).")
     assert [(speaker, st.quote, st.date.value) for speaker, st in found] == [
         ("Retno Marsudi", "Perundingan berjalan baik", "2022-02-14")]
+    _, found = statements("“Perundingan berjalan baik, kata Menlu Retno Marsudi di Jakarta, Senin (14/2). Menurut dia "
+                          "kedua pihak sepakat bertemu lagi bulan depan.")
+    assert sorted((speaker, st.cue) for speaker, st in found) == [("Retno Marsudi", "Menurut"),
+                                                                  ("Retno Marsudi", "kata")]
 
 
 def test_a_long_title_between_the_cue_and_the_person():

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..analyse import SENTENCE_FINAL
 from ..lang import Cue, LanguageData
 from ..model import Mention, Sentence
 from . import QUOTE_MARKS, DocumentContext, Draft
@@ -261,6 +262,8 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
         reading = read_cue(context, sentence, k, quotes, quoted, found)
         if reading is None:
             continue
+        if k in quoted:  # a cue that ended a quotation never closed: what follows its sentence is no quotation
+            quoted = quoted - set(range(after_dangling_attribution(context, sentence, reading), sentence.tokens[1]))
         for speaker in reading.speakers:
             speaker = title_holder(context, speaker)
             if not reading.coordinated and (id(speaker) in spoken or any(f.speaker is speaker and not
@@ -649,6 +652,17 @@ def same_person(context: DocumentContext, a: Mention, b: Mention) -> bool:
     names_a = {w.casefold() for w in a.text.split()} - context.title_words
     names_b = {w.casefold() for w in b.text.split()} - context.title_words
     return bool(names_a & names_b)
+
+
+def after_dangling_attribution(context: DocumentContext, sentence: Sentence, reading: Reading) -> int:
+    """Where the text after a dangling quotation's attribution goes on ("“Kami siap, kata X, Kamis (9/11).
+    Menurut dia ..."): after the first sentence-final mark that a capitalised word follows; the splitter kept it in
+    the sentence because the quotation was never closed."""
+    stop = sentence.tokens[1]
+    for j in range(reading.end, stop - 1):
+        if context.words[j] in SENTENCE_FINAL and context.words[j + 1][:1].isupper():
+            return j + 1
+    return stop
 
 
 def dangling_quote_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[tuple[int, int]]

@@ -377,7 +377,7 @@ def find_dateline(line: str, lang: LanguageData, known_places: set[str],
             continue
         rest = line[separator.end():]
         if rest and not (rest[0].isalpha() or rest[0] in OPENING_QUOTES):
-            return None  # "Kompas.com - 23/04/2024, 10:52 WIB"
+            return None  # "Portal.com - 05/06/2023, 08:15 WIB"
         mark = separator.group().strip()
         glued = not separator.group()[:1].isspace() and not separator.group()[-1:].isspace() and bool(rest)
         found = dateline_parts(head, mark[:1] if mark[:1] in ":|" else "-", glued, known_places, lang, own)

@@ -673,8 +673,8 @@ def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
 
 
 def represented(meeting: Meeting, entities: dict[str, Entity]) -> None:
-    """A country attends through the named person who holds its office ("pertemuan bilateral Indonesia-Australia,
-    Presiden Jokowi dan PM Albanese ..."): the country is no party of its own beside that person."""
+    """A country attends through the named person who holds its office ("dalam pertemuan Indonesia-Jepang itu,
+    Presiden Jokowi dan PM Kishida ..."): the country is no party of its own beside that person."""
     countries = {r.of for p in meeting.participants if p in entities for r in entities[p].roles if r.of}
     if countries & set(meeting.participants):
         meeting.participants = [p for p in meeting.participants if p not in countries]

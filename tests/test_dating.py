@@ -42,7 +42,7 @@ def test_without_a_publication_date_a_day_and_month_take_the_year_of_the_texts_d
 
 
 def test_that_evening_counts_from_the_last_dated_happening():
-    corpus = corpus_of("Presiden Joe Biden menerima Presiden Ukraina Volodymyr Zelensky di Gedung Putih pada Rabu "
+    corpus = corpus_of("Presiden Joe Biden menyambut Presiden Volodymyr Zelensky dari Ukraina di Washington pada Rabu "
                        "(21/12/2022). Zelensky juga dijadwalkan bertemu dengan Ketua DPR Nancy Pelosi pada malam "
                        "harinya.", published="2022-12-22")
     planned = [m for m in corpus.meetings if m.status == "planned"]

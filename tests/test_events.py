@@ -26,7 +26,7 @@ def test_nominal_invasion_takes_the_actor_after_the_noun():
 
 
 def test_annexation_of_a_place_with_a_year():
-    assert events("Pada tahun 2014, Rusia mencaplok Semenanjung Krimea.") == [
+    assert events("Rusia mencaplok Semenanjung Krimea dari Ukraina pada tahun 2014.") == [
         ("annexation", {"Rusia"}, "Krimea", "2014", "192")]
 
 

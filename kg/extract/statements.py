@@ -166,7 +166,7 @@ def is_outlet(context: DocumentContext, mention: Mention) -> bool:
 
 def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | None:
     """The speaker named right after a cue. A title may run on between the cue and the person it belongs to ("kata
-    juru bicara Erdogan Ibrahim Kalin", "ucap Wakil Ketua Komisi III DPR, Ahmad Sahroni"): over names, title words
+    juru bicara Jokowi Fadjroel Rachman", "ucap Wakil Ketua Komisi I DPR, Budi Santoso"): over names, title words
     and capitalised words the speaker is the last named person, else the last person, else the first actor."""
     named = person = actor = None
     k = index + 1
@@ -196,7 +196,7 @@ def speaker_after(context: DocumentContext, index: int, stop: int) -> Mention | 
 
 def in_title_run(context: DocumentContext, k: int, stop: int) -> bool:
     """Token k can stand in a title before a name: a title word, a generic noun, a capitalised word, or a comma
-    before one of them or a name ("Wakil Ketua Komisi III DPR, Ahmad Sahroni")."""
+    before one of them or a name ("Wakil Ketua Komisi I DPR, Budi Santoso")."""
     word = context.words[k]
     if word == ",":
         return k + 1 < stop and (context.by_start.get(k + 1) is not None or in_title_run(context, k + 1, stop)

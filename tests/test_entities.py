@@ -41,6 +41,14 @@ def test_capital_as_actor_is_the_country_and_as_place_is_the_city():
     assert corpus.entities["place/moskow"].type == "Place"
 
 
+@pytest.mark.parametrize("text", ["Kedua menteri bertemu di Istana Merdeka, Jakarta, pada Senin.",
+                                  "Rapat itu digelar di Gedung Nusantara III, Jakarta."])
+def test_a_capital_closing_an_address_is_the_city(text):
+    corpus = corpus_of(text)
+    assert corpus.entities["place/jakarta"].type == "Place"
+    assert "country/indonesia" not in corpus.entities
+
+
 def test_outlet_after_attribution_phrase_is_not_an_entity():
     corpus = corpus_of("Presiden Joko Widodo tiba di Kyiv, seperti dilansir dari Reuters.")
     assert "Reuters" not in labels(corpus)

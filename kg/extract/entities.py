@@ -381,13 +381,20 @@ class MentionFinder:
 
     def gazetteer_mention(self, document: Document, doc: Doc, index: int, start: int, end: int,
                           entry: GazetteerEntry) -> Mention:
-        if entry.type == "Place" and not self.is_locative(doc, start) and \
+        if entry.type == "Place" and not self.is_locative(doc, start) and not self.is_address(start, end) and \
                 self.lang.ambiguous.get(doc[start:end].text) != "common_word":
             forms = [f.casefold() for f in entry.forms]
             country = next((self.capital_of[f] for f in forms if f in self.capital_of), None)
             if country:  # "Moskow mengatakan": a capital used as an actor stands for its country
                 return self.make(document, doc, index, start, end, "Country", "gazetteer", canonical=country.name)
         return self.make(document, doc, index, start, end, entry.type, "gazetteer", canonical=entry.name)
+
+    def is_address(self, start: int, end: int) -> bool:
+        """A place set off by commas after a name ("di Istana Merdeka, Jakarta, Senin", "Gedung Nusantara III,
+        Jakarta."): the last part of an address, the city, not its country acting."""
+        if start < 2 or self.w[start - 1] != "," or not self.w[start - 2][:1].isupper():
+            return False
+        return end >= len(self.w) or not self.w[end][:1].isalpha() or self.w[end][:1].isdigit()
 
     def is_locative(self, doc: Doc, start: int) -> bool:
         for width in (2, 1):

@@ -41,6 +41,23 @@ def test_capital_as_actor_is_the_country_and_as_place_is_the_city():
     assert corpus.entities["place/moskow"].type == "Place"
 
 
+@pytest.mark.parametrize("sentence, place", [
+    ("Presiden menerima tamunya di Istana Kepresidenan Cipanas pada Sabtu.", "Istana Kepresidenan Cipanas"),
+    ("Rapat kerja itu berlangsung di Kompleks Parlemen, Senayan.", "Kompleks Parlemen"),
+    ("Para delegasi menginap di Hotel Grand Hyatt Nusa Dua selama konferensi.", "Hotel Grand Hyatt Nusa Dua"),
+    ("Pemakaman dilakukan di Taman Makam Pahlawan Kalibata.", "Taman Makam Pahlawan Kalibata"),
+])
+def test_a_building_or_site_is_one_place(sentence, place):
+    found = labels(corpus_of(sentence))
+    assert found.get(place) == "Place"
+
+
+def test_a_facility_word_alone_or_a_known_name_stays_as_it_is():
+    found = labels(corpus_of("Gedung itu dibangun pada 1970. Juru bicara Gedung Putih menolak berkomentar."))
+    assert found.get("Gedung Putih") == "Organization" and not any(name.startswith("Gedung ") and name != "Gedung Putih"
+                                                                  for name in found)
+
+
 @pytest.mark.parametrize("text", ["Kedua menteri bertemu di Istana Merdeka, Jakarta, pada Senin.",
                                   "Rapat itu digelar di Gedung Nusantara III, Jakarta."])
 def test_a_capital_closing_an_address_is_the_city(text):

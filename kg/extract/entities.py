@@ -35,6 +35,7 @@ ROMAN_NUMERAL = re.compile(r"^[IVX]{1,4}$")  # "Komisi III", "Raja Charles III"
 HEADLINE_WORD_LENGTH = 4  # words this long or longer tell title case (shorter ones: di, ke, dan stay lower case)
 HEADLINE_CAPITALISED = 0.7  # share of such words capitalised in a headline-style sentence
 HEADLINE_MIN_WORDS = 3
+MAX_FACILITY_TOKENS = 8  # "Rumah Sakit Pusat Pertahanan Negara ..." is about as long as such names run
 HEADLINE_LOWER_CONTENT = 1  # at most this many lower-case long words besides function words in a headline
 
 
@@ -209,6 +210,7 @@ class MentionFinder:
             known.clear()
         for word in distinct.difference(known):
             known[word] = word in self.event_first or word.casefold() in self.title_lengths \
+                or (word[:1].isupper() and word.casefold() in self.lang.facility_heads) \
                 or self.is_name_token(word, first=True) or self.is_org_head(word)
         openers = {word for word in distinct if known[word]}
         return sorted({k for k, word in enumerate(self.w) if word in openers}.union(gazetteer))
@@ -329,6 +331,11 @@ class MentionFinder:
                 mentions.extend(event)
                 i = event[0].tokens[1]
                 continue
+            facility = self.facility_end(i, end)
+            if facility > (gazetteer[i][0] if i in gazetteer else i + 1):
+                mentions.append(self.make(document, doc, index, i, facility, "Place", "name"))
+                i = facility
+                continue
             if i in gazetteer and gazetteer[i][0] <= end:
                 stop, entry = gazetteer[i]
                 org_end = self.org_country_end(i, stop, end, gazetteer, entry)
@@ -388,6 +395,23 @@ class MentionFinder:
             if country:  # "Moskow mengatakan": a capital used as an actor stands for its country
                 return self.make(document, doc, index, start, end, "Country", "gazetteer", canonical=country.name)
         return self.make(document, doc, index, start, end, entry.type, "gazetteer", canonical=entry.name)
+
+    def facility_end(self, start: int, end: int) -> int:
+        """End of a building's or site's name opened by a capitalised facility word (facility_heads.txt): the run of
+        capitalised words after it, hyphenated parts and roman numerals included ("Hotel Shangri-La Bosphorus",
+        "Gedung Nusantara III"); start when no such word follows."""
+        word = self.w[start]
+        if not word[:1].isupper() or word.casefold() not in self.lang.facility_heads:
+            return start
+        stop = start + 1
+        while stop < end and stop - start < MAX_FACILITY_TOKENS:
+            if self.w[stop][:1].isupper():
+                stop += 1
+            elif self.w[stop] == "-" and stop + 1 < end and self.w[stop + 1][:1].isupper():
+                stop += 2
+            else:
+                break
+        return stop if stop > start + 1 else start
 
     def is_address(self, start: int, end: int) -> bool:
         """A place set off by commas after a name ("di Istana Merdeka, Jakarta, Senin", "Gedung Nusantara III,

@@ -171,6 +171,7 @@ class LanguageData:
     relativizers: set[str] = field(default_factory=set)
     plural_pronouns: set[str] = field(default_factory=set)
     date_closers: set[str] = field(default_factory=set)  # words after a day that leave it as it is ("lalu")
+    facility_heads: set[str] = field(default_factory=set)  # words that open a building's or site's name ("Istana")
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
@@ -303,6 +304,7 @@ def load(code: str = "id") -> LanguageData:
         relativizers=set(optional_list(folder / "relativizers.txt")),
         plural_pronouns=set(optional_list(folder / "plural_pronouns.txt")),
         date_closers=set(optional_list(folder / "date_closers.txt")),
+        facility_heads={w.casefold() for w in optional_list(folder / "facility_heads.txt")},
     )
     data.verb_prefixes = [(r["initial"], r["prefix"], int(r["drop"] or 0))
                           for r in optional_table(folder / "verb_prefixes.tsv")]

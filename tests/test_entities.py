@@ -232,3 +232,12 @@ def test_a_president_elect_is_a_title_and_a_bracketed_acronym_keeps_the_enumerat
     trump = next(e for e in corpus.entities.values() if e.label == "Donald Trump")
     assert trump.roles[0].position == "Presiden Terpilih" and trump.roles[0].of == "country/amerika-serikat"
     assert [sorted(m.participants) for m in corpus.meetings] == [["person/donald-trump", "person/prabowo-subianto"]]
+
+
+def test_a_comma_after_a_bare_title_ends_it():
+    corpus = corpus_of("Menlu Antony Blinken tiba di Beijing. Seusai panggilan telepon Presiden, Blinken "
+                       "memperingatkan Beijing soal Taiwan.", "Presiden Rusia, Vladimir Putin, tiba di Minsk.")
+    blinken = next(e for e in corpus.entities.values() if e.label == "Antony Blinken")
+    assert all(r.position != "Presiden" for r in blinken.roles)
+    putin = next(e for e in corpus.entities.values() if e.label == "Vladimir Putin")
+    assert any(r.position == "Presiden" for r in putin.roles)

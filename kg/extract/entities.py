@@ -470,7 +470,9 @@ class MentionFinder:
                 j = close + 1
             else:
                 break
-        k = j + 1 if j < end and self.w[j] == "," else j
+        # "Presiden Rusia, Vladimir Putin": a comma after a title with its country or body ("panggilan telepon
+        # Presiden, Blinken memperingatkan": not after a bare title)
+        k = j + 1 if title_end < j < end and self.w[j] == "," else j
         name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) if k < end and self.opens_name(k, end) \
             else k
         role_text = doc[start:j].text

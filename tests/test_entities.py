@@ -241,3 +241,10 @@ def test_a_comma_after_a_bare_title_ends_it():
     assert all(r.position != "Presiden" for r in blinken.roles)
     putin = next(e for e in corpus.entities.values() if e.label == "Vladimir Putin")
     assert any(r.position == "Presiden" for r in putin.roles)
+
+
+def test_a_known_organization_with_its_acronym_in_brackets_before_its_country():
+    corpus = corpus_of("Kementerian Luar Negeri (Kemlu) RI mengatakan evakuasi warga berjalan lancar.")
+    assert labels(corpus) == {"Kementerian Luar Negeri RI": "Organization"}
+    speaker, = [corpus.entities[s.speaker].label for s in corpus.statements]
+    assert speaker == "Kementerian Luar Negeri RI"

@@ -56,6 +56,7 @@ class MentionFinder:
             if multi:
                 self.lower.add(key, multi)
         self.capital_of = {e.capital.casefold(): e for e in self.entries if e.type == "Country" and e.capital}
+        self.by_form = {" ".join(form.casefold().split()): e for e in self.entries for form in e.forms}
         # title phrase lengths by first word, longest first: "menteri" -> [5, 3, 1] ...
         lengths: dict[str, set[int]] = {}
         for title in lang.titles:
@@ -331,6 +332,13 @@ class MentionFinder:
                 mentions.extend(event)
                 i = event[0].tokens[1]
                 continue
+            bracketed = self.bracketed_org(i, end, gazetteer)
+            if bracketed is not None:  # "Kementerian Luar Negeri (Kemlu) RI": one organization
+                stop, entry = bracketed
+                mentions.append(self.make(document, doc, index, i, stop, "Organization", "gazetteer",
+                                          canonical=entry.name))
+                i = stop
+                continue
             facility = self.facility_end(i, end)
             if facility > (gazetteer[i][0] if i in gazetteer else i + 1):
                 mentions.append(self.make(document, doc, index, i, facility, "Place", "name"))
@@ -395,6 +403,24 @@ class MentionFinder:
             if country:  # "Moskow mengatakan": a capital used as an actor stands for its country
                 return self.make(document, doc, index, start, end, "Country", "gazetteer", canonical=country.name)
         return self.make(document, doc, index, start, end, entry.type, "gazetteer", canonical=entry.name)
+
+    def bracketed_org(self, start: int, end: int, gazetteer: dict[int, tuple[int, GazetteerEntry]]
+                      ) -> tuple[int, GazetteerEntry] | None:
+        """A known organization written with its acronym in brackets before the country that closes its name
+        ("Kementerian Luar Negeri (Kemlu) RI" for "Kementerian Luar Negeri RI"): its end and entry, or None."""
+        if not self.is_org_head(self.w[start]):
+            return None
+        bracket = next((j for j in range(start + 1, min(start + MAX_NAME_TOKENS, end)) if self.w[j] == "("), None)
+        if bracket is None or not all(self.w[j][:1].isupper() for j in range(start, bracket)):
+            return None
+        close = next((j for j in range(bracket + 1, min(bracket + 5, end)) if self.w[j] == ")"), None)
+        if close is None or close + 1 not in gazetteer:
+            return None
+        stop, country = gazetteer[close + 1]
+        if country.type != "Country":
+            return None
+        entry = self.by_form.get(f"{self.span_text(start, bracket)} {self.span_text(close + 1, stop)}".casefold())
+        return (stop, entry) if entry is not None and entry.type == "Organization" else None
 
     def facility_end(self, start: int, end: int) -> int:
         """End of a building's or site's name opened by a capitalised facility word (facility_heads.txt): the run of

@@ -248,3 +248,11 @@ def test_a_known_organization_with_its_acronym_in_brackets_before_its_country():
     assert labels(corpus) == {"Kementerian Luar Negeri RI": "Organization"}
     speaker, = [corpus.entities[s.speaker].label for s in corpus.statements]
     assert speaker == "Kementerian Luar Negeri RI"
+
+
+def test_a_title_of_a_person_named_before_is_held_by_the_name_after_it():
+    found = labels(corpus_of("Presiden Jokowi tiba di Tokyo. Pernyataan itu dibacakan juru bicara Jokowi "
+                             "Fadjroel Rachman kepada wartawan.", "Presiden Joko Widodo tiba di Seoul. "
+                             "Presiden Jokowi disambut juru bicara Widodo Budi Santoso di bandara."))
+    assert "Fadjroel Rachman" in found and "Jokowi Fadjroel Rachman" not in found
+    assert "Budi Santoso" in found

@@ -81,6 +81,8 @@ class MentionFinder:
         self.headline_style = False  # the sentence being read capitalises its words (see is_headline_style)
         self.sentence_start = 0  # first token of the sentence being read
         self.particles = lang.name_particles
+        self.named_persons: set[str] = set()  # last words of the persons named so far in the document
+        self.sentence_found: list[Mention] = []  # the mentions found so far in the sentence being read
         self.function_words = lang.prepositions | set(lang.coordinators) | lang.complementizers
         self.w: list[str] = []
         self.starts: list[int] = []  # tokens where a mention may start (see mention_starts)
@@ -242,6 +244,7 @@ class MentionFinder:
         self.starts = self.mention_starts(gazetteer)
         self.lowered = {w.casefold() for w in set(self.w) if w[:1].islower()}
         mentions: list[Mention] = []
+        self.named_persons = set()
         for sentence in sentences:
             span = doc[sentence.tokens[0]:sentence.tokens[1]]
             self.headline_style = self.is_headline_style(*sentence.tokens)
@@ -249,6 +252,8 @@ class MentionFinder:
             found = self.find_in_sentence(document, doc, span, sentence.index, gazetteer)
             mentions.extend(found)
             mentions.extend(self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer))
+            self.named_persons.update(m.text.split()[-1].casefold() for m in found
+                                      if m.type == "Person" and not m.title_only)
         if self.ner is not None:
             mentions = self.apply_ner(document, doc, sentences, mentions)
         return drop_provenance(document, mentions, self.w, self.lang)  # cited outlets and the site: not nodes
@@ -320,6 +325,7 @@ class MentionFinder:
                          gazetteer: dict[int, tuple[int, GazetteerEntry]]) -> list[Mention]:
         excluded = self.excluded_tokens(doc, sentence)
         mentions: list[Mention] = []
+        self.sentence_found = mentions  # for rules that look back within the sentence (see title_mentions)
         i, end = sentence.start, sentence.end
         starts = self.starts
         for k in starts[bisect_left(starts, i):bisect_left(starts, end)]:  # no branch below matches elsewhere
@@ -501,6 +507,9 @@ class MentionFinder:
         k = j + 1 if title_end < j < end and self.w[j] == "," else j
         name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) if k < end and self.opens_name(k, end) \
             else k
+        if name_end - k >= 3 and (self.w[k].casefold() in self.named_persons or any(
+                m.type == "Person" and m.text.split()[-1] == self.w[k] for m in self.sentence_found)):
+            k += 1  # "juru bicara Erdogan Ibrahim Kalin": the person the text named before is whose spokesman
         role_text = doc[start:j].text
         if name_end > k:
             person = self.make(document, doc, index, k, name_end, "Person", "title", role=role_text,

@@ -264,3 +264,15 @@ def test_signing_by_several_parties_is_a_meeting():
                                "Azerbaijan dan Sekretaris Jenderal PBB Antonio Guterres.")
     assert people == {"Armenia", "Azerbaijan", "Antonio Guterres"} and m.status == "planned"
     assert meetings("Undang-undang itu ditandatangani oleh Presiden Joko Widodo pada Senin.") == []
+
+
+def test_undated_meeting_takes_the_one_day_its_person_speaks_on():
+    (people, m, _), = meetings("Menlu Retno Marsudi menyebut dia datang ke istana untuk bertemu Presiden Joko Widodo. "
+                               "\"Persiapan sudah matang,\" kata Retno di Jakarta, Senin (14/2).")
+    assert people == {"Retno Marsudi", "Joko Widodo"} and m.date.value == "2022-02-14"
+
+
+def test_meeting_told_as_past_does_not_take_the_day_of_the_telling():
+    (people, m, _), = meetings("Menlu Retno Marsudi mengaku telah bertemu Menlu Tiongkok Wang Yi. "
+                               "\"Kami sepakat,\" kata Retno di Jakarta, Senin (14/2).")
+    assert people == {"Retno Marsudi", "Wang Yi"} and m.date is None

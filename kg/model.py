@@ -167,6 +167,7 @@ class Meeting:
     # ("pertemuan tersebut"), "anaphoric" ("dalam pertemuan itu, X ..."): parties from the meetings before it;
     # "reference" (only names the parties of talks reported later); "visit" (the counterpart is the country visited)
     completion: str | None = None
+    past: bool = False  # "X telah bertemu Y": reported as past, so not the occasion the article dates its persons on
 
 
 @dataclass(slots=True)

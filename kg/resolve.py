@@ -488,7 +488,7 @@ class Resolver:
             return None  # fewer than two parties: merge_meetings completes them from the article or drops it
         return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",
                        draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date,
-                       completion=completion)
+                       completion=completion, past=bool(draft.attrs.get("past")))
 
 
 def commonest(counts: dict[str, int]) -> str:
@@ -550,6 +550,7 @@ def date_article(items: list[Record], entities: dict[str, Entity], mentions: lis
     same_occasion(items, entities)
     same_release(items)
     news_day(items, entities)
+    meeting_occasion(items, entities)
 
 
 def anaphor_anchor(record: Record, items: list[Record], named_in: dict[int, set[str]]) -> DateValue | None:
@@ -620,6 +621,22 @@ def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
         own = (said if record.speaker in through_channel else days).get(record.speaker, {})
         if len(own) == 1:
             record.date = carried(next(iter(own.values())), "same occasion")
+
+
+def meeting_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
+    """One person, one occasion, for meetings: a held meeting the text leaves undated is from the one day on which
+    the article dates the other facts of its persons ("Retno ... untuk bertemu Jokowi" in an article whose Retno
+    speaks on one day); persons with facts on two days, or on different days from each other, give nothing, and
+    neither does a meeting told as past ("X mengaku telah bertemu Y": before the occasion of the telling)."""
+    for record in items:
+        if not isinstance(record, Meeting) or record.date is not None or record.status != "held" or record.past:
+            continue
+        others = [r for r in items if r is not record]
+        days = dated_days(others)
+        found = {value: date for p in record.participants if p in entities and entities[p].type == "Person"
+                 for value, date in days.get(p, {}).items()}
+        if len(found) == 1:
+            record.date = carried(next(iter(found.values())), "same occasion")
 
 
 def same_release(items: list[Record]) -> None:

@@ -264,3 +264,34 @@ def test_signing_by_several_parties_is_a_meeting():
                                "Azerbaijan dan Sekretaris Jenderal PBB Antonio Guterres.")
     assert people == {"Armenia", "Azerbaijan", "Antonio Guterres"} and m.status == "planned"
     assert meetings("Undang-undang itu ditandatangani oleh Presiden Joko Widodo pada Senin.") == []
+
+
+def test_undated_meeting_takes_the_one_day_its_person_speaks_on():
+    (people, m, _), = meetings("Menlu Retno Marsudi menyebut dia datang ke istana untuk bertemu Presiden Joko Widodo. "
+                               "\"Persiapan sudah matang,\" kata Retno di Jakarta, Senin (14/2).")
+    assert people == {"Retno Marsudi", "Joko Widodo"} and m.date.value == "2022-02-14"
+
+
+def test_meeting_told_as_past_does_not_take_the_day_of_the_telling():
+    (people, m, _), = meetings("Menlu Retno Marsudi mengaku telah bertemu Menlu Tiongkok Wang Yi. "
+                               "\"Kami sepakat,\" kata Retno di Jakarta, Senin (14/2).")
+    assert people == {"Retno Marsudi", "Wang Yi"} and m.date is None
+
+
+def test_weekday_of_a_meeting_counts_from_the_day_the_text_names_as_today():
+    text = ("Presiden Joko Widodo membahas krisis pangan pada hari ini, Rabu, 11 Mei 2022. "
+            "Joko Widodo juga menelepon Perdana Menteri Fumio Kishida pada Senin.")
+    (people, m, _), = meetings(text, published="2022-05")
+    assert people == {"Joko Widodo", "Fumio Kishida"} and m.date.value == "2022-05-09"
+    (_, undated, _), = meetings(text.replace("2022", "2021"), published="2022-05")  # not in the month: no today
+    assert undated.date is None
+
+
+def test_text_today_needs_one_today_next_to_an_explicit_day():
+    from kg.extract.dates import Published, text_today
+    from kg.lang import load
+    lang = load("id")
+    assert text_today("Hari ini, Senin (9/5/2022), ia tiba.", lang, Published(2022, 5)) == Published(2022, 5, 9)
+    assert text_today("Hari ini ia tiba. Pada 9 Mei 2022 ia pergi.", lang, None) is None
+    assert text_today("Hari ini, 9 Mei 2022, ia tiba. Hari ini, 10 Mei 2022, ia pergi.", lang, None) is None
+    assert text_today("Hari ini, 9 Mei 2022, ia tiba.", lang, Published(2022, 5, 12)) is None  # the day is known

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..analyse import token_offsets, token_texts
 from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
-from .dates import Published, TimeExpression, alternation, find_dates, publication, text_year
+from .dates import Published, TimeExpression, alternation, find_dates, publication, text_today, text_year
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
@@ -78,6 +78,10 @@ class DocumentContext:
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence index -> paragraph
     # what is known of the publication date (a day, a month or a year); without one, the year of the text's days
     publication: Published | None = None
+    # without a publication day, the day the text names as today ("hari ini, Ahad, 16 Mei 2021"): it dates the
+    # weekdays and "kemarin" of meetings and events (see date_near), not what resolution spreads to statements
+    today: Published | None = None
+    today_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
@@ -88,6 +92,7 @@ class DocumentContext:
         self.title_words = title_words(self.lang)
         self.paragraph_of = {s.index: s.paragraph for s in self.sentences}
         self.publication = publication(self.document.published) or text_year(self.text, self.lang)
+        self.today = text_today(self.text, self.lang, self.publication)
         for mention in self.mentions:
             self.by_start.setdefault(mention.tokens[0], mention)
             self.by_end.setdefault(mention.tokens[1] - 1, mention)
@@ -259,7 +264,8 @@ class DocumentContext:
         after_stop = max(after_start, self.end_char(scope[1] - 1) - sentence.start)
         trigger_char = self.start_char(k) - sentence.start
         scope_char = self.start_char(scope[0]) - sentence.start
-        dates = [d for d in self.dates(sentence, future) if d.value is not None or d.offset_days is not None]
+        dates = [d for d in self.dates_of_happenings(sentence, future)
+                 if d.value is not None or d.offset_days is not None]
         following = [d for d in dates if after_start <= d.start < after_stop]
         if following:
             return as_date(following[0])
@@ -328,6 +334,16 @@ class DocumentContext:
             found = self.position_cache[rule] = [k for k, word in enumerate(self.lower) if word in hits]
         start, stop = sentence.tokens
         return found[bisect_left(found, start):bisect_left(found, stop)]
+
+    def dates_of_happenings(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
+        """The time expressions of a sentence for dating a meeting or an event: against the text's today where the
+        publication day is unknown."""
+        if self.today is None:
+            return self.dates(sentence, future)
+        key = (sentence.index, future)
+        if key not in self.today_cache:
+            self.today_cache[key] = find_dates(sentence.text, self.lang, self.today, future)
+        return self.today_cache[key]
 
     def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
         key = (sentence.index, future)

@@ -279,6 +279,28 @@ def text_year(text: str, lang: LanguageData) -> Published | None:
     return Published(int(years.pop())) if len(years) == 1 else None
 
 
+def text_today(text: str, lang: LanguageData, published: Published | None) -> Published | None:
+    """For an article whose publication day is unknown: the day its text names as today, a "today" word right before
+    an explicit day ("pada hari ini, Ahad, 16 Mei 2021", "hari ini, Senin (3/7/2023)") that fits the publication month
+    or year where one is known; None when the text names none, or two different ones."""
+    if published is not None and published.date is not None:
+        return None
+    today = {fold(phrase) for phrase, (unit, offset) in lang.relative_dates.items() if unit == "day" and offset == 0}
+    found = find_dates(text, lang, published)
+    days = set()
+    for word, explicit in zip(found, found[1:], strict=False):
+        if fold(word.text) not in today or explicit.value is None or explicit.value.precision != "day" \
+                or explicit.kind not in ("full", "numeric") or text[word.end:explicit.start].strip(" ,") != "":
+            continue
+        day = date.fromisoformat(explicit.value.value)
+        if published is None or (day.year == published.year and published.month in (None, day.month)):
+            days.add(day)
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    return Published(day.year, day.month, day.day)
+
+
 @lru_cache(maxsize=4)
 def weekday_before_pattern(lang: LanguageData) -> re.Pattern:
     """A weekday name right before a day: "Senin (", "Senin, ", "Kamis "."""

@@ -40,6 +40,7 @@ APPOSITION_REACH = 10  # tokens an apposition may hold ("X, Kepala Biro Politik 
 PURPOSE_REACH = 3  # tokens between "untuk" and the verb it governs ("untuk segera memulai negosiasi")
 MUTUAL_REACH = 4  # tokens between a mutual verb and its subject ("Rusia dan Turki akan terus membahas")
 BRACKET_REACH = 6  # tokens a bracket may hold inside a name phrase ("Menlu Indonesia (RI) Retno Marsudi")
+PAST_BEFORE = 2  # tokens before a trigger (or its light verb) where a past marker stands ("telah bertemu")
 FRAME_OPENING = 3  # a fronted phrase's frame word stands among the sentence's first words ("Tak lama setelah ...")
 PLANNED_CAMEO = "036"
 VISIT_CAMEO = "042"
@@ -549,7 +550,8 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
             and date.value > published.isoformat():
         status = "planned"  # a meeting dated after the report cannot have been held yet
     attrs = {"status": status, "mode": mode, "cameo": PLANNED_CAMEO if status == "planned" else trigger.cameo,
-             "completion": completion, "destination": "yes" if sides.destination else None}
+             "completion": completion, "destination": "yes" if sides.destination else None,
+             "past": told_as_past(context, sentence, k)}
     draft = context.draft("meeting", sentence, k, end, participants, place=place, date=date, attrs=attrs)
     units = [[m] for m in sides.counterparts()] if trigger.each else sides.groups
     if not sides.subjects or len(units) < 2:
@@ -557,6 +559,13 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
     # "menelepon A dan B", "panggilan telepon dengan A, dan dengan B": one meeting per counterpart
     return [replace(draft, id=draft.id if n == 0 else f"{draft.id}-{n + 1}", actors=unique([*sides.subjects, *unit]),
                     attrs=dict(attrs)) for n, unit in enumerate(units)]
+
+
+def told_as_past(context: DocumentContext, sentence: Sentence, k: int) -> bool:
+    """ "X telah/pernah bertemu Y", "sudah melakukan pembicaraan": the meeting lies before what the article reports."""
+    start = sentence.tokens[0]
+    head = k - 1 if k - 1 >= start and context.lower[k - 1] in context.lang.light_verbs else k
+    return any(context.lower[j] in context.lang.past_markers for j in range(max(start, head - PAST_BEFORE), head))
 
 
 def definite(context: DocumentContext, sentence: Sentence, k: int, end: int) -> bool:

@@ -227,8 +227,8 @@ def test_a_known_ministry_named_with_another_country_is_that_countrys_ministry()
 
 
 def test_a_president_elect_is_a_title_and_a_bracketed_acronym_keeps_the_enumeration():
-    corpus = corpus_of("Presiden Prabowo Subianto berbicara melalui telepon dengan Presiden Terpilih Amerika Serikat "
-                       "(AS) Donald Trump pada Senin.")
+    corpus = corpus_of("Presiden Prabowo Subianto menelepon Presiden Terpilih Amerika Serikat (AS) Donald Trump "
+                       "pada Senin malam.")
     trump = next(e for e in corpus.entities.values() if e.label == "Donald Trump")
     assert trump.roles[0].position == "Presiden Terpilih" and trump.roles[0].of == "country/amerika-serikat"
     assert [sorted(m.participants) for m in corpus.meetings] == [["person/donald-trump", "person/prabowo-subianto"]]

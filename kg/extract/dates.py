@@ -281,7 +281,7 @@ def text_year(text: str, lang: LanguageData) -> Published | None:
 
 def text_today(text: str, lang: LanguageData, published: Published | None) -> Published | None:
     """For an article whose publication day is unknown: the day its text names as today, a "today" word right before
-    an explicit day ("pada hari ini, Ahad, 16 Mei 2021", "hari ini, Senin (3/7/2023)") that fits the publication month
+    an explicit day ("pada hari ini, Kamis, 8 Juni 2023", "hari ini, Senin (3/7/2023)") that fits the publication month
     or year where one is known; None when the text names none, or two different ones."""
     if published is not None and published.date is not None:
         return None

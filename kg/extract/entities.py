@@ -165,7 +165,7 @@ class MentionFinder:
         return k
 
     def is_headline_style(self, start: int, end: int) -> bool:
-        """A sentence in title case ("Menlu Retno Telepon Menlu Iran, Bahas Konflik dengan Israel"): nearly all its
+        """A sentence in title case ("Menlu Budi Telepon Menlu Jepang, Bahas Investasi Baterai"): nearly all its
         longer words capitalised, common words and verbs included, so capitals do not tell names there."""
         long_words = [w for w in self.w[start:end] if len(w) >= HEADLINE_WORD_LENGTH and w.isalpha()]
         capitalised = sum(1 for w in long_words if w[0].isupper())

@@ -178,7 +178,7 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
             sides.subjects = [m for group in after for m in group]  # "lawatan X ke Y": X is the visitor
         else:
             sides.groups += after
-    # counterparts after "dengan"/"antara" later in the clause: "bertemu Selasa di Kyiv dengan pejabat Prancis"
+    # counterparts after "dengan"/"antara" later in the clause: "bertemu Rabu di Warsawa dengan utusan Jerman"
     for i in range(end, window_stop):
         if context.words[i] in ",;":
             break
@@ -352,7 +352,7 @@ def phrase_start(context: DocumentContext, sentence: Sentence, mention: Mention)
 
 def coordinated_before(context: DocumentContext, sentence: Sentence, subject: Mention) -> list[Mention]:
     """Actors joined to a subject by "dan"/"serta": "X dan Y bertemu", "dia dan X berkomunikasi",
-    "Presiden Rusia, Vladimir Putin, dan Presiden Turki, Recep Tayyip Erdogan, bertemu"."""
+    "Presiden Prancis, Emmanuel Macron, dan Kanselir Jerman, Olaf Scholz, bertemu"."""
     start = sentence.tokens[0]
     found: list[Mention] = []
     k = phrase_start(context, sentence, subject) - 1
@@ -400,7 +400,7 @@ def scan_counterparts(context: DocumentContext, sentence: Sentence, k: int, stop
                       between: bool = False) -> tuple[list[list[Mention]], int]:
     """The actors named from token k, and the token where their phrase ends: an enumeration of name phrases ("A, B
     dan C"), each phrase giving one actor (its named person, else its titled office, else its country or
-    organization: "Presiden Terpilih Amerika Serikat (AS) Donald Trump" is Trump, "menteri luar negeri Arab Saudi"
+    organization: "Presiden Terpilih AS (Amerika Serikat) Joe Biden" is Biden, "menteri luar negeri Arab Saudi"
     is Arab Saudi). Each repeated "dengan" opens a new group ("dengan A, dan dengan B"); after "antara" (between) it
     joins the second party ("antara A dengan B"). A list inside a fronted phrase ends with it."""
     groups: list[list[Mention]] = [[]]

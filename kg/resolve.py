@@ -676,8 +676,9 @@ def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:
                 source = known[-1] if known else None
             elif meeting.completion == "anaphoric":
                 source = next((m for m in reversed(known) if meeting.participants[0] in m.participants), None)
-            if source is None:
-                continue
+            if source is None or (meeting.completion == "anaphoric" and meeting.date is not None
+                                  and source.status == "held" and meeting.status == "planned"):
+                continue  # a dated meeting still to come after held talks is another one ("X akan menghadiri ...")
             meeting.participants = unique_ids([*source.participants, *meeting.participants])
             if source.completion == "visit":
                 meeting.completion = "visit"  # the visit told again

@@ -295,3 +295,23 @@ def test_text_today_needs_one_today_next_to_an_explicit_day():
     assert text_today("Hari ini ia tiba. Pada 9 Mei 2022 ia pergi.", lang, None) is None
     assert text_today("Hari ini, 9 Mei 2022, ia tiba. Hari ini, 10 Mei 2022, ia pergi.", lang, None) is None
     assert text_today("Hari ini, 9 Mei 2022, ia tiba.", lang, Published(2022, 5, 12)) is None  # the day is known
+
+
+def test_quotation_opening_with_a_call_is_the_speakers_call_one_per_counterpart():
+    found = meetings("“Membahas situasi di Sudan lewat telepon dengan Menteri Luar Negeri Faisal bin Farhan "
+                     "dari Arab Saudi dan Deputi Menteri Luar Negeri Mesir, Ahmed Hassan,” "
+                     "kata Menlu Retno Marsudi, Senin (14/2).")
+    assert sorted(sorted(p) for p, _, _ in found) == [["Ahmed Hassan", "Retno Marsudi"],
+                                                       ["Faisal bin Farhan", "Retno Marsudi"]]
+    assert all(m.mode == "phone" and m.date.value == "2022-02-14" for _, m, _ in found)
+
+
+def test_quotation_with_its_own_subject_does_not_take_the_speaker():
+    assert meetings("“Kami membahas krisis di Sudan lewat telepon dengan Menteri Luar Negeri Faisal bin Farhan,” "
+                    "kata Menlu Retno Marsudi.") == []
+
+
+def test_a_dated_meeting_to_come_after_held_talks_is_not_those_talks():
+    found = meetings("Menlu Retno Marsudi bertemu Menlu Tiongkok Wang Yi di Jakarta pada Senin (14/2). "
+                     "Retno juga akan menghadiri pertemuan darurat OKI pada Minggu (20/2).")
+    assert [(p, m.status) for p, m, _ in found] == [({"Retno Marsudi", "Wang Yi"}, "held")]

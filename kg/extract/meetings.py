@@ -155,6 +155,9 @@ def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: 
         sides.subjects, partners = frame_sides(context, sentence, k - 1)
         sides.groups += partners
         sides.reference = marker(context, k - 1) == "frame-before"
+    framed = k - 1 > start and marker(context, k - 1) in ("frame", "frame-before")
+    if quoted and not sides.subjects and (trigger.kind == "verb" or framed):
+        sides.subjects = quotation_speaker(context, sentence, k)
     if trigger.kind == "mutual":
         return sides  # "A dan B membahas X": its object is the topic, never a party
     if trigger.kind == "passive":  # "perjanjian itu akan ditandatangani ... oleh A, B dan C"
@@ -210,6 +213,27 @@ def clause_subjects(context: DocumentContext, sentence: Sentence, head: int, quo
     if subject is None or not plain_actor(context, subject) or (quoted and subject.source == "pronoun"):
         return []
     return [*coordinated_before(context, sentence, subject), subject]
+
+
+def quotation_speaker(context: DocumentContext, sentence: Sentence, head: int) -> list[Mention]:
+    """A quotation that opens with a clause without a subject ("“Membahas Gaza lewat telepon dengan Menlu X,” ujar
+    Y"): the speaker reports what they did, so a meeting in it is the speaker's (the speaker of the sentence's
+    statement)."""
+    statement = context.last_statement
+    if statement is None or statement.evidence.sentence_index != sentence.index or not statement.actors:
+        return []
+    span = next(((a, b) for a, b in context.quotes(sentence) if a <= head < b), None)
+    if span is None:
+        return []
+    first = span[0] + 1 if context.words[span[0]] in QUOTE_MARKS or context.words[span[0]] == "”" else span[0]
+    if first in context.by_start or context.lower[first] in context.title_words or marker(context, first) in (
+            "frame", "frame-before") or context.lower[first] in context.lang.prepositions:
+        return []  # "“Presiden Jokowi bertemu ...”", "“Pada lawatan itu, X ...”": the quotation names its subject
+    if any(context.lower[j] in context.lang.pronouns or context.lower[j] in context.lang.plural_pronouns
+           for j in range(first, head)):
+        return []  # "“Kami membahas ...”": a subject the sentence names, only not as an actor
+    speaker = statement.actors[0]
+    return [speaker] if speaker.source != "pronoun" or speaker.antecedent is not None else []
 
 
 def subject_of(context: DocumentContext, sentence: Sentence, head: int, reach: int) -> Mention | None:
@@ -449,6 +473,10 @@ def scan_counterparts(context: DocumentContext, sentence: Sentence, k: int, stop
                 open_comma = None
                 groups.append([])  # "..., dan dengan Menteri X": another counterpart
                 k += 1
+            continue
+        if marker(context, k) == "origin" and phrase and context.by_start.get(k + 1) is not None \
+                and context.by_start[k + 1].type in ("Country", "Organization"):
+            k += 1  # "PM Othman Jerandi dari Tunisia", "delegasi dari Rusia": the same phrase
             continue
         if between and phrase and marker(context, k) == "with":
             close()  # "antara A dengan B"

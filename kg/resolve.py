@@ -105,7 +105,7 @@ class Resolver:
         """The resolver with its language data (a resolver loaded from disk is given it again)."""
         self.lang = lang
         self.gazetteer = {(e.type, e.name): e for e in lang.gazetteer}
-        self.forms = {f.casefold(): e for e in lang.gazetteer for f in e.forms}
+        self.forms = lang.entry_by_form()
         return self
 
     # -- entity bookkeeping ----------------------------------------------------------------
@@ -164,8 +164,9 @@ class Resolver:
                     persons.append(mention)
         self.resolve_named(m for m in others if m.entity_id is None and m.type != "Person")
         self.resolve_aliases(persons)
-        self.record_cooccurrence(mentions)
-        self.resolve_short_names([m for m in persons if m.source != "alias"], mentions)
+        doc_entities = entities_by_doc(mentions)
+        self.record_cooccurrence(mentions, doc_entities)
+        self.resolve_short_names([m for m in persons if m.source != "alias"], doc_entities)
         self.resolve_titles(titled, mentions)
         self.resolve_pronouns(mentions)
         self.add_roles(mentions)
@@ -289,21 +290,17 @@ class Resolver:
                 self.stale |= self.grow(self.known_aliases, name_key(mention.text), entity.id,
                                         self.looked_up.short_names)
 
-    def record_cooccurrence(self, mentions: list[Mention]) -> None:
+    def record_cooccurrence(self, mentions: list[Mention], doc_entities: dict[str, set[str]]) -> None:
         """For each person named in full, what the corpus says besides the name: the entities of the articles that
         name the person in full, the person's titles ("position:<title>") and the bodies or countries of those
         titles ("of:<entity id>"). It supports joining a one-word name of another article to the person."""
-        entities_in: dict[str, set[str]] = defaultdict(set)
         evidence: dict[str, set[str]] = defaultdict(set)
-        for mention in mentions:
-            if mention.entity_id and mention.source != "pronoun":
-                entities_in[mention.doc_id].add(mention.entity_id)
         for mention in mentions:
             if mention.type != "Person" or not mention.entity_id or len(mention.text.split()) < 2 \
                     or mention.title_only or mention.source in ("pronoun", "alias"):
                 continue
             found = evidence[mention.entity_id]
-            found.update(entities_in[mention.doc_id] - {mention.entity_id})
+            found.update(doc_entities[mention.doc_id] - {mention.entity_id})
             if mention.position:
                 found.add(f"position:{mention.position}")
                 entry = self.forms.get(mention.role_of.casefold()) if mention.role_of else None
@@ -332,7 +329,7 @@ class Resolver:
         self.looked_up.support.setdefault(person, set()).update(wanted)
         return False
 
-    def resolve_short_names(self, persons: list[Mention], mentions: list[Mention]) -> None:
+    def resolve_short_names(self, persons: list[Mention], doc_entities: dict[str, set[str]]) -> None:
         """A one-word name is the person of its article whose first or last name it is (of several, the one the
         article introduced first, before the name: "Joe Biden ... Jill Biden ... kata Biden"), else a person a
         bracketed alias names, else the only person of the corpus with that last name when something besides the
@@ -348,10 +345,6 @@ class Resolver:
                 where = (mention.sentence, mention.start)
                 key = (mention.doc_id, mention.entity_id)
                 introduced[key] = min(introduced.get(key, where), where)
-        doc_entities: dict[str, set[str]] = defaultdict(set)
-        for mention in mentions:
-            if mention.entity_id and mention.source != "pronoun":
-                doc_entities[mention.doc_id].add(mention.entity_id)
         corpus_last = self.last_names
         for mention in persons:
             if mention.entity_id:
@@ -491,6 +484,15 @@ class Resolver:
                        completion=completion, past=bool(draft.attrs.get("past")))
 
 
+def entities_by_doc(mentions: list[Mention]) -> dict[str, set[str]]:
+    """The entities each article names (pronouns aside)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.entity_id and mention.source != "pronoun":
+            named[mention.doc_id].add(mention.entity_id)
+    return named
+
+
 def commonest(counts: dict[str, int]) -> str:
     """The most frequent key; of equally frequent ones, the first counted."""
     return max(counts, key=counts.__getitem__)
@@ -628,11 +630,10 @@ def meeting_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
     the article dates the other facts of its persons ("Retno ... untuk bertemu Jokowi" in an article whose Retno
     speaks on one day); persons with facts on two days, or on different days from each other, give nothing, and
     neither does a meeting told as past ("X mengaku telah bertemu Y": before the occasion of the telling)."""
+    days = dated_days(items)  # of the facts the text and the rules before dated: an undated meeting adds none
     for record in items:
         if not isinstance(record, Meeting) or record.date is not None or record.status != "held" or record.past:
             continue
-        others = [r for r in items if r is not record]
-        days = dated_days(others)
         found = {value: date for p in record.participants if p in entities and entities[p].type == "Person"
                  for value, date in days.get(p, {}).items()}
         if len(found) == 1:

@@ -68,7 +68,7 @@ class DocumentContext:
     lower: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)  # Token.idx
     text: str = ""  # doc.text
-    date_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
+    date_cache: dict[tuple[int, bool, bool], list[TimeExpression]] = field(default_factory=dict)
     quote_cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     quoted_cache: dict[int, set[int]] = field(default_factory=dict)
     dangling_quotes: set[int] = field(default_factory=set)  # sentences whose last quotation is never closed
@@ -81,7 +81,6 @@ class DocumentContext:
     # without a publication day, the day the text names as today ("hari ini, Ahad, 16 Mei 2021"): it dates the
     # weekdays and "kemarin" of meetings and events (see date_near), not what resolution spreads to statements
     today: Published | None = None
-    today_cache: dict[tuple[int, bool], list[TimeExpression]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # plain lists: indexing a spaCy Doc builds a Token object each time, which the rules do millions of times
@@ -112,6 +111,10 @@ class DocumentContext:
             return False
         word = self.lower[k]
         return word in self.lang.prepositions or word in self.lang.generic_nouns
+
+    def past_before(self, sentence: Sentence, k: int, reach: int) -> bool:
+        """A past-aspect word (telah, pernah, sudah) within `reach` tokens before token k of the sentence."""
+        return any(self.lower[j] in self.lang.past_markers for j in range(max(sentence.tokens[0], k - reach), k))
 
     def in_prepositional_phrase(self, mention: Mention) -> bool:
         """A name at the end of a prepositional phrase ("dalam pertemuan khusus ASEAN"): a preposition a few common
@@ -264,7 +267,7 @@ class DocumentContext:
         after_stop = max(after_start, self.end_char(scope[1] - 1) - sentence.start)
         trigger_char = self.start_char(k) - sentence.start
         scope_char = self.start_char(scope[0]) - sentence.start
-        dates = [d for d in self.dates_of_happenings(sentence, future)
+        dates = [d for d in self.dates(sentence, future, happening=True)
                  if d.value is not None or d.offset_days is not None]
         following = [d for d in dates if after_start <= d.start < after_stop]
         if following:
@@ -335,25 +338,19 @@ class DocumentContext:
         start, stop = sentence.tokens
         return found[bisect_left(found, start):bisect_left(found, stop)]
 
-    def dates_of_happenings(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
-        """The time expressions of a sentence for dating a meeting or an event: against the text's today where the
-        publication day is unknown."""
-        if self.today is None:
-            return self.dates(sentence, future)
-        key = (sentence.index, future)
-        if key not in self.today_cache:
-            self.today_cache[key] = find_dates(sentence.text, self.lang, self.today, future)
-        return self.today_cache[key]
-
-    def dates(self, sentence: Sentence, future: bool) -> list[TimeExpression]:
-        key = (sentence.index, future)
+    def dates(self, sentence: Sentence, future: bool, happening: bool = False) -> list[TimeExpression]:
+        """The sentence's time expressions, against what is known of the publication date; for dating a meeting
+        or an event (`happening`), against the text's own today where the publication day is unknown."""
+        happening = happening and self.today is not None
+        key = (sentence.index, future, happening)
         if key not in self.date_cache:
-            found = self.date_cache[key] = find_dates(sentence.text, self.lang, self.publication, future)
+            known = self.today if happening else self.publication
+            found = self.date_cache[key] = find_dates(sentence.text, self.lang, known, future)
             for expression in found:
                 if expression.conflict and expression.conflict not in self.document.date_conflicts:
                     self.document.date_conflicts.append(expression.conflict)
             if all(t.kind != "weekday" for t in found):  # only a weekday reads differently in the future
-                self.date_cache[(sentence.index, not future)] = found
+                self.date_cache[(sentence.index, not future, happening)] = found
         return self.date_cache[key]
 
     def in_headline(self, sentence: Sentence) -> bool:

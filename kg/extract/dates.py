@@ -286,6 +286,9 @@ def text_today(text: str, lang: LanguageData, published: Published | None) -> Pu
     if published is not None and published.date is not None:
         return None
     today = {fold(phrase) for phrase, (unit, offset) in lang.relative_dates.items() if unit == "day" and offset == 0}
+    folded = fold(text)
+    if not any(phrase in folded for phrase in today):
+        return None  # most texts never say "today": no pass over the whole text for them
     found = find_dates(text, lang, published)
     days = set()
     for word, explicit in zip(found, found[1:], strict=False):

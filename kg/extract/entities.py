@@ -56,7 +56,6 @@ class MentionFinder:
             if multi:
                 self.lower.add(key, multi)
         self.capital_of = {e.capital.casefold(): e for e in self.entries if e.type == "Country" and e.capital}
-        self.by_form = {" ".join(form.casefold().split()): e for e in self.entries for form in e.forms}
         # title phrase lengths by first word, longest first: "menteri" -> [5, 3, 1] ...
         lengths: dict[str, set[int]] = {}
         for title in lang.titles:
@@ -425,8 +424,17 @@ class MentionFinder:
         stop, country = gazetteer[close + 1]
         if country.type != "Country":
             return None
-        entry = self.by_form.get(f"{self.span_text(start, bracket)} {self.span_text(close + 1, stop)}".casefold())
+        name = " ".join(self.w[start:bracket] + self.w[close + 1:stop])
+        entry = self.lang.entry_by_form().get(name.casefold())
         return (stop, entry) if entry is not None and entry.type == "Organization" else None
+
+    def named_before(self, word: str) -> bool:
+        """The word is the last name of a person the document named before: in earlier sentences, or earlier in
+        the sentence being read."""
+        folded = word.casefold()
+        return folded in self.named_persons or any(m.type == "Person" and not m.title_only
+                                                   and m.text.split()[-1].casefold() == folded
+                                                   for m in self.sentence_found)
 
     def facility_end(self, start: int, end: int) -> int:
         """End of a building's or site's name opened by a capitalised facility word (facility_heads.txt): the run of
@@ -450,7 +458,7 @@ class MentionFinder:
         Jakarta."): the last part of an address, the city, not its country acting."""
         if start < 2 or self.w[start - 1] != "," or not self.w[start - 2][:1].isupper():
             return False
-        return end >= len(self.w) or not self.w[end][:1].isalpha() or self.w[end][:1].isdigit()
+        return end >= len(self.w) or not self.w[end][:1].isalpha()
 
     def is_locative(self, doc: Doc, start: int) -> bool:
         for width in (2, 1):
@@ -507,8 +515,7 @@ class MentionFinder:
         k = j + 1 if title_end < j < end and self.w[j] == "," else j
         name_end = self.name_end(doc, k, end, gazetteer, MAX_NAME_TOKENS) if k < end and self.opens_name(k, end) \
             else k
-        if name_end - k >= 3 and (self.w[k].casefold() in self.named_persons or any(
-                m.type == "Person" and m.text.split()[-1] == self.w[k] for m in self.sentence_found)):
+        if name_end - k >= 3 and self.named_before(self.w[k]):
             k += 1  # "juru bicara Erdogan Ibrahim Kalin": the person the text named before is whose spokesman
         role_text = doc[start:j].text
         if name_end > k:

@@ -593,7 +593,7 @@ def told_as_past(context: DocumentContext, sentence: Sentence, k: int) -> bool:
     """ "X telah/pernah bertemu Y", "sudah melakukan pembicaraan": the meeting lies before what the article reports."""
     start = sentence.tokens[0]
     head = k - 1 if k - 1 >= start and context.lower[k - 1] in context.lang.light_verbs else k
-    return any(context.lower[j] in context.lang.past_markers for j in range(max(start, head - PAST_BEFORE), head))
+    return context.past_before(sentence, head, PAST_BEFORE)
 
 
 def definite(context: DocumentContext, sentence: Sentence, k: int, end: int) -> bool:

@@ -708,8 +708,7 @@ def refers_back(context: DocumentContext, sentence: Sentence, cue_index: int) ->
 
 def past_aspect(context: DocumentContext, sentence: Sentence, cue_index: int) -> bool:
     """ "X telah/sudah/pernah mengatakan": the speaking lies before the article's news day."""
-    return any(context.lower[k] in context.lang.past_markers
-               for k in range(max(sentence.tokens[0], cue_index - PAST_WINDOW), cue_index))
+    return context.past_before(sentence, cue_index, PAST_WINDOW)
 
 
 def connects(context: DocumentContext, k: int) -> bool:

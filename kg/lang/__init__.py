@@ -173,11 +173,18 @@ class LanguageData:
     date_closers: set[str] = field(default_factory=set)  # words after a day that leave it as it is ("lalu")
     facility_heads: set[str] = field(default_factory=set)  # words that open a building's or site's name ("Istana")
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
+    _by_form: dict[str, GazetteerEntry] = field(default_factory=dict, repr=False)
 
     def rules(self, action: str) -> list[BoilerplateRule]:
         if action not in self._rules:
             self._rules[action] = [rule for rule in self.boilerplate if rule.action == action]
         return self._rules[action]
+
+    def entry_by_form(self) -> dict[str, GazetteerEntry]:
+        """Each gazetteer form, case-folded, with its entry (the last entry listing a form wins)."""
+        if not self._by_form:
+            self._by_form = {form.casefold(): e for e in self.gazetteer for form in e.forms}
+        return self._by_form
 
 
 # The characters that re.IGNORECASE matches to an ASCII letter while str.lower() does not turn them into it

@@ -1,19 +1,23 @@
-"""The Python API: ``import kg`` gives build, load, query and to_networkx.
+"""The Python API: ``import kg`` gives build, load, query, to_networkx and to_rdflib.
 
     import kg
     result = kg.build(["articles/"], "out")          # writes out/graph.ttl, graph.trig, graph.html
     graph = kg.load("out")                           # a queryable graph (pyoxigraph, in memory)
     frame = kg.query("out", "SELECT ?s WHERE { ?s a kgo:Person }")   # pandas.DataFrame if pandas is installed
     nxg = kg.to_networkx("out")                      # networkx.MultiDiGraph of entities and dated edges
+    dataset = kg.to_rdflib("out")                    # rdflib.Dataset of out/graph.trig, named graphs kept
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .sparql import Results, bundled_queries, open_store, run
+from .sparql import GraphNotFound, Results, bundled_queries, open_store, run
+
+if TYPE_CHECKING:
+    import rdflib
 
 
 class Graph:
@@ -117,3 +121,30 @@ def to_networkx(source: Any) -> nx.MultiDiGraph:
             result.add_edge(row["source"], row["target"], key=f"{row['record']}>{row['target']}", kind=row["kind"],
                             role=row["role"], date=row["date"], cue=row["cue"], doc=row["doc"])
     return result
+
+
+def to_rdflib(out: str | Path) -> rdflib.Dataset:
+    """An rdflib Dataset of a build folder's graph.trig (or of a TriG file), for code that prefers rdflib.
+
+    Each article keeps its named graph, the entities stay in the default graph, and the default graph is the
+    union of all of them (``default_union``), as in ``kg query``. The file's prefixes (kgo, schema, prov ...)
+    are bound. A missing folder or file, or a TriG rdflib cannot parse, raises kg.sparql.GraphNotFound with a
+    one-line message naming the file (and line).
+    """
+    from rdflib import Dataset
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
+    path = Path(out)
+    trig = path / "graph.trig" if path.is_dir() else path
+    if not path.exists():
+        raise GraphNotFound(f"{path}: no such file or folder")
+    if not trig.is_file():
+        raise GraphNotFound(f"{path}: no graph.trig in this folder")
+    dataset = Dataset(default_union=True)
+    try:
+        dataset.parse(trig, format="trig")  # binds the prefixes the file declares
+    except BadSyntax as err:
+        raise GraphNotFound(f"{trig}: line {err.lines + 1}: cannot read TriG ({err._why})") from err
+    except (SyntaxError, ValueError, OSError) as err:
+        raise GraphNotFound(f"{trig}: cannot read TriG ({' '.join(str(err).split())[:200]})") from err
+    return dataset

@@ -117,6 +117,21 @@ def make_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--no-documents", action="store_true", help="leave out the per-article lines")
     evaluation.add_argument("--no-rules", action="store_true", help="leave out the per-rule report")
 
+    validation = commands.add_parser(
+        "validate", help="check a built graph against the SHACL shapes",
+        description="Validate OUT/graph.trig (all its graphs together) against the SHACL shapes of kg's ontology "
+                    "(ontology/shapes.ttl, with ontology/kg.ttl as the ontology and RDFS inference) through pyshacl. "
+                    "Prints whether it conforms, then each violation as one line: focus node, property path, "
+                    "message. Exit status: 0 conforms, 1 violations, 2 unreadable graph, shapes or ontology.")
+    validation.add_argument("graph", metavar="OUT_OR_TRIG", help="build folder or TriG file")
+    validation.add_argument("--shapes", metavar="FILE", help="SHACL shapes to use instead of kg's shapes.ttl")
+    validation.add_argument("--ontology", metavar="FILE", help="ontology to use instead of kg's kg.ttl")
+    validation.add_argument("--inference", default="rdfs", choices=["rdfs", "none"],
+                            help="rdfs (default) types resources by their properties' domains and ranges before "
+                                 "checking; none is faster and checks only what the data types itself")
+    validation.add_argument("--limit", type=int, default=50, metavar="N",
+                            help="print at most N violations (default 50), then how many more there are")
+
     for name, text in (("train-ner", "train the Indonesian NER that ships in kg/models/ner-id (see kg train-ner -h)"),
                        ("eval-ner", "print the NER's precision, recall and F1 per label on the test splits")):
         tool = commands.add_parser(name, help=text, add_help=False)
@@ -163,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_push(args)
     if args.command == "eval":
         return run_eval(args)
+    if args.command == "validate":
+        return run_validate(args)
     return 0
 
 
@@ -280,6 +297,17 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from .validate import ValidationInputError, format_report, validate
+
+    try:
+        report = validate(args.graph, args.shapes, args.ontology, args.inference)
+    except ValidationInputError as err:
+        return fail(err, EXIT_INPUT)
+    sys.stdout.write(format_report(report, args.graph, max(args.limit, 0)))
+    return 0 if report.conforms else 1
 
 
 def fail(message: object, code: int) -> int:

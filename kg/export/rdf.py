@@ -435,12 +435,3 @@ def serialize(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, 
     trig, turtle = io.BytesIO(), io.BytesIO()
     write_rdf(graph, trig, turtle, base)
     return trig.getvalue(), turtle.getvalue()
-
-
-def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE):
-    """The export as an rdflib Dataset (for validation and for code that prefers rdflib)."""
-    from rdflib import Dataset
-
-    dataset = Dataset()
-    dataset.parse(data=serialize(graph, base)[0], format="trig")
-    return dataset

@@ -16,7 +16,6 @@ from typing import Any, ClassVar
 
 REGISTRY: dict[str, FactKind] = {}
 BY_TYPE: dict[type, FactKind] = {}
-BUILTIN = ("statement", "meeting", "event")  # imported in this order: it is the order of the legend
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,7 @@ class FactKind:
     """One kind of fact. Subclasses set the class attributes and implement the methods; ``register`` adds one."""
 
     name: ClassVar[str]
+    order: ClassVar[int] = 100  # place in the kinds' order (of the page's legend and the build summary)
     record_type: ClassVar[type]
     data_files: ClassVar[tuple[str, ...]] = ()  # language-data files it reads (in kg/lang/<code>/)
     ontology_class: ClassVar[str]  # e.g. "kgo:Statement", defined in ontology/kg.ttl
@@ -78,13 +78,18 @@ def register(kind_class: type[FactKind]) -> type[FactKind]:
 
 
 def load_builtin() -> None:
+    """Import every module of this package: each registers its kind (a new kind is a new module, nothing else)."""
     import importlib
-    for name in BUILTIN:
-        importlib.import_module(f"{__name__}.{name}")
+    import pkgutil
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+    ordered = sorted(REGISTRY.values(), key=lambda k: (k.order, k.name))
+    REGISTRY.clear()
+    REGISTRY.update((k.name, k) for k in ordered)
 
 
 def kinds() -> list[FactKind]:
-    """The registered kinds in registration order."""
+    """The registered kinds in their order."""
     if not REGISTRY:
         load_builtin()
     return list(REGISTRY.values())

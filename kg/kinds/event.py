@@ -9,6 +9,7 @@ from .meeting import party_edges, party_triples
 @register
 class EventKind(FactKind):
     name = "event"
+    order = 30
     record_type = Event
     data_files = ("event_triggers.tsv", "event_markers.tsv")
     ontology_class = "kgo:Event"

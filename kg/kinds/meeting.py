@@ -27,6 +27,7 @@ def party_triples(record, iris):
 @register
 class MeetingKind(FactKind):
     name = "meeting"
+    order = 20
     record_type = Meeting
     data_files = ("meeting_triggers.tsv", "meeting_status.tsv", "meeting_modes.tsv", "meeting_markers.tsv")
     ontology_class = "kgo:Meeting"

@@ -8,6 +8,7 @@ from . import FactKind, Style, register
 @register
 class StatementKind(FactKind):
     name = "statement"
+    order = 10
     record_type = Statement
     data_files = ("speech_cues.tsv", "speech_nouns.tsv", "addressee_markers.txt", "complementizers.txt")
     ontology_class = "kgo:Statement"

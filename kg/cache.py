@@ -24,7 +24,7 @@ PACKAGE = Path(__file__).resolve().parent
 # what decides an article's analysis: the stages up to extraction, the data model they fill, the language
 # data and trained models (resolution and export run on every build, so their code does not count)
 ANALYSIS_CODE = ("__init__.py", "read.py", "clean.py", "analyse.py", "model.py", "worker.py", "cache.py",
-                 "extract", "lang", "models", "ner")
+                 "extract", "kinds", "lang", "models", "ner")
 
 
 @lru_cache(maxsize=8)

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from .model import Corpus, Entity, Record, Statement
+from .kinds import kind_of
+from .model import Corpus, Entity, Record
 
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
@@ -23,7 +24,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     for entity_id, entity in sorted(corpus.entities.items()):
         graph.add_node(entity_id, entity=entity, type=entity.type, label=entity.label,
                        aliases=sorted(entity.aliases), mentions=entity.mention_count)
-    for record in sorted([*corpus.statements, *corpus.meetings, *corpus.events], key=lambda r: r.id):
+    for record in sorted(corpus.records(), key=lambda r: r.id):
         for n, (source, target, role) in enumerate(record_edges(record)):
             graph.add_edge(source, target, key=f"{record.id}#{n}", kind=record.kind, role=role, record=record,
                            date=record.date.value if record.date else None)
@@ -31,18 +32,8 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
 
 
 def record_edges(record: Record) -> list[tuple[str, str, str]]:
-    if isinstance(record, Statement):
-        if record.addressees:
-            return [(record.speaker, a, "addressee") for a in record.addressees]
-        if record.about:
-            return [(record.speaker, a, "about") for a in record.about]
-        return [(record.speaker, record.speaker, "self")]
-    parties = record.participants or [record.place]  # an event may have only a place
-    if len(parties) > 1:
-        return [(parties[0], other, "participant") for other in parties[1:]]
-    if record.place and record.place != parties[0]:
-        return [(parties[0], record.place, "place")]
-    return [(parties[0], parties[0], "self")]
+    """(source, target, role) edges of a record, as its kind draws them (see kg/kinds)."""
+    return kind_of(record).edges(record)
 
 
 def entities(graph: nx.MultiDiGraph) -> list[Entity]:

@@ -197,3 +197,13 @@ class Corpus:
     statements: list[Statement] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    other_facts: list = field(default_factory=list)  # facts of registered kinds without a list of their own above
+
+    def add(self, record) -> None:
+        """File a fact under its kind's list ("statement" -> statements), or under other_facts."""
+        facts = getattr(self, f"{record.kind}s", None)
+        (facts if isinstance(facts, list) else self.other_facts).append(record)
+
+    def records(self) -> list:
+        """Every fact of the corpus, whatever its kind."""
+        return [*self.statements, *self.meetings, *self.events, *self.other_facts]

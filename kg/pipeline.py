@@ -23,7 +23,8 @@ from .export import atomic_open, write_atomic
 from .export.html import to_html
 from .export.rdf import DEFAULT_BASE, Previous, Writer, write_rdf
 from .graph import build_graph, record_edges
-from .model import Corpus, Document, Event, Meeting, Mention, Record, Statement
+from .kinds import count as count_kinds
+from .model import Corpus, Document, Mention, Record
 from .read import FileRecord, Known, ReadReport, read_changed, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
@@ -63,17 +64,24 @@ class BuildResult:
     edges: int = 0
     statements: int = 0
     meetings: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # facts per registered kind (statements and meetings
+    # over the whole build; other kinds over the articles resolved in this run when the build is incremental)
     added: int | None = None  # articles resolved against the entities saved by the last build (None: all resolved)
 
     def summary(self) -> str:
         return (f"kg: {self.report.read} articles read, {self.report.skipped} skipped; "
                 f"{self.nodes} nodes, {self.edges} edges "
-                f"({self.statements} statements, {self.meetings} meetings); "
+                f"({self.facts_summary()}); "
                 f"{len(self.report.warnings)} warnings; {self.seconds:.1f} s"
                 + (f"; reused {self.reused} of {self.reused + self.analysed} articles from the cache"
                    if self.reused else "")
                 + (f"; {self.added} new article{'' if self.added == 1 else 's'} resolved against the last build's "
                    "entities, the rest copied" if self.added is not None else ""))
+
+
+    def facts_summary(self) -> str:
+        counts = self.counts or {"statement": self.statements, "meeting": self.meetings}
+        return ", ".join(f"{n} {name}s" for name, n in counts.items())
 
 
 def check_output_dir(out_dir: Path) -> None:
@@ -258,9 +266,7 @@ class Resolution:
                     raise OutputError(f"{self.store.folder}: the article cache changed during the build")
                 for fresh, known in zip(result.mentions, resolved, strict=True):  # the drafts point to fresh ones
                     fresh.entity_id, fresh.type, fresh.canonical = known.entity_id, known.type, known.canonical
-            statements, meetings, events = self.resolver.article_records(result.document, result.drafts,
-                                                                         result.mentions)
-            records = sorted([*statements, *meetings, *events], key=lambda r: r.id)
+            records = self.resolver.article_records(result.document, result.drafts, result.mentions)
             yield ResolvedArticle(result.document, [m for m in result.mentions if m.entity_id], records)
 
 
@@ -278,13 +284,13 @@ def process(documents: list[Document], report: ReadReport | None = None, lang_co
     for article in resolution.articles():
         corpus.documents[article.document.id] = article.document
         corpus.mentions += article.mentions
-        corpus.statements += [r for r in article.records if isinstance(r, Statement)]
-        corpus.meetings += [r for r in article.records if isinstance(r, Meeting)]
-        corpus.events += [r for r in article.records if isinstance(r, Event)]
+        for record in article.records:
+            corpus.add(record)
     graph = build_graph(corpus)
+    counts = count_kinds(corpus.records())
     return BuildResult(corpus, graph, report, time.monotonic() - started, analysed=resolution.analysed,
                        reused=resolution.reused, nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
-                       statements=len(corpus.statements), meetings=len(corpus.meetings))
+                       statements=counts["statement"], meetings=counts["meeting"], counts=counts)
 
 
 def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT_BASE, lang_code: str = "id",
@@ -368,14 +374,17 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
         result = BuildResult(None, None, report, analysed=resolution.analysed,
                              reused=resolution.reused + len(old_articles) + (len(state.skipped) if state else 0),
                              nodes=len(resolution.entities), added=len(resolution.mentions) if state else None)
+        counts = count_kinds([])
         for article in resolution.articles():
             for record in article.records:
                 totals.edges += len(record_edges(record))
-                totals.statements += isinstance(record, Statement)
-                totals.meetings += isinstance(record, Meeting)
+                counts[record.kind] += 1
             writer.article(article.document, article.mentions, article.records)
         layout = writer.finish(list(resolution.entities.values()))
+    totals.statements += counts["statement"]
+    totals.meetings += counts["meeting"]
     result.edges, result.statements, result.meetings = totals.edges, totals.statements, totals.meetings
+    result.counts = {**counts, "statement": totals.statements, "meeting": totals.meetings}
     if cache is not None:
         articles = {**(state.articles if state else {}), **{d: resolution.keys[d] for d in resolution.mentions}}
         articles = dict(sorted(articles.items()))  # the order of the blocks in the outputs

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 
 from .extract import Draft
 from .extract.dates import shift
+from .kinds import kind, kind_of, kinds
 from .lang import LanguageData
-from .model import DateValue, Document, Entity, Event, Meeting, Mention, Record, Role, Statement
+from .model import DateValue, Document, Entity, Meeting, Mention, Record, Role, Statement
 
 
 def slug(text: str) -> str:
@@ -178,21 +179,16 @@ class Resolver:
             self.last_doc = max(self.last_doc, doc_ids[-1])
         return self.labelled()
 
-    def article_records(self, document: Document, drafts: list[Draft], mentions: list[Mention]
-                        ) -> tuple[list[Statement], list[Meeting], list[Event]]:
-        """Phase 2, one article at a time: its drafts as dated statements, meetings and events."""
-        statements, meetings, events = [], [], []
+    def article_records(self, document: Document, drafts: list[Draft], mentions: list[Mention]) -> list[Record]:
+        """Phase 2, one article at a time: its drafts as dated facts of every registered kind, in id order."""
+        by_kind: dict[str, list[Record]] = {k.name: [] for k in kinds()}
         for draft in drafts:
             record = self.record(draft, document)
-            if isinstance(record, Statement):
-                statements.append(record)
-            elif isinstance(record, Meeting):
-                meetings.append(record)
-            elif isinstance(record, Event):
-                events.append(record)
-        meetings = merge_meetings(meetings, self.entities)
-        date_article([*statements, *meetings, *events], self.entities, mentions)
-        return statements, meetings, events
+            if record is not None:
+                by_kind[record.kind].append(record)
+        records = [r for k in kinds() for r in k.merge(by_kind[k.name], self.entities)]
+        date_article(records, self.entities, mentions)
+        return sorted(records, key=lambda r: r.id)
 
     def resolve_named(self, mentions) -> None:
         for mention in mentions:
@@ -457,31 +453,10 @@ class Resolver:
         return entities
 
     # -- records ---------------------------------------------------------------------------
-    def record(self, draft: Draft, document: Document) -> Statement | Meeting | Event | None:
+    def record(self, draft: Draft, document: Document) -> Record | None:
         actors = unique_ids(m.entity_id for m in draft.actors)
-        report_date = document.published_date
-        if draft.kind == "statement":
-            if not actors:
-                return None
-            addressees = [a for a in unique_ids(m.entity_id for m in draft.addressees) if a != actors[0]]
-            about = [a for a in unique_ids(m.entity_id for m in draft.about) if a not in actors]
-            return Statement(draft.id, actors[0], draft.evidence, draft.cue, draft.attrs.get("speech_act") or "say",
-                             draft.attrs.get("cameo"), addressees, about, draft.attrs.get("quote"),
-                             draft.attrs.get("content"), draft.date, report_date,
-                             refers_back=bool(draft.attrs.get("refers_back")), news_day=draft.news_day,
-                             occasion=draft.occasion)
         place = draft.place.entity_id if draft.place is not None else None
-        if draft.kind == "event":
-            if not (actors or place):
-                return None
-            return Event(draft.id, draft.attrs.get("event_type") or "event", actors, draft.evidence, draft.cue, place,
-                         draft.attrs.get("cameo"), draft.date, report_date)
-        completion = draft.attrs.get("completion") or ("visit" if draft.attrs.get("destination") else None)
-        if not actors and completion not in ("plural", "definite"):
-            return None  # fewer than two parties: merge_meetings completes them from the article or drops it
-        return Meeting(draft.id, actors, draft.evidence, draft.cue, draft.attrs.get("status") or "held",
-                       draft.attrs.get("mode"), place, draft.attrs.get("cameo"), draft.date, report_date,
-                       completion=completion, past=bool(draft.attrs.get("past")))
+        return kind(draft.kind).record(draft, actors, place, document.published_date)
 
 
 def entities_by_doc(mentions: list[Mention]) -> dict[str, set[str]]:
@@ -507,7 +482,7 @@ def record_order(record: Record) -> tuple[str, int, str]:
 
 
 def actors_of(record: Record) -> list[str]:
-    return [record.speaker] if isinstance(record, Statement) else list(record.participants)
+    return kind_of(record).participants(record)
 
 
 def date_article(items: list[Record], entities: dict[str, Entity], mentions: list[Mention]) -> None:

@@ -29,10 +29,13 @@ def test_store_and_files_give_the_same_answers(out):
     assert len(counts) == 1 and counts.pop() > 10
 
 
+NONE_IN_SAMPLE = {"sanctions"}  # the sample reports no sanction: tests/test_kinds.py runs the query on its own
+
+
 @pytest.mark.parametrize("name", sorted(bundled_queries()))
 def test_every_bundled_query_runs(out, name):
     results = run(open_store(out), bundled_queries()[name].read_text(encoding="utf-8"))
-    assert results.variables and results.rows, name
+    assert results.variables and (results.rows or name in NONE_IN_SAMPLE), name
 
 
 def test_parameters_bind_a_query_variable(out):

@@ -24,7 +24,9 @@ from importlib import resources
 
 import networkx as nx
 
-from ..model import Document, Event, Meeting, Statement
+from ..kinds import kind, kind_of
+from ..kinds import kinds as registered_kinds
+from ..model import Document
 from ..subgraph import period
 from .layout import layout
 
@@ -36,7 +38,6 @@ TYPE_STYLES = {  # colour, vis-network shape
     "Event": ("#8e44ad", "star"),
 }
 OTHER_STYLE = ("#8c8c8c", "dot")
-KIND_COLOURS = {"statement": "#6b6b6b", "meeting": "#1b998b", "event": "#c5283d"}
 CANCELLED_COLOUR = "#b0413e"
 PLANNED_DASHES = [8, 6]
 CANCELLED_DASHES = [2, 5]
@@ -93,7 +94,7 @@ class NodeIndex(list):
         return item in self.members
 
 
-def record_data(record: Statement | Meeting | Event, documents: dict[str, Document]) -> dict:
+def record_data(record, documents: dict[str, Document]) -> dict:
     """What the provenance panel shows for one statement, meeting or event."""
     evidence = record.evidence
     data = {
@@ -104,14 +105,7 @@ def record_data(record: Statement | Meeting | Event, documents: dict[str, Docume
         "report": record.report_date, "doc": evidence.doc_id, "sentence": evidence.sentence,
         "sentence_index": evidence.sentence_index,
     }
-    if isinstance(record, Statement):
-        data.update(speaker=record.speaker, addressees=list(record.addressees), about=list(record.about),
-                    act=record.speech_act, quote=record.quote, content=record.content)
-    elif isinstance(record, Meeting):
-        data.update(participants=list(record.participants), status=record.status, mode=record.mode,
-                    place=record.place)
-    else:
-        data.update(participants=list(record.participants), type=record.event_type, place=record.place)
+    data.update(kind_of(record).panel(record))
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -148,18 +142,20 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
     present = {n["type"] for n in nodes}
     types = [{"name": t, "colour": TYPE_STYLES.get(t, OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, OTHER_STYLE)[1]}
              for t in [*TYPE_STYLES, *sorted(present - set(TYPE_STYLES))]]
-    kinds = [{"name": k, "colour": c} for k, c in KIND_COLOURS.items()]
+    present_kinds = {e[3]["kind"] for e in edges}
+    kinds = [{"name": k.name, "colour": k.style.colour} for k in registered_kinds()
+             if k.style.listed_when_absent or k.name in present_kinds]
     page = {"title": title, "types": types, "kinds": kinds, "nodes": nodes, "edges": edge_rows, "records": records,
             "documents": {d: document_data(documents[d]) for d in sorted(used_documents) if d in documents}}
     return page, edges
 
 
-def edge_style(record: Statement | Meeting | Event) -> dict:
+def edge_style(record) -> dict:
     """Per-edge vis options; statements use the defaults of options() (grey, thin, arrow), so most edges stay short."""
-    if record.kind == "statement":
-        style: dict = {"arrows": "to"}
-    else:
-        style = {"arrows": "", "color": KIND_COLOURS.get(record.kind, "#999999"), "width": 2.5}
+    kind_style = kind_of(record).style
+    style: dict = {"arrows": kind_style.arrows}
+    if kind_style.width is not None:  # None: the defaults of options()
+        style.update(color=kind_style.colour, width=kind_style.width)
     status = getattr(record, "status", None)
     if status == "planned":
         style["dashes"] = PLANNED_DASHES
@@ -190,7 +186,7 @@ def options(graph_edges: int) -> dict:
                   "scaling": {"min": 6, "max": 24, "label": {"enabled": True, "min": 12, "max": 24,
                                                              "drawThreshold": 5, "maxVisible": 28}}},
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1.5, "width": 1.5,
-                  "color": {"color": KIND_COLOURS["statement"], "highlight": "#1f2328", "hover": "#1f2328",
+                  "color": {"color": kind("statement").style.colour, "highlight": "#1f2328", "hover": "#1f2328",
                             "opacity": 0.8},
                   "arrows": {"to": {"scaleFactor": 0.5}},
                   "font": {"size": 10, "face": "system-ui, sans-serif", "strokeWidth": 3, "align": "middle"}},

@@ -23,7 +23,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ..graph import entities, records
-from ..model import DateValue, Document, Entity, Evidence, Meeting, Mention, Statement
+from ..kinds import kind_of
+from ..model import DateValue, Document, Entity, Evidence, Mention
 from ..resolve import slug
 
 DEFAULT_BASE = "https://example.org/kg/"
@@ -196,34 +197,7 @@ def record_triples(record, iris: Iris):
     yield node, KGO.cue, text(record.cue)
     if record.cameo:
         yield node, KGO.cameoCode, text(record.cameo)
-    if isinstance(record, Statement):
-        yield node, TYPE, KGO.Statement
-        yield node, KGO.speaker, iris.entity(record.speaker)
-        for addressee in record.addressees:
-            yield node, KGO.addressee, iris.entity(addressee)
-        for about in record.about:
-            yield node, KGO.about, iris.entity(about)
-        yield node, KGO.speechAct, text(record.speech_act)
-        if record.quote:
-            yield node, KGO.quote, text(record.quote)
-        if record.content:
-            yield node, KGO.content, text(record.content)
-    elif isinstance(record, Meeting):
-        yield node, TYPE, KGO.Meeting
-        for participant in record.participants:
-            yield node, KGO.participant, iris.entity(participant)
-        if record.place:
-            yield node, KGO.place, iris.entity(record.place)
-        yield node, KGO.status, STATUS[record.status]
-        if record.mode:
-            yield node, KGO.mode, MODE[record.mode]
-    else:
-        yield node, TYPE, KGO.Event
-        yield node, KGO.eventType, text(record.event_type)
-        for participant in record.participants:
-            yield node, KGO.participant, iris.entity(participant)
-        if record.place:
-            yield node, KGO.place, iris.entity(record.place)
+    yield from kind_of(record).triples(record, iris)
 
 
 def mention_block(mention: Mention, document: Document, document_iri: str, iris: Iris) -> str:

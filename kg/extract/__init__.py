@@ -373,9 +373,7 @@ def as_date(expression: TimeExpression) -> DateValue | None:
 
 def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nlp: Language,
                      lang: LanguageData, finder: MentionFinder | None = None) -> tuple[list[Mention], list[Draft]]:
-    from .events import events_in_sentence
-    from .meetings import meetings_in_sentence
-    from .statements import statements_in_sentence
+    from ..kinds import kind, kinds
 
     finder = finder or MentionFinder(nlp, lang)
     words = token_texts(doc)
@@ -385,14 +383,13 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
     for sentence in sentences:
         if context.in_headline(sentence):
             continue
-        drafts.extend(statements_in_sentence(context, sentence))
-        drafts.extend(meetings_in_sentence(context, sentence))
-        drafts.extend(events_in_sentence(context, sentence))
+        for fact_kind in kinds():
+            drafts.extend(fact_kind.extract(context, sentence))
     date_by_paragraph_frame(context, drafts)
     mark_news_day(context, drafts)
     mark_occasions(context, drafts)
     for draft in drafts:
-        if draft.kind != "event":  # resolution keeps weak names and offices only where they act
+        if kind(draft.kind).acting:  # resolution keeps weak names and offices only where they act
             for mention in (*draft.actors, *draft.addressees):
                 mention.acting = True
     return mentions, drafts

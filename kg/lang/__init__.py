@@ -212,11 +212,18 @@ class LanguageData:
     facility_heads: set[str] = field(default_factory=set)  # words that open a building's or site's name ("Istana")
     clitics: tuple[str, ...] = ()  # suffixes written onto a word ("-nya"), longest first
     agent_markers: set[str] = field(default_factory=set)  # the word before a passive verb's agent ("oleh")
-    title_joiners: set[str] = field(default_factory=set)  # a word between a title's country and organization
+    title_joiners: set[str] = field(default_factory=set)  # between a title's country and organization ("untuk")
     calendar_words: dict[str, list[str]] = field(default_factory=dict)  # calendar.tsv kinds besides month, weekday
     credit_words: dict[str, list[str]] = field(default_factory=dict)  # credits.tsv: role -> words
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
     _by_form: dict[str, GazetteerEntry] = field(default_factory=dict, repr=False)
+
+    def without_clitic(self, word: str) -> str:
+        """The word without a clitic written onto its end (the word itself when it ends in none)."""
+        for clitic in self.clitics:
+            if word.endswith(clitic):
+                return word[: -len(clitic)]
+        return word
 
     def rules(self, action: str) -> list[BoilerplateRule]:
         if action not in self._rules:
@@ -385,7 +392,7 @@ def _load(folder: Path) -> LanguageData:
         facility_heads={w.casefold() for w in read_list(folder / "facility_heads.txt")},
         clitics=tuple(sorted((w.casefold() for w in read_list(folder / "clitics.txt")), key=len, reverse=True)),
         agent_markers={w.casefold() for w in read_list(folder / "agent_markers.txt")},
-        title_joiners={w.casefold() for w in read_list(folder / "title_joiners.txt")},
+        title_joiners=set(read_list(folder / "title_joiners.txt")),
         credit_words={role: [r["word"] for r in credits if r["role"] == role]
                       for role in dict.fromkeys(r["role"] for r in credits)},
         verb_prefixes=[(r["initial"], r["prefix"], r.number("drop", 0))

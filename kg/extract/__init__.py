@@ -17,9 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..analyse import token_offsets, token_texts
-from ..lang import LanguageData
+from ..lang import LanguageData, alternation
 from ..model import DateValue, Document, Evidence, Mention, Sentence
-from .dates import Published, TimeExpression, alternation, find_dates, publication, text_today, text_year
+from .dates import Published, TimeExpression, find_dates, publication, text_today, text_year
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..lang import CASE_SPECIALS, LanguageData, fold
+from ..lang import CASE_SPECIALS, LanguageData, alternation, fold
 from ..model import DateValue
 
 
@@ -36,12 +36,6 @@ class TimeExpression:
     @property
     def anaphor(self) -> bool:
         return self.kind == "anaphor"
-
-
-def alternation(words) -> str:
-    """A regex alternation of literal words, longest first (so "kemarin lusa" wins over "kemarin"); one that
-    matches nothing when there are no words (a language without them)."""
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
 
 
 def calendar_words(lang: LanguageData, kind: str) -> str:

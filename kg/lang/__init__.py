@@ -95,6 +95,12 @@ def read_list(path: Path) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so "kemarin lusa" wins over "kemarin"); one that
+    matches nothing when there are no words (a language without them)."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
+
+
 def split_cell(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 

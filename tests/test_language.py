@@ -1,0 +1,130 @@
+"""Language knowledge lives in data folders only: no word of a language in kg's code, optional files are
+optional, and a second language is a folder (tests/lang/xx) that builds a graph with no code change."""
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "kg"
+INDONESIAN = PACKAGE / "lang" / "id"
+WORD = re.compile(r"[^\W\d_]{2,}")
+# calls whose string arguments are messages for people, not linguistic knowledge
+MESSAGE_CALLS = {"print", "warn", "warning", "error", "info", "debug", "exception", "critical", "add_argument",
+                 "add_parser", "add_argument_group", "ArgumentParser", "write", "fail", "exit"}
+# code outside language processing (the synthetic corpus generator writes Indonesian text on purpose)
+NOT_LANGUAGE_CODE = {"synthetic.py"}
+
+
+WORD_COLUMNS = {"word", "trigger", "cue", "title", "expression", "phrase", "particle", "text", "name", "unless",
+                "prefix"}
+REGEX_ESCAPE = re.compile(r"\\[A-Za-z]")  # \b, \s ...: not part of a word
+
+
+def data_words(folder: Path) -> set[str]:
+    """Every word of the language's data files, case-folded: the vocabulary code must not repeat."""
+    words: set[str] = set()
+    for path in folder.rglob("*"):
+        if path.suffix not in (".txt", ".tsv") or not path.is_file() or "gazetteer" in path.parts:
+            continue
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        if path.suffix == ".tsv" and lines:  # only the columns that hold words; the others hold codes and notes
+            header = lines[0].split("\t")
+            columns = [n for n, name in enumerate(header) if name in WORD_COLUMNS]
+            lines = [cell for line in lines[1:] for n, cell in enumerate(line.split("\t")) if n in columns]
+        for line in lines:
+            words.update(word.casefold() for word in WORD.findall(line))
+    return words
+
+
+def is_message(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    """True for a string that is a docstring, part of a raised error or a message call's argument."""
+    child, parent = node, parents.get(node)
+    while parent is not None:
+        if isinstance(parent, (ast.Raise, ast.Assert)):
+            return True
+        if isinstance(parent, ast.Expr) and isinstance(child, ast.Constant):
+            return True  # a docstring (or a bare string statement)
+        if isinstance(parent, ast.Call):
+            func = parent.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in MESSAGE_CALLS or name.endswith("Error"):
+                return True
+        if isinstance(parent, (ast.FunctionDef, ast.ClassDef, ast.Module)):
+            return False
+        child, parent = parent, parents.get(parent)
+    return False
+
+
+def code_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of the string literals of a module that are neither docstrings nor messages."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and not is_message(node, parents)]
+
+
+def identifier_words() -> set[str]:
+    """The words of kg's own identifiers (names, attributes, arguments split at '_'): code's vocabulary."""
+    words: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = (getattr(node, "id", None) or getattr(node, "attr", None) or getattr(node, "arg", None)
+                    or (node.name if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else None))
+            if isinstance(name, str):
+                words.update(part.casefold() for part in name.split("_"))
+    return words
+
+
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’|\'[^\']*\'|`[^`]*`|«[^»]*»')
+
+
+def prose_words() -> set[str]:
+    """The words of kg's docstrings and comments outside quotes: the English code is explained in (the examples
+    of a language they quote are left out)."""
+    words: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        prose = [token.string for token in tokenize.generate_tokens(io.StringIO(source).readline)
+                 if token.type == tokenize.COMMENT]
+        prose += [ast.get_docstring(node) or "" for node in ast.walk(ast.parse(source))
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))]
+        for text in prose:
+            words.update(word.casefold() for word in WORD.findall(QUOTED.sub(" ", text)))
+    return words
+
+
+def words_in_code(vocabulary: set[str]) -> list[str]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name in NOT_LANGUAGE_CODE:
+            continue
+        for line, text in code_literals(path):
+            hits = sorted({w for w in WORD.findall(REGEX_ESCAPE.sub(" ", text)) if w.casefold() in vocabulary})
+            if hits:
+                found.append(f"{path.relative_to(ROOT)}:{line}: {', '.join(hits)}")
+    return found
+
+
+# words of a language that code used to hold and that are not (or not only) in a data file's first column
+KNOWN_WORDS = {"nya", "menurut", "oleh", "untuk", "hari", "bulan", "tahun", "pada", "pukul", "wib", "wita", "wit",
+               "dan", "di", "foto", "ilustrasi", "yang", "bahwa", "kemarin", "ini", "itu", "januari"}
+# words of the data files that kg's code uses as codes or names, not as words of a language (role names, web
+# host labels, browser flags, SVG shapes, RDF prefixes ...), and English words of messages
+CODE_TOKENS = {"www", "net", "prov", "cs", "networking", "audio", "google", "upgrade", "diamond", "ad", "lt", "face",
+               "yes", "upstream", "zone", "photo", "and"}
+
+
+def test_no_word_of_a_language_in_code():
+    vocabulary = (data_words(INDONESIAN) - identifier_words() - prose_words() - CODE_TOKENS) | KNOWN_WORDS
+    found = words_in_code(vocabulary)
+    assert not found, "words of a language in kg's code (move them to kg/lang/<code>/):\n" + "\n".join(found)
+
+
+def test_the_checker_sees_a_word_in_code(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('"""Doc: bahwa."""\nTIMES = ("kemarin", "besok")\nraise ValueError("bahwa")\n')
+    assert [text for _, text in code_literals(module)] == ["kemarin", "besok"]

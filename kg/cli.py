@@ -117,7 +117,7 @@ def make_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--no-documents", action="store_true", help="leave out the per-article lines")
     evaluation.add_argument("--no-rules", action="store_true", help="leave out the per-rule report")
 
-    for name, text in (("train-ner", "train the Indonesian NER that ships in kg/models/ner-id (see kg train-ner -h)"),
+    for name, text in (("train-ner", "train the Indonesian NER that ships in kg/lang/id/ner (see kg train-ner -h)"),
                        ("eval-ner", "print the NER's precision, recall and F1 per label on the test splits")):
         tool = commands.add_parser(name, help=text, add_help=False)
         tool.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)

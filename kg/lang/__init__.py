@@ -7,6 +7,7 @@ A language is named by its code (``kg/lang/<code>/``) or by the path of its fold
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -311,10 +312,17 @@ def _load_gazetteer(folder: Path) -> list[GazetteerEntry]:
     return entries
 
 
+# the folders of the languages loaded by path, by code: a document's language is its code, which names such a
+# folder in this process once it is loaded
+LOADED_FOLDERS: dict[str, Path] = {}
+
+
 def language_folder(code_or_path: str | Path) -> Path:
-    """The folder of a language: kg/lang/<code> for a code such as 'id', else the folder a path names."""
+    """The folder of a language: kg/lang/<code> for a code such as 'id' (or of a folder loaded by path under that
+    code), else the folder a path names."""
     text = str(code_or_path)
-    folder = LANG_DIR / text if "/" not in text and "\\" not in text and text not in (".", "..") else Path(text)
+    is_code = "/" not in text and "\\" not in text and text not in (".", "..")
+    folder = (LOADED_FOLDERS.get(text) or LANG_DIR / text) if is_code else Path(text)
     if folder.is_dir():
         return folder.resolve()
     available = sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
@@ -410,4 +418,19 @@ def _load(folder: Path) -> LanguageData:
                     for r in read_table(folder / "provenance.tsv", ("phrase", "role"))},
     )
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
+    if folder.parent != LANG_DIR:
+        LOADED_FOLDERS.setdefault(data.code, folder)
     return data
+
+
+def folder_digest(code_or_path: str | Path) -> bytes:
+    """A hash of the files of a language folder outside kg (the package's own fingerprint counts kg/lang), for
+    the article cache: b"" for kg's own languages."""
+    folder = language_folder(code_or_path)
+    if folder.parent == LANG_DIR:
+        return b""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.digest()

@@ -128,3 +128,62 @@ def test_the_checker_sees_a_word_in_code(tmp_path):
     module = tmp_path / "m.py"
     module.write_text('"""Doc: bahwa."""\nTIMES = ("kemarin", "besok")\nraise ValueError("bahwa")\n')
     assert [text for _, text in code_literals(module)] == ["kemarin", "besok"]
+
+
+XX = ROOT / "tests" / "lang" / "xx"  # a tiny English-like test language: only its own files
+XX_ARTICLE = """Norland and Sudland talk in Port Vale
+
+President Arne Holm met with Minister Bea Lund in Port Vale on Tuesday, 12 March 2024.
+
+President Arne Holm said that the talks were good.
+
+"We will meet again," said Minister Bea Lund yesterday.
+"""
+ARTICLE_QUERY = """PREFIX kgo: <https://w3id.org/kg-news/ontology#>
+SELECT ?kind ?fact ?who ?date ?said WHERE {
+  { ?fact a kgo:Statement ; kgo:speaker ?who . OPTIONAL { ?fact kgo:quote ?said } OPTIONAL { ?fact kgo:content ?said }
+    BIND("statement" AS ?kind) }
+  UNION { ?fact a kgo:Meeting ; kgo:participant ?who . BIND("meeting" AS ?kind) }
+  OPTIONAL { ?fact kgo:date ?date }
+}"""
+
+
+def build_xx(tmp_path: Path, *options: str) -> Path:
+    from kg.cli import main
+
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "talks.txt").write_text(XX_ARTICLE, encoding="utf-8")
+    (articles / "metadata.csv").write_text("file,published\ntalks.txt,2024-03-14\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(articles), "-o", str(out), "-q", "--no-html", "--lang", str(XX), *options]) == 0
+    return out
+
+
+def test_a_second_language_is_a_folder(tmp_path):
+    import pyoxigraph
+
+    out = build_xx(tmp_path)
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    rows = [(row["kind"].value, row["fact"].value.rsplit("/", 2)[-2:], row["who"].value.rsplit("/", 1)[-1],
+             row["date"].value if row["date"] else None, row["said"].value if row["said"] else None)
+            for row in store.query(ARTICLE_QUERY)]
+    statements = sorted((who, date, said) for kind, _, who, date, said in rows if kind == "statement")
+    meetings = sorted((who, date) for kind, _, who, date, _ in rows if kind == "meeting")
+    assert statements == [("arne-holm", "2024-03-12", "the talks were good."),
+                          ("bea-lund", "2024-03-13", "We will meet again")]  # "yesterday" of 14 March
+    assert meetings == [("arne-holm", "2024-03-12"), ("bea-lund", "2024-03-12")]
+    assert '"xx"' in (out / "graph.ttl").read_text(encoding="utf-8")  # the language is known by its code
+
+
+def test_the_test_language_has_only_its_own_files():
+    from kg.analyse import ner_pipeline
+    from kg.lang import load
+    from kg.ner import model_dir
+
+    xx = load(str(XX))
+    assert xx.code == "xx" and xx.folder == XX
+    assert not xx.common_words and not xx.clitics and not xx.boilerplate  # nothing of Indonesian leaks in
+    assert model_dir(xx) is None and ner_pipeline(str(XX)) is None  # no model: rules and gazetteer only
+    assert load("xx") is xx  # loaded by path, then known by its code (a document's language)

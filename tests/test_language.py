@@ -8,6 +8,8 @@ import re
 import tokenize
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "kg"
 INDONESIAN = PACKAGE / "lang" / "id"
@@ -187,3 +189,81 @@ def test_the_test_language_has_only_its_own_files():
     assert not xx.common_words and not xx.clitics and not xx.boilerplate  # nothing of Indonesian leaks in
     assert model_dir(xx) is None and ner_pipeline(str(XX)) is None  # no model: rules and gazetteer only
     assert load("xx") is xx  # loaded by path, then known by its code (a document's language)
+
+
+def minimal_language(tmp_path: Path, name: str = "xx") -> Path:
+    """A language folder with the required files only."""
+    folder = tmp_path / name
+    folder.mkdir()
+    for required in ("abbreviations.txt", "calendar.tsv"):
+        (folder / required).write_text((XX / required).read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def test_optional_files_are_optional(tmp_path):
+    from kg.cli import main
+    from kg.lang import REQUIRED, load
+
+    folder = minimal_language(tmp_path)
+    lang = load(str(folder))
+    assert REQUIRED == ("abbreviations.txt", "calendar.tsv")
+    assert lang.months["march"] == 3 and not lang.cues and not lang.meeting_triggers and not lang.gazetteer
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "talks.txt").write_text(XX_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(articles), "-o", str(out), "-q", "--no-html", "--lang", str(folder)]) == 0
+    graph = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "kgo:Statement" not in graph and "kgo:Meeting" not in graph  # no cues, no triggers: no such facts
+
+
+def run_kg(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("file, text, message", [
+    ("speech_cues.tsv", "cue\torder\tact\tcameo\nsaid\tpre\tsay\n", "speech_cues.tsv:2: no cameo"),
+    ("relative_dates.tsv", "expression\tunit\toffset\nyesterday\tday\tone\n",
+     "relative_dates.tsv:2: offset must be a whole number, not 'one'"),
+    ("meeting_markers.tsv", "word\n# a comment\nwith\n", "meeting_markers.tsv:1: the header has no role column"),
+    ("coordinators.tsv", "word\tjoins\nand\tboth\textra\n", "coordinators.tsv:2: 3 cells, but the header names 2"),
+    ("boilerplate.tsv", "action\tmatch\ttext\ndrop\tregex\t(unclosed\n", "boilerplate.tsv:2: missing ), unterminated"),
+])
+def test_a_malformed_line_is_a_one_line_error(tmp_path, file, text, message):
+    from kg.lang import LanguageDataError, load
+
+    folder = minimal_language(tmp_path)
+    (folder / file).write_text(text, encoding="utf-8")
+    with pytest.raises(LanguageDataError, match=re.escape(message)):
+        load(str(folder))
+
+
+def test_a_bad_language_folder_fails_the_build_in_one_line(tmp_path):
+    folder = minimal_language(tmp_path)
+    (folder / "speech_cues.tsv").write_text("cue\torder\tact\tcameo\nsaid\tpre\tsay\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(XX_ARTICLE, encoding="utf-8")
+    proc = run_kg("build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--lang", str(folder))
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
+    assert proc.stderr.startswith(f"kg: error: {folder / 'speech_cues.tsv'}:2: no cameo")
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+    (folder / "calendar.tsv").unlink()
+    proc = run_kg("build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--lang", str(folder))
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"kg: error: {folder}: not a language folder, it has no calendar.tsv"]
+
+
+def test_the_ner_model_comes_from_the_language_folder(tmp_path):
+    from kg.analyse import ner_pipeline
+    from kg.lang import load
+    from kg.ner import MODEL_DIR, model_dir
+
+    assert model_dir(load("id")) == MODEL_DIR == INDONESIAN / "ner"
+    if not (MODEL_DIR / "meta.json").is_file():
+        pytest.skip("no trained NER model in kg/lang/id/ner")
+    folder = minimal_language(tmp_path)
+    (folder / "ner").symlink_to(MODEL_DIR, target_is_directory=True)
+    nlp = ner_pipeline(str(folder))
+    assert nlp is not None and "ner" in nlp.pipe_names and nlp.lang == "xx"

@@ -174,15 +174,16 @@ def pipeline(code: str = "id") -> Language:
 
 @lru_cache(maxsize=4)
 def ner_pipeline(code: str = "id") -> Language | None:
-    """The trained NER of a language (tok2vec, tagger, ner; kg/models/ner-<code>), sharing the vocabulary of
-    kg's pipeline, or None when no model ships for the language. It runs on sentence Docs (see
+    """The trained NER of a language (tok2vec, tagger, ner; in its folder's ner/), sharing the vocabulary of
+    kg's pipeline, or None when the language has no model. It runs on sentence Docs (see
     kg.extract.entities), as it was trained on sentences."""
-    from .ner import MODEL_DIR, add_to
+    from .ner import add_to, model_dir
 
-    model = MODEL_DIR.parent / f"ner-{code}"
-    if not (model / "meta.json").is_file():
+    lang = load_language(code)
+    model = model_dir(lang)
+    if model is None:
         return None
-    nlp = spacy.blank(code, vocab=pipeline(code).vocab, config=NO_RULES)  # it tags sentence Docs: no tokenizer
+    nlp = spacy.blank(lang.code, vocab=pipeline(code).vocab, config=NO_RULES)  # it tags sentence Docs: no tokenizer
     return add_to(nlp, model)
 
 

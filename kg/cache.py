@@ -16,6 +16,7 @@ from typing import Any
 import spacy
 
 from .export import write_atomic
+from .lang import folder_digest
 from .model import Document
 
 PACKAGE = Path(__file__).resolve().parent
@@ -44,6 +45,7 @@ def code_fingerprint(lang_code: str, names: tuple[str, ...] | None = None) -> st
             continue
         digest.update(str(relative).encode())
         digest.update(path.read_bytes())
+    digest.update(folder_digest(lang_code))  # a language folder outside kg
     return digest.hexdigest()
 
 

@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .lang import BoilerplateRule, LanguageData, fold, may_match, phrase_view
+from .lang import BoilerplateRule, LanguageData, alternation, fold, may_match, phrase_view
 from .model import Document
 from .read import parse_published
 
 SENTENCE_END = ".!?\"”’'»)"
 # A trailing photo credit: " /Pexels", " /UPI/Stanislav Kozliuk/EPA-EFE", " / ANTARA FOTO/Name".
 PHOTO_CREDIT = re.compile(r"\s+/\s?[A-Z][\w.&' -]{0,60}(?:/[\w.&' -]{1,60})*\s*$")
-INLINE_PHOTO = re.compile(r"\s*\((?:Foto|Photo|Ilustrasi)\s*:[^)]*\)\s*$", re.IGNORECASE)
 # A credit in brackets after the last sentence of a paragraph: "... pekan lalu. (Rina Wulandari)", "(abc/xyz)".
 TRAILING_CREDIT = re.compile(r"(?<=[.!?”\"’])\s*\((?P<credit>[^()]{2,60})\)$")
 CREDIT_NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}$")
@@ -84,9 +83,10 @@ def dedup_key(line: str) -> str:
 def date_line_pattern(lang: LanguageData) -> re.Pattern:
     months = "|".join(sorted(map(re.escape, lang.months), key=len, reverse=True))
     weekdays = "|".join(sorted(map(re.escape, lang.weekdays), key=len, reverse=True))
+    clock, zones = (alternation(lang.calendar_words.get(kind, ())) for kind in ("clock", "time_zone"))
     return re.compile(
         rf"^[\s\-–—•|]*(?:(?:{weekdays})\s*,?\s*)?(?P<day>\d{{1,2}})\s+(?P<month>{months})\.?\s+(?P<year>\d{{4}})"
-        rf"(?:\s*[,|\-–]?\s*(?:pukul\s*)?(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}}))?\s*(?:WIB|WITA|WIT|GMT|UTC)?\s*$",
+        rf"(?:\s*[,|\-–]?\s*(?:(?:{clock})\s*)?(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}}))?\s*(?:{zones})?\s*$",
         re.IGNORECASE,
     )
 
@@ -174,8 +174,8 @@ def contributors(line: str, lang: LanguageData) -> list[str] | None:
         match = rule.pattern.search(line) if may_match(rule, lowered) else None
         if match and len(line) < 300:
             head = line[: match.start()]
-            head = re.sub(r"\bdi\s+[A-Z][\w.-]*(?:[\s,]+[A-Z][\w.-]*)*", " ", head)
-            names = [n.strip(" ,.") for n in re.split(r",|\bdan\b|\band\b", head)]
+            head = credit_pattern(lang, "place").sub(" ", head)
+            names = [n.strip(" ,.") for n in credit_pattern(lang, "names").split(head)]
             return [n for n in names if n and n[0].isupper()]
     return None
 
@@ -273,8 +273,25 @@ def add_new(target: list[str], values: list[str]) -> None:
     target.extend(value for value in dict.fromkeys(values) if value and value not in target)
 
 
-def split_agencies(value: str) -> list[str]:
-    return [v.strip() for v in re.split(r",|/|;|\bdan\b", value) if v.strip()]
+def split_agencies(value: str, lang: LanguageData) -> list[str]:
+    return [v.strip() for v in credit_pattern(lang, "agencies").split(value) if v.strip()]
+
+
+# what each role of credits.tsv matches: a place after a name in a closing credit ("di Washington"), what
+# separates the names of a credit line ("A dan B") or the agencies of a source label ("Reuters/AFP"); case-sensitive
+CREDIT_PATTERNS = {"place": r"\b(?:{words})\s+[A-Z][\w.-]*(?:[\s,]+[A-Z][\w.-]*)*", "names": r",|\b(?:{words})\b",
+                   "agencies": r",|/|;|\b(?:{words})\b"}
+
+
+@lru_cache(maxsize=32)
+def credit_pattern(lang: LanguageData, role: str) -> re.Pattern:
+    return re.compile(CREDIT_PATTERNS[role].format(words=alternation(lang.credit_words.get(role, ()))))
+
+
+@lru_cache(maxsize=8)
+def inline_photo_pattern(lang: LanguageData) -> re.Pattern:
+    """An inline photo caption at the end of a line: "(Foto: ...)", with the caption words of credits.tsv."""
+    return re.compile(rf"\s*\((?:{alternation(lang.credit_words.get('photo', ()))})\s*:[^)]*\)\s*$", re.IGNORECASE)
 
 
 def outlet_key(name: str) -> str:
@@ -468,7 +485,7 @@ def take_credit(text: str, doc: Document, lang: LanguageData, own: frozenset[str
     """The line without the photo credit or bracketed credit at its end, whether a photo credit was cut, and
     whether the credit closes the article (editors' initials)."""
     # the patterns need a "/" or a ":" ("(Foto: ...)"), which most lines lack: test for it first
-    credit = ("/" in text and PHOTO_CREDIT.search(text)) or (":" in text and INLINE_PHOTO.search(text))
+    credit = ("/" in text and PHOTO_CREDIT.search(text)) or (":" in text and inline_photo_pattern(lang).search(text))
     if credit:
         doc.extra.setdefault("photo_credit", text[credit.start():].strip(" /()"))
         return text[: credit.start()].rstrip(), True, False
@@ -541,7 +558,7 @@ def clean(doc: Document, lang: LanguageData, trace: list[tuple[str, str]] | None
             action, value = label
             target = {"editor": doc.editors, "author": doc.authors, "source": doc.source_agencies}.get(action)
             if target is not None:
-                add_new(target, split_agencies(value) if action == "source" else [value])
+                add_new(target, split_agencies(value, lang) if action == "source" else [value])
             else:
                 doc.extra.setdefault("photo_credit", value)
             drop(f"label: {action}", stripped)

@@ -44,7 +44,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--sample", action="store_true", help="also build the sample corpus that ships with kg")
     build.add_argument("--base-iri", default=None, metavar="IRI",
                        help="base IRI of the graph's resources (default https://example.org/kg/)")
-    build.add_argument("--lang", default="id", metavar="CODE", help="language of the articles (default: id)")
+    build.add_argument("--lang", default="id", metavar="CODE|DIR",
+                       help="language of the articles: a code of kg/lang (default: id) or a language folder")
     build.add_argument("--no-html", action="store_true", help="do not write graph.html")
     view = build.add_argument_group("graph.html view (the RDF always holds the whole graph)")
     view.add_argument("--focus", metavar="ENTITY", help="show only this entity (id, name or alias) and its neighbours")
@@ -113,7 +114,8 @@ def make_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--scorer", metavar="KG_SCORE_PY",
                             help="also write the build's Turtle to a temporary folder and print the overall lines of "
                                  "this scorer (the benchmark's kg_score.py) for it")
-    evaluation.add_argument("--lang", default="id", metavar="CODE", help="language of the articles (default: id)")
+    evaluation.add_argument("--lang", default="id", metavar="CODE|DIR",
+                            help="language of the articles: a code of kg/lang (default: id) or a language folder")
     evaluation.add_argument("--no-documents", action="store_true", help="leave out the per-article lines")
     evaluation.add_argument("--no-rules", action="store_true", help="leave out the per-rule report")
 
@@ -132,7 +134,7 @@ def make_parser() -> argparse.ArgumentParser:
     validation.add_argument("--limit", type=int, default=50, metavar="N",
                             help="print at most N violations (default 50), then how many more there are")
 
-    for name, text in (("train-ner", "train the Indonesian NER that ships in kg/models/ner-id (see kg train-ner -h)"),
+    for name, text in (("train-ner", "train the Indonesian NER that ships in kg/lang/id/ner (see kg train-ner -h)"),
                        ("eval-ner", "print the NER's precision, recall and F1 per label on the test splits")):
         tool = commands.add_parser(name, help=text, add_help=False)
         tool.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)

@@ -49,7 +49,7 @@ def analyse_article(document: Document, lang_code: str = "id") -> ArticleResult:
 
 def _analyse(document: Document, lang_code: str) -> ArticleResult:
     lang, nlp, finder = analysers(lang_code)
-    document.language = lang_code
+    document.language = lang.code  # a language loaded from a folder's path is known by its code
     clean(document, lang)
     if not document.text.strip():
         return ArticleResult(document, [], [])

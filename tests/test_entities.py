@@ -129,7 +129,7 @@ def test_trained_ner_types_multi_word_names_the_rules_cannot():
     from kg.analyse import ner_pipeline
 
     if ner_pipeline("id") is None:
-        pytest.skip("no trained NER model in kg/models/ner-id")
+        pytest.skip("no trained NER model in kg/lang/id/ner")
     corpus = corpus_of("Peneliti Human Rights Watch mengatakan warga sipil menjadi korban serangan itu.")
     assert labels(corpus).get("Human Rights Watch") == "Organization"
 

@@ -17,9 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..analyse import token_offsets, token_texts
-from ..lang import LanguageData
+from ..lang import LanguageData, alternation
 from ..model import DateValue, Document, Evidence, Mention, Sentence
-from .dates import Published, TimeExpression, alternation, find_dates, publication, text_today, text_year
+from .dates import Published, TimeExpression, find_dates, publication, text_today, text_year
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
@@ -74,7 +74,8 @@ class DocumentContext:
     dangling_quotes: set[int] = field(default_factory=set)  # sentences whose last quotation is never closed
     position_cache: dict[str, list[int]] = field(default_factory=dict)
     distinct_words: set[str] | None = None  # of self.lower
-    nya_stems: dict[str, str] = field(default_factory=dict)  # distinct words ending in "-nya", by what precedes it
+    # the distinct words written with a clitic ("-nya"), by what precedes it
+    clitic_stems: dict[str, set[str]] = field(default_factory=dict)
     paragraph_of: dict[int, int] = field(default_factory=dict)  # sentence index -> paragraph
     # what is known of the publication date (a day, a month or a year); without one, the year of the text's days
     publication: Published | None = None
@@ -323,17 +324,21 @@ class DocumentContext:
             self.quoted_cache[sentence.index] = quoted_tokens(self.quotes(sentence))
         return self.quoted_cache[sentence.index]
 
-    def positions(self, rule: str, words: Collection[str], nya_words: Collection[str], sentence: Sentence
+    def positions(self, rule: str, words: Collection[str], clitic_words: Collection[str], sentence: Sentence
                   ) -> list[int]:
-        """The sentence's tokens whose lower-case word is one of `words`, or one of `nya_words` with a final "-nya":
-        the rules try only these instead of every token. Found once per document and rule."""
+        """The sentence's tokens whose lower-case word is one of `words`, or one of `clitic_words` with a clitic
+        ("-nya"): the rules try only these instead of every token. Found once per document and rule."""
         found = self.position_cache.get(rule)
         if found is None:
             if self.distinct_words is None:
                 self.distinct_words = set(self.lower)
-                self.nya_stems = {word[:-3]: word for word in self.distinct_words if word.endswith("nya")}
+                for word in self.distinct_words:
+                    bare = self.lang.without_clitic(word)
+                    if bare != word:
+                        self.clitic_stems.setdefault(bare, set()).add(word)
             hits = self.distinct_words.intersection(words)
-            hits.update(self.nya_stems[stem] for stem in self.nya_stems.keys() & nya_words)
+            for bare in self.clitic_stems.keys() & clitic_words:
+                hits.update(self.clitic_stems[bare])
             found = self.position_cache[rule] = [k for k, word in enumerate(self.lower) if word in hits]
         start, stop = sentence.tokens
         return found[bisect_left(found, start):bisect_left(found, stop)]
@@ -514,7 +519,8 @@ def framed_in_meeting(context: DocumentContext, sentence: Sentence, draft: Draft
     quoted = context.quoted(sentence)
     last = stop if draft.attrs.get("quote") else draft.at
     return any(context.lower[k] in frames and k not in quoted
-               and any(stem(context.lower[j]) in meeting_words for j in range(k + 1, min(k + 1 + FRAME_REACH, stop)))
+               and any(stem(context.lower[j], context.lang) in meeting_words
+                       for j in range(k + 1, min(k + 1 + FRAME_REACH, stop)))
                for k in range(start, last))
 
 
@@ -524,14 +530,17 @@ def names_channel(context: DocumentContext, sentence: Sentence) -> bool:
     start, stop = sentence.tokens
     quoted, lower = context.quoted(sentence), context.lower
     return any(lower[k] in channel_in and k not in quoted
-               and any(stem(lower[j]) in channels or (j + 1 < stop and f"{lower[j]} {lower[j + 1]}" in channels)
+               and any(stem(lower[j], context.lang) in channels
+                       or (j + 1 < stop and f"{lower[j]} {lower[j + 1]}" in channels)
                        for j in range(k + 1, min(k + 3, stop)))
                for k in range(start, stop))
 
 
-def stem(word: str) -> str:
-    """A word without the enclitic "-nya" of a possessed noun ("keterangannya", "pertemuannya")."""
-    return word[:-3] if word.endswith("nya") and len(word) > 5 else word
+def stem(word: str, lang: LanguageData) -> str:
+    """A word without the clitic of a possessed noun ("keterangannya", "pertemuannya"), when three letters or more
+    remain (the word itself otherwise)."""
+    bare = lang.without_clitic(word)
+    return bare if len(bare) > 2 else word
 
 
 @lru_cache(maxsize=8)

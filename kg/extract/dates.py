@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..lang import CASE_SPECIALS, LanguageData, fold
+from ..lang import CASE_SPECIALS, LanguageData, alternation, fold
 from ..model import DateValue
 
 
@@ -38,9 +38,10 @@ class TimeExpression:
         return self.kind == "anaphor"
 
 
-def alternation(words) -> str:
-    """A regex alternation of literal words, longest first (so "kemarin lusa" wins over "kemarin")."""
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+def calendar_words(lang: LanguageData, kind: str) -> str:
+    """The alternation of the language's calendar words of a kind (calendar.tsv): day_noun ("hari"), month_noun,
+    year_noun, preposition ("pada") ..."""
+    return alternation(lang.calendar_words.get(kind, ()))
 
 
 def _anchored(lang: LanguageData, kind: str) -> list[str]:
@@ -84,7 +85,9 @@ def _patterns(lang: LanguageData) -> list[DatePattern]:
     """The date patterns of a language, built once."""
     m, w, r = alternation(lang.months), alternation(lang.weekdays), alternation(lang.relative_dates)
     counts, spans, anaphors = (alternation(_anchored(lang, kind)) for kind in ("count", "span", "anaphor"))
-    counted = rf"(?:(?P<count>{counts}|\d{{1,2}})\s+hari|(?P<span>{spans}))"  # "sehari", "dua hari", "3 hari"
+    day, month, year = (calendar_words(lang, kind) for kind in ("day_noun", "month_noun", "year_noun"))
+    on = calendar_words(lang, "preposition")
+    counted = rf"(?:(?P<count>{counts}|\d{{1,2}})\s+(?:{day})|(?P<span>{spans}))"  # "sehari", "dua hari", "3 hari"
     directions = _anchored(lang, "direction")
     months = first_words(lang.months)
     years = [phrase for phrase, (unit, _) in lang.relative_dates.items() if unit == "year"]  # "tahun lalu"
@@ -97,23 +100,24 @@ def _patterns(lang: LanguageData) -> list[DatePattern]:
         # 22/2/2022 anywhere; 21/1 only in the press convention "(21/1)", never a bare fraction
         DatePattern("numeric", re.compile(r"(?<![\d/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2,4})(?![\d/])"
                                           r"|(?<=\()(?P<day2>\d{1,2})/(?P<month2>\d{1,2})(?=\))"), needs_digit=True),
-        DatePattern("month_year", re.compile(rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?:tahun\s+)?(?P<year>\d{{4}})\b",
-                                             flags), needs_digit=True, needs_words=(months,)),
+        DatePattern("month_year", re.compile(rf"\b(?:(?:{month})\s+)?(?P<month>{m})\s+(?:(?:{year})\s+)?"
+                                             rf"(?P<year>\d{{4}})\b", flags), needs_digit=True, needs_words=(months,)),
         DatePattern("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{m})\b(?!\s+\d{{4}})", flags),
                     needs_digit=True, needs_words=(months,)),
         DatePattern("relative", re.compile(rf"\b(?P<rel>{r})\b", flags),
                     needs_words=(first_words(lang.relative_dates),)),
-        DatePattern("weekday", re.compile(rf"\b(?:pada\s+)?(?:hari\s+)?(?P<weekday>{w})\b(?!\s*\(\d)", flags),
+        DatePattern("weekday", re.compile(rf"\b(?:(?:{on})\s+)?(?:(?:{day})\s+)?(?P<weekday>{w})\b(?!\s*\(\d)", flags),
                     needs_words=(first_words(lang.weekdays),)),
-        DatePattern("year", re.compile(r"\b(?:pada\s+)?tahun\s+(?P<year>(?:19|20)\d{2})\b"
-                                       r"|\bpada\s+(?P<year2>(?:19|20)\d{2})\b", flags),
-                    needs_digit=True, needs_words=({"tahun", "pada"},)),
+        DatePattern("year", re.compile(rf"\b(?:(?:{on})\s+)?(?:{year})\s+(?P<year>(?:19|20)\d{{2}})\b"
+                                       rf"|\b(?:{on})\s+(?P<year2>(?:19|20)\d{{2}})\b", flags),
+                    needs_digit=True, needs_words=(first_words([*lang.calendar_words.get("year_noun", ()),
+                                                                *lang.calendar_words.get("preposition", ())]),)),
     ]
-    if years:  # an empty alternation would match everywhere
+    if years:  # no such phrases, no pattern
         patterns.insert(3, DatePattern("month_rel", re.compile(
-            rf"\b(?:bulan\s+)?(?P<month>{m})\s+(?P<rel>{alternation(years)})\b", flags),
+            rf"\b(?:(?:{month})\s+)?(?P<month>{m})\s+(?P<rel>{alternation(years)})\b", flags),
             needs_words=(months, first_words(years))))
-    if anaphors:  # an empty alternation would match everywhere
+    if _anchored(lang, "anaphor"):
         patterns.insert(0, DatePattern("anaphor", re.compile(rf"\b(?:{counted}\s+)?(?P<anaphor>{anaphors})\b", flags),
                                        needs_words=(first_words(_anchored(lang, "anaphor")),)))
     return patterns
@@ -307,8 +311,9 @@ def text_today(text: str, lang: LanguageData, published: Published | None) -> Pu
 @lru_cache(maxsize=4)
 def weekday_before_pattern(lang: LanguageData) -> re.Pattern:
     """A weekday name right before a day: "Senin (", "Senin, ", "Kamis "."""
-    return re.compile(rf"(?:\bpada\s+)?(?:\bhari\s+)?\b(?P<weekday>{alternation(lang.weekdays)})\s*,?\s*\(?\s*$",
-                      re.IGNORECASE)
+    on, day = calendar_words(lang, "preposition"), calendar_words(lang, "day_noun")
+    return re.compile(rf"(?:\b(?:{on})\s+)?(?:\b(?:{day})\s+)?\b(?P<weekday>{alternation(lang.weekdays)})"
+                      r"\s*,?\s*\(?\s*$", re.IGNORECASE)
 
 
 def _expression(kind: str, match: re.Match, lang: LanguageData, published: Published | None,

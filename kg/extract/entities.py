@@ -121,7 +121,8 @@ class MentionFinder:
             return False
         if "-" in folded and folded.split("-")[0] in self.lang.common_words:  # "Negara-negara"
             return False
-        if folded.endswith("nya") and (folded[:-3] in self.lang.common_words or folded[:-3] in self.org_heads):
+        if (bare := self.lang.without_clitic(folded)) != folded and (bare in self.lang.common_words
+                                                                   or bare in self.org_heads):
             return False  # "Kedutaannya", "Keamanannya": a common noun with a possessive suffix
         if text.isupper() and len(text) > 1:  # acronyms are found through the gazetteer
             return False
@@ -501,7 +502,7 @@ class MentionFinder:
                     inner.append(self.make(document, doc, index, closing, org_end, gazetteer[closing][1].type,
                                            "title-org", canonical=gazetteer[closing][1].name))
                 j = org_end
-            elif self.w[j] == "untuk" and j + 1 in gazetteer:
+            elif self.w[j] in self.lang.title_joiners and j + 1 in gazetteer:
                 j += 1
             elif self.w[j] == "(":
                 close = next((k for k in range(j + 1, min(j + 8, end)) if self.w[k] == ")"), None)

@@ -29,11 +29,11 @@ def trigger_index(lang: LanguageData) -> dict[str, list[EventTrigger]]:
 def match_event(context: DocumentContext, k: int, stop: int) -> tuple[int, EventTrigger] | None:
     word = context.lower[k]
     index = trigger_index(context.lang)
-    for trigger in index.get(word) or index.get(word.removesuffix("nya")) or ():
+    for trigger in index.get(word) or index.get(context.lang.without_clitic(word)) or ():
         if not trigger.requires:
             return k + 1, trigger
         for j in range(k + 1, min(stop, k + 1 + REQUIRES_WITHIN)):
-            if context.lower[j].removesuffix("nya") == trigger.requires:
+            if context.lang.without_clitic(context.lower[j]) == trigger.requires:
                 return j + 1, trigger
     return None
 

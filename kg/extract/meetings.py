@@ -78,13 +78,13 @@ def trigger_index(lang: LanguageData) -> dict[str, list[tuple[list[str], Meeting
 def match_trigger(context: DocumentContext, k: int, stop: int) -> tuple[int, MeetingTrigger] | None:
     first = context.lower[k]
     index = trigger_index(context.lang)
-    for words, trigger in index.get(first) or index.get(first.removesuffix("nya")) or ():
+    for words, trigger in index.get(first) or index.get(context.lang.without_clitic(first)) or ():
         end = k + len(words)
         if end > stop:
             continue
         tokens = [context.lower[i] for i in range(k, end)]
         last = tokens[-1]
-        if tokens[:-1] == words[:-1] and (last == words[-1] or (last.endswith("nya") and last[:-3] == words[-1])):
+        if tokens[:-1] == words[:-1] and (last == words[-1] or context.lang.without_clitic(last) == words[-1]):
             return end, trigger
     return None
 
@@ -130,7 +130,7 @@ def marker(context: DocumentContext, k: int) -> str | None:
     """The role of token k around a meeting trigger (a final "-nya" stripped: "timpalannya")."""
     word = context.lower[k]
     markers = context.lang.meeting_markers
-    return markers.get(word) or (markers.get(word[:-3]) if word.endswith("nya") else None)
+    return markers.get(word) or markers.get(context.lang.without_clitic(word))
 
 
 def participants_for(context: DocumentContext, sentence: Sentence, k: int, end: int,

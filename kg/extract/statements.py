@@ -119,22 +119,24 @@ def quoted_tokens(quotes: list[tuple[int, int]]) -> set[int]:
 
 @lru_cache(maxsize=8)
 def cue_table(lang: LanguageData) -> dict[str, dict[str, tuple[Cue, ...]]]:
-    """Cues by order (pre, post, nya, menurut, passive, and passive-nya for "dikatakannya") and first word, the
-    longest form first ("menolak tuduhan" before "menolak")."""
+    """Cues by order (pre, post, clitic, according, passive, and passive-clitic for "dikatakannya") and first word
+    (with its clitics for the clitic orders), the longest form first ("menolak tuduhan" before "menolak")."""
     table: dict[str, dict[str, list[Cue]]] = {}
     for cue in lang.cues:
         words = cue.form.casefold().split()
-        first = words[0] + "nya" if cue.order == "nya" else words[0]
-        table.setdefault(cue.order, {}).setdefault(first, []).append(cue)
+        firsts = [words[0] + clitic for clitic in lang.clitics] if cue.order == "clitic" else [words[0]]
+        for first in firsts:
+            table.setdefault(cue.order, {}).setdefault(first, []).append(cue)
         if cue.order == "passive" and len(words) == 1:
-            table.setdefault("passive-nya", {}).setdefault(first + "nya", []).append(cue)
+            for clitic in lang.clitics:
+                table.setdefault("passive-clitic", {}).setdefault(words[0] + clitic, []).append(cue)
     return {order: {first: tuple(sorted(cues, key=lambda c: -len(c.form.split()))) for first, cues in forms.items()}
             for order, forms in table.items()}
 
 
 @lru_cache(maxsize=8)
 def cue_forms(lang: LanguageData) -> frozenset[str]:
-    """Every first word in cue_table: a token that is none of them (nor menurut + "nya") is no cue."""
+    """Every first word in cue_table: a token that is none of them (nor an "according" cue with a clitic) is no cue."""
     return frozenset(form for forms in cue_table(lang).values() for form in forms)
 
 
@@ -253,7 +255,8 @@ class Attribution:
 def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Draft]:
     if cut_off(context, sentence):
         return []  # a passage cut in the middle of its last sentence: what that sentence attributes is unknown
-    cues = context.positions("cue", cue_forms(context.lang), cue_table(context.lang).get("menurut", {}), sentence)
+    cues = context.positions("cue", cue_forms(context.lang), cue_table(context.lang).get("according", {}),
+                             sentence)
     quotes = context.quotes(sentence) if cues else []
     quoted = context.quoted(sentence) if cues else set()
     found: list[Attribution] = []
@@ -382,19 +385,20 @@ def read_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[
             return None
         scope = parenthetical_scope(context, sentence, speaker, quotes) or said_before
         return Reading(cue, end, [speaker], said_before, scope=scope)
-    if found := match_cue(context, k, stop, "nya"):
+    if found := match_cue(context, k, stop, "clitic"):
         speaker = context.pronoun(sentence, k, k + 1)
         return Reading(found[0], found[1], [speaker] if speaker else [], said_before)
-    if found := match_cue(context, k, stop, "menurut"):
+    if found := match_cue(context, k, stop, "according"):
         speaker = pronoun_after(context, sentence, k, stop) or speaker_after(context, k, stop)
         return Reading(found[0], found[1], [speaker] if speaker else [], (speaker.tokens[1] if speaker else k + 1,
                                                                           stop))
     word = context.lower[k]
-    if word.endswith("nya") and word[:-3] in cue_table(context.lang).get("menurut", {}):
+    according = cue_table(context.lang).get("according", {})
+    if (bare := context.lang.without_clitic(word)) != word and bare in according:  # "menurutnya"
         speaker = context.pronoun(sentence, k, k + 1)
-        return Reading(cue_table(context.lang)["menurut"][word[:-3]][0], k + 1, [speaker] if speaker else [],
+        return Reading(according[bare][0], k + 1, [speaker] if speaker else [],
                        (k + 1, stop))
-    if found := match_cue(context, k, stop, "passive-nya"):  # "Dikatakannya, ...", "yang dilaporkannya kepada X"
+    if found := match_cue(context, k, stop, "passive-clitic"):  # "Dikatakannya, ...", "yang dilaporkannya kepada X"
         if unasserted(context, sentence, k):
             return None
         speaker = context.pronoun(sentence, k, k + 1)
@@ -402,7 +406,7 @@ def read_cue(context: DocumentContext, sentence: Sentence, k: int, quotes: list[
     if found := match_cue(context, k, stop, "passive"):  # "Hal itu disampaikan (oleh) X"
         if unasserted(context, sentence, k):
             return None
-        agent = k + 1 if k + 1 < stop and context.lower[k + 1] == "oleh" else k
+        agent = k + 1 if k + 1 < stop and context.lower[k + 1] in context.lang.agent_markers else k
         speaker = speaker_after(context, agent, stop)
         if speaker is None or not names_agent(context, agent, speaker):
             return None

@@ -1,10 +1,13 @@
 """Language knowledge, kept as data files: one folder per language (``kg/lang/<code>/``).
 
-Code never lists words of a language; it asks a LanguageData for them. Adding a language
-means adding a folder with the same files (see ``kg/lang/id/`` and the README there).
+Code never lists words of a language; it asks a LanguageData for them, by the role the words play. Adding a
+language means adding a folder of such files (see ``kg/lang/id/`` and the README, "Language data"): only the
+REQUIRED files must be there, every other file is optional and a feature whose file is missing finds nothing.
+A language is named by its code (``kg/lang/<code>/``) or by the path of its folder, whose name is its code.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,26 +24,63 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().replace("\u0307", "").replace("ı", "i").split())
 
 
-def read_table(path: Path) -> list[dict[str, str]]:
-    """Rows of a tab-separated file with a header line; '#' lines are comments."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    if not lines:
+# The files a language folder must have: without them it is no language folder (a mistyped path, say). Every
+# other file is optional: a feature whose file is missing finds nothing (see the README, "Language data").
+REQUIRED = ("abbreviations.txt", "calendar.tsv")
+
+
+class LanguageDataError(ValueError):
+    """A language folder that cannot be read: the message names the file (and line)."""
+
+
+class Row(dict):
+    """A table row (column -> cell) that remembers where it was read, for error messages."""
+
+    where: str = ""
+
+    def number(self, column: str, default: int | None = None) -> int:
+        """The cell as an integer (`default` when the cell is empty and a default is given)."""
+        cell = self.get(column, "")
+        if not cell and default is not None:
+            return default
+        try:
+            return int(cell)
+        except ValueError:
+            raise LanguageDataError(f"{self.where}: {column} must be a whole number, not {cell!r}") from None
+
+
+def read_table(path: Path, required: tuple[str, ...] = ()) -> list[Row]:
+    """Rows of a tab-separated file with a header line; '#' lines are comments. No file gives no rows (the
+    required files are checked by load); a row without one of the `required` cells, or with more cells than the
+    header has, is an error naming the file and line."""
+    if not path.is_file():
         return []
-    header = lines[0].split("\t")
+    numbered = [(n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if line and not line.startswith("#")]
+    if not numbered:
+        return []
+    header_line, header_text = numbered[0]
+    header = [name.strip() for name in header_text.split("\t")]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise LanguageDataError(f"{path}:{header_line}: the header has no {', '.join(missing)} column")
     rows = []
-    for line in lines[1:]:
+    for n, line in numbered[1:]:
         cells = line.split("\t")
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
+            raise LanguageDataError(f"{path}:{n}: {len(cells)} cells, but the header names {len(header)} columns")
         cells += [""] * (len(header) - len(cells))
-        rows.append({key: cell.strip() for key, cell in zip(header, cells[: len(header)], strict=True)})
+        row = Row((key, cell.strip()) for key, cell in zip(header, cells[: len(header)], strict=True))
+        row.where = f"{path}:{n}"
+        empty = [name for name in required if not row[name]]
+        if empty:
+            raise LanguageDataError(f"{row.where}: no {', '.join(empty)} (a tab-separated row of "
+                                    f"{', '.join(header)})")
+        rows.append(row)
     return rows
 
 
-def optional_table(path: Path) -> list[dict[str, str]]:
-    """The rows of an optional table: none when the language has no such file."""
-    return read_table(path) if path.is_file() else []
-
-
-def grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, set[str]]:
+def grouped(rows: list[Row], key: str, value: str) -> dict[str, set[str]]:
     """Rows' `value` cells (case-folded) by their `key` cell."""
     found: dict[str, set[str]] = {}
     for row in rows:
@@ -49,13 +89,17 @@ def grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, set[s
 
 
 def read_list(path: Path) -> list[str]:
+    """The lines of a list file ('#' lines are comments); none when the language has no such file."""
+    if not path.is_file():
+        return []
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
 
 
-def optional_list(path: Path) -> list[str]:
-    """The lines of an optional list: none when the language has no such file."""
-    return read_list(path) if path.is_file() else []
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so "kemarin lusa" wins over "kemarin"); one that
+    matches nothing when there are no words (a language without them)."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
 
 
 def split_cell(cell: str) -> list[str]:
@@ -119,41 +163,42 @@ class EventTrigger:
 @dataclass(eq=False)  # hashed by identity: loaded once per language and used as a cache key
 class LanguageData:
     code: str
-    boilerplate: list[BoilerplateRule]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    abbreviations: list[str]
-    titles: dict[str, str]  # casefolded title form -> position
-    cues: list[Cue]
-    meeting_triggers: list[MeetingTrigger]
-    meeting_status: dict[str, str]
-    meeting_modes: dict[str, str]
-    meeting_markers: dict[str, str]  # word -> role (with, frame, skip, plural ...: see meeting_markers.tsv)
-    event_triggers: list[EventTrigger]
-    event_markers: dict[str, str]
-    pronouns: set[str]
-    org_heads: set[str]
-    event_heads: list[str]
-    common_words: set[str]
-    locatives: set[str]
-    place_markers: set[str]
-    ambiguous: dict[str, str]  # gazetteer form -> reason (forbidden, common_word, person_name, ...)
-    addressee_markers: set[str]
-    non_entities: set[str]
-    generic_nouns: set[str]
-    prepositions: set[str]
-    nonfinite_markers: set[str]
-    coordinators: dict[str, str]  # word -> predicates | both
-    light_verbs: set[str]
-    future_markers: set[str]
-    past_markers: set[str]
-    complementizers: set[str]
-    particles: set[str]
-    vague_time_markers: list[str]
-    relative_dates: dict[str, tuple[str, int]]
-    anchored_dates: dict[str, tuple[str, str]]  # word -> (count | span | direction | anaphor, value)
-    speech_nouns: dict[str, str]  # word -> noun | demonstrative
-    gazetteer: list[GazetteerEntry]
+    folder: Path = LANG_DIR  # where the files were read (a model in its ner/ folder)
+    boilerplate: list[BoilerplateRule] = field(default_factory=list)
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    abbreviations: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # casefolded title form -> position
+    cues: list[Cue] = field(default_factory=list)
+    meeting_triggers: list[MeetingTrigger] = field(default_factory=list)
+    meeting_status: dict[str, str] = field(default_factory=dict)
+    meeting_modes: dict[str, str] = field(default_factory=dict)
+    meeting_markers: dict[str, str] = field(default_factory=dict)  # word -> role (see meeting_markers.tsv)
+    event_triggers: list[EventTrigger] = field(default_factory=list)
+    event_markers: dict[str, str] = field(default_factory=dict)
+    pronouns: set[str] = field(default_factory=set)
+    org_heads: set[str] = field(default_factory=set)
+    event_heads: list[str] = field(default_factory=list)
+    common_words: set[str] = field(default_factory=set)
+    locatives: set[str] = field(default_factory=set)
+    place_markers: set[str] = field(default_factory=set)
+    ambiguous: dict[str, str] = field(default_factory=dict)  # gazetteer form -> reason
+    addressee_markers: set[str] = field(default_factory=set)
+    non_entities: set[str] = field(default_factory=set)
+    generic_nouns: set[str] = field(default_factory=set)
+    prepositions: set[str] = field(default_factory=set)
+    nonfinite_markers: set[str] = field(default_factory=set)
+    coordinators: dict[str, str] = field(default_factory=dict)  # word -> predicates | both
+    light_verbs: set[str] = field(default_factory=set)
+    future_markers: set[str] = field(default_factory=set)
+    past_markers: set[str] = field(default_factory=set)
+    complementizers: set[str] = field(default_factory=set)
+    particles: set[str] = field(default_factory=set)
+    vague_time_markers: list[str] = field(default_factory=list)
+    relative_dates: dict[str, tuple[str, int]] = field(default_factory=dict)
+    anchored_dates: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (kind, value)
+    speech_nouns: dict[str, str] = field(default_factory=dict)  # word -> noun | demonstrative
+    gazetteer: list[GazetteerEntry] = field(default_factory=list)
     occasions: dict[str, set[str]] = field(default_factory=dict)  # kind (frame, channel, channel_in) -> words
     countries_by_iso: dict[str, GazetteerEntry] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)  # phrase -> cite | source | report | medium
@@ -172,8 +217,20 @@ class LanguageData:
     plural_pronouns: set[str] = field(default_factory=set)
     date_closers: set[str] = field(default_factory=set)  # words after a day that leave it as it is ("lalu")
     facility_heads: set[str] = field(default_factory=set)  # words that open a building's or site's name ("Istana")
+    clitics: tuple[str, ...] = ()  # suffixes written onto a word ("-nya"), longest first
+    agent_markers: set[str] = field(default_factory=set)  # the word before a passive verb's agent ("oleh")
+    title_joiners: set[str] = field(default_factory=set)  # between a title's country and organization ("untuk")
+    calendar_words: dict[str, list[str]] = field(default_factory=dict)  # calendar.tsv kinds besides month, weekday
+    credit_words: dict[str, list[str]] = field(default_factory=dict)  # credits.tsv: role -> words
     _rules: dict[str, list[BoilerplateRule]] = field(default_factory=dict, repr=False)
     _by_form: dict[str, GazetteerEntry] = field(default_factory=dict, repr=False)
+
+    def without_clitic(self, word: str) -> str:
+        """The word without a clitic written onto its end (the word itself when it ends in none)."""
+        for clitic in self.clitics:
+            if word.endswith(clitic):
+                return word[: -len(clitic)]
+        return word
 
     def rules(self, action: str) -> list[BoilerplateRule]:
         if action not in self._rules:
@@ -227,97 +284,153 @@ def _boilerplate_pattern(match: str, text: str) -> re.Pattern:
     raise ValueError(f"unknown boilerplate match kind {match!r}")
 
 
+def _boilerplate_rule(row: Row) -> BoilerplateRule:
+    """A boilerplate.tsv row as a rule; an unknown match kind or a bad regex is an error naming the line."""
+    match, text = row["match"], row["text"]
+    try:
+        pattern = _boilerplate_pattern(match, text)
+    except (ValueError, re.error) as err:
+        raise LanguageDataError(f"{row.where}: {err}") from None
+    return BoilerplateRule(row["action"], match, text, pattern,
+                           text.lower() if match != "regex" and text.isascii() else None)
+
+
 def _load_gazetteer(folder: Path) -> list[GazetteerEntry]:
     entries: list[GazetteerEntry] = []
     countries = folder / "countries.tsv"
     if countries.is_file():
-        for row in read_table(countries):
+        for row in read_table(countries, ("name",)):
             entries.append(GazetteerEntry(row["name"], "Country", "country", row.get("iso", ""),
                                           tuple(split_cell(row.get("aliases", ""))), row.get("capital", "")))
     for file_name, entity_type in (("places.tsv", "Place"), ("organizations.tsv", "Organization"),
                                    ("events.tsv", "Event")):
         path = folder / file_name
         if path.is_file():
-            for row in read_table(path):
+            for row in read_table(path, ("name",)):
                 entries.append(GazetteerEntry(row["name"], entity_type, row.get("kind", ""), row.get("country", ""),
                                               tuple(split_cell(row.get("aliases", "")))))
     return entries
 
 
+# the folders of the languages loaded by path, by code: a document's language is its code, which names such a
+# folder in this process once it is loaded
+LOADED_FOLDERS: dict[str, Path] = {}
+
+
+def language_folder(code_or_path: str | Path) -> Path:
+    """The folder of a language: kg/lang/<code> for a code such as 'id' (or of a folder loaded by path under that
+    code), else the folder a path names."""
+    text = str(code_or_path)
+    is_code = "/" not in text and "\\" not in text and text not in (".", "..")
+    folder = (LOADED_FOLDERS.get(text) or LANG_DIR / text) if is_code else Path(text)
+    if folder.is_dir():
+        return folder.resolve()
+    available = sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    raise LanguageDataError(f"no language data for {text!r} (a code: {', '.join(available)}; or a language "
+                            f"folder's path)")
+
+
+def load(code: str | Path = "id") -> LanguageData:
+    """Load (once) the language data of a language code such as 'id' or of a language folder's path (its name is
+    the language's code)."""
+    return _load(language_folder(code))
+
+
 @lru_cache(maxsize=8)
-def load(code: str = "id") -> LanguageData:
-    """Load (once) the language data of a language code such as 'id'."""
-    folder = LANG_DIR / code
-    if not folder.is_dir():
-        available = sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
-        raise ValueError(f"no language data for {code!r} (available: {', '.join(available)})")
-    boilerplate = [BoilerplateRule(r["action"], r["match"], r["text"], _boilerplate_pattern(r["match"], r["text"]),
-                                   r["text"].lower() if r["match"] != "regex" and r["text"].isascii() else None)
-                   for r in read_table(folder / "boilerplate.tsv")]
-    calendar = read_table(folder / "calendar.tsv")
+def _load(folder: Path) -> LanguageData:
+    missing = [name for name in REQUIRED if not (folder / name).is_file()]
+    if missing:
+        raise LanguageDataError(f"{folder}: not a language folder, it has no {', '.join(missing)}")
+    calendar = read_table(folder / "calendar.tsv", ("kind", "name"))
     gazetteer = _load_gazetteer(folder / "gazetteer")
+    credits = read_table(folder / "credits.tsv", ("word", "role"))
     data = LanguageData(
-        code=code,
-        boilerplate=boilerplate,
-        months={r["name"]: int(r["value"]) for r in calendar if r["kind"] == "month"},
-        weekdays={r["name"]: int(r["value"]) for r in calendar if r["kind"] == "weekday"},
+        code=folder.name,
+        folder=folder,
+        boilerplate=[_boilerplate_rule(r) for r in read_table(folder / "boilerplate.tsv", ("action", "match", "text"))],
+        months={r["name"]: r.number("value") for r in calendar if r["kind"] == "month"},
+        weekdays={r["name"]: r.number("value") for r in calendar if r["kind"] == "weekday"},
+        calendar_words={kind: [r["name"] for r in calendar if r["kind"] == kind]
+                        for kind in dict.fromkeys(r["kind"] for r in calendar) if kind not in ("month", "weekday")},
         abbreviations=read_list(folder / "abbreviations.txt"),
-        titles={r["title"].casefold(): r["position"] for r in read_table(folder / "titles.tsv")},
+        titles={r["title"].casefold(): r["position"] for r in read_table(folder / "titles.tsv", ("title", "position"))},
         cues=[Cue(r["cue"], r["order"], r["act"], r["cameo"], r.get("requires", ""),
                   frozenset(w.casefold() for w in split_cell(r.get("unless", ""))), r.get("hearer", ""))
-              for r in read_table(folder / "speech_cues.tsv")],
-        meeting_triggers=[MeetingTrigger(r["trigger"], r["mode"] or None, r["cameo"], r["kind"],
+              for r in read_table(folder / "speech_cues.tsv", ("cue", "order", "act", "cameo"))],
+        meeting_triggers=[MeetingTrigger(r["trigger"], r.get("mode") or None, r["cameo"], r["kind"],
                                          r.get("counterparts") == "each")
-                          for r in read_table(folder / "meeting_triggers.tsv")],
-        meeting_status={r["word"]: r["status"] for r in read_table(folder / "meeting_status.tsv")},
-        meeting_modes={r["word"]: r["mode"] for r in read_table(folder / "meeting_modes.tsv")},
-        meeting_markers={r["word"]: r["role"] for r in read_table(folder / "meeting_markers.tsv")},
-        event_triggers=[EventTrigger(r["trigger"], r["requires"], r["event_type"], r["cameo"], r["kind"])
-                        for r in read_table(folder / "event_triggers.tsv")],
-        event_markers={r["word"]: r["role"] for r in read_table(folder / "event_markers.tsv")},
+                          for r in read_table(folder / "meeting_triggers.tsv", ("trigger", "cameo", "kind"))],
+        meeting_status={r["word"]: r["status"] for r in read_table(folder / "meeting_status.tsv", ("word", "status"))},
+        meeting_modes={r["word"]: r["mode"] for r in read_table(folder / "meeting_modes.tsv", ("word", "mode"))},
+        meeting_markers={r["word"]: r["role"] for r in read_table(folder / "meeting_markers.tsv", ("word", "role"))},
+        event_triggers=[EventTrigger(r["trigger"], r.get("requires", ""), r["event_type"], r["cameo"], r["kind"])
+                        for r in read_table(folder / "event_triggers.tsv", ("trigger", "event_type", "cameo", "kind"))],
+        event_markers={r["word"]: r["role"] for r in read_table(folder / "event_markers.tsv", ("word", "role"))},
         pronouns=set(read_list(folder / "pronouns.txt")),
         org_heads=set(read_list(folder / "org_heads.txt")),
         event_heads=read_list(folder / "event_heads.txt"),
         common_words=set(read_list(folder / "common_words.txt")),
         locatives=set(read_list(folder / "locatives.txt")),
         place_markers=set(read_list(folder / "place_markers.txt")),
-        ambiguous={r["form"]: r["reason"] for r in read_table(folder / "gazetteer" / "ambiguous.tsv")}
-        if (folder / "gazetteer" / "ambiguous.tsv").is_file() else {},
+        ambiguous={r["form"]: r["reason"]
+                   for r in read_table(folder / "gazetteer" / "ambiguous.tsv", ("form", "reason"))},
         addressee_markers=set(read_list(folder / "addressee_markers.txt")),
         non_entities=set(read_list(folder / "non_entities.txt")),
         generic_nouns=set(read_list(folder / "generic_nouns.txt")),
         prepositions=set(read_list(folder / "prepositions.txt")),
         nonfinite_markers=set(read_list(folder / "nonfinite_markers.txt")),
-        coordinators={r["word"]: r["joins"] for r in read_table(folder / "coordinators.tsv")},
+        coordinators={r["word"]: r["joins"] for r in read_table(folder / "coordinators.tsv", ("word", "joins"))},
         light_verbs=set(read_list(folder / "light_verbs.txt")),
         future_markers=set(read_list(folder / "future_markers.txt")),
         past_markers=set(read_list(folder / "past_markers.txt")),
         complementizers=set(read_list(folder / "complementizers.txt")),
         particles=set(read_list(folder / "particles.txt")),
         vague_time_markers=read_list(folder / "vague_time_markers.txt"),
-        relative_dates={r["expression"]: (r["unit"], int(r["offset"]))
-                        for r in read_table(folder / "relative_dates.tsv")},
-        anchored_dates={r["word"]: (r["kind"], r["value"]) for r in read_table(folder / "anchored_dates.tsv")},
-        speech_nouns={r["word"]: r["kind"] for r in read_table(folder / "speech_nouns.tsv")},
+        relative_dates={r["expression"]: (r["unit"], r.number("offset"))
+                        for r in read_table(folder / "relative_dates.tsv", ("expression", "unit", "offset"))},
+        anchored_dates={r["word"]: (r["kind"], r["value"])
+                        for r in read_table(folder / "anchored_dates.tsv", ("word", "kind", "value"))},
+        speech_nouns={r["word"]: r["kind"] for r in read_table(folder / "speech_nouns.tsv", ("word", "kind"))},
         gazetteer=gazetteer,
-        occasions=grouped(optional_table(folder / "occasions.tsv"), "kind", "word"),
-        negations=set(optional_list(folder / "negations.txt")),
-        modal_markers=set(optional_list(folder / "modal_markers.txt")),
-        subordinators=set(optional_list(folder / "subordinators.txt")),
-        media_heads=set(optional_list(folder / "media_heads.txt")),
-        person_nouns=set(optional_list(folder / "person_nouns.txt")),
-        predicate_adverbs=set(optional_list(folder / "predicate_adverbs.txt")),
-        statement_joiners=set(optional_list(folder / "statement_joiners.txt")),
-        relativizers=set(optional_list(folder / "relativizers.txt")),
-        plural_pronouns=set(optional_list(folder / "plural_pronouns.txt")),
-        date_closers=set(optional_list(folder / "date_closers.txt")),
-        facility_heads={w.casefold() for w in optional_list(folder / "facility_heads.txt")},
+        occasions=grouped(read_table(folder / "occasions.tsv", ("word", "kind")), "kind", "word"),
+        negations=set(read_list(folder / "negations.txt")),
+        modal_markers=set(read_list(folder / "modal_markers.txt")),
+        subordinators=set(read_list(folder / "subordinators.txt")),
+        media_heads=set(read_list(folder / "media_heads.txt")),
+        person_nouns=set(read_list(folder / "person_nouns.txt")),
+        predicate_adverbs=set(read_list(folder / "predicate_adverbs.txt")),
+        statement_joiners=set(read_list(folder / "statement_joiners.txt")),
+        relativizers=set(read_list(folder / "relativizers.txt")),
+        plural_pronouns=set(read_list(folder / "plural_pronouns.txt")),
+        date_closers=set(read_list(folder / "date_closers.txt")),
+        facility_heads={w.casefold() for w in read_list(folder / "facility_heads.txt")},
+        clitics=tuple(sorted((w.casefold() for w in read_list(folder / "clitics.txt")), key=len, reverse=True)),
+        agent_markers={w.casefold() for w in read_list(folder / "agent_markers.txt")},
+        title_joiners=set(read_list(folder / "title_joiners.txt")),
+        credit_words={role: [r["word"] for r in credits if r["role"] == role]
+                      for role in dict.fromkeys(r["role"] for r in credits)},
+        verb_prefixes=[(r["initial"], r["prefix"], r.number("drop", 0))
+                       for r in read_table(folder / "verb_prefixes.tsv", ("initial", "prefix"))],
+        name_particles={r["particle"].casefold(): r["kind"]
+                        for r in read_table(folder / "name_particles.tsv", ("particle", "kind"))},
+        # optional: without it, outlets are found by attribution phrases only
+        provenance={" ".join(r["phrase"].casefold().split()): r["role"]
+                    for r in read_table(folder / "provenance.tsv", ("phrase", "role"))},
     )
-    data.verb_prefixes = [(r["initial"], r["prefix"], int(r["drop"] or 0))
-                          for r in optional_table(folder / "verb_prefixes.tsv")]
-    data.name_particles = {r["particle"].casefold(): r["kind"] for r in optional_table(folder / "name_particles.tsv")}
     data.countries_by_iso = {e.country: e for e in gazetteer if e.type == "Country" and e.country}
-    provenance = folder / "provenance.tsv"  # optional: without it, outlets are found by attribution phrases only
-    if provenance.is_file():
-        data.provenance = {" ".join(r["phrase"].casefold().split()): r["role"] for r in read_table(provenance)}
+    if folder.parent != LANG_DIR:
+        LOADED_FOLDERS.setdefault(data.code, folder)
     return data
+
+
+def folder_digest(code_or_path: str | Path) -> bytes:
+    """A hash of the files of a language folder outside kg (the package's own fingerprint counts kg/lang), for
+    the article cache: b"" for kg's own languages."""
+    folder = language_folder(code_or_path)
+    if folder.parent == LANG_DIR:
+        return b""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.digest()

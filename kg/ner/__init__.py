@@ -1,9 +1,10 @@
 """A trained Indonesian NER (PER, ORG, LOC) that ships with kg.
 
-``kg/models/ner-id`` holds a spaCy pipeline trained on kg's own tokenization: a shared ``tok2vec``,
+``kg/lang/id/ner`` holds a spaCy pipeline trained on kg's own tokenization: a shared ``tok2vec``,
 a ``tagger`` (auxiliary POS task; NNP marks proper nouns) and an ``ner``. Train it with
 ``python -m kg.ner.train``, score it with ``python -m kg.ner.evaluate``, and add its components to
-kg's pipeline with :func:`add_to`.
+kg's pipeline with :func:`add_to`. A language's model sits in its folder (``<language folder>/ner``, see
+:func:`model_dir`); a language without one finds names by the rules and its gazetteer only.
 """
 from __future__ import annotations
 
@@ -11,8 +12,16 @@ from pathlib import Path
 
 from spacy.language import Language
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner-id"
+from ..lang import LANG_DIR, LanguageData
+
+MODEL_DIR = LANG_DIR / "id" / "ner"  # the Indonesian model: where train and evaluate write and read by default
 COMPONENTS = ("tok2vec", "tagger", "ner")
+
+
+def model_dir(lang: LanguageData) -> Path | None:
+    """The trained NER of a language: the spaCy pipeline in its folder's ner/, or None when it has none."""
+    model = lang.folder / "ner"
+    return model if (model / "meta.json").is_file() else None
 
 
 def add_to(nlp: Language, model_dir: Path | str = MODEL_DIR) -> Language:

@@ -12,11 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
+
+from ..lang import load
 
 IDNER_DIR = "idner-news-2k"
 NERGRIT_DIR = "indonlu-ner/nergrit_ner-grit"
@@ -33,7 +36,6 @@ STRAIGHT_QUOTES = {'"', "'", "`"}
 BRACKETS = {"(": ")", "[": "]"}
 APOSTROPHE_ENDINGS = {"s", "t", "re", "ll", "ve", "d", "m"}  # Mary ' s, It ' s, don ' t
 APOSTROPHE_NAMES = {"O", "D", "L"}  # O ' Reilly, D ' Angelo
-CLITICS = {"nya"}  # split off in the POS corpus ("Tantangan nya"); written attached in real text
 DIGITS = re.compile(r"^\d+$")
 PER_ARTIFACT = re.compile(r"^(?:[a-z]*PER[a-z]+|PER)$")  # "PERen", "memPERilahkan", "PER"; not "PERSON"
 WORDISH = re.compile(r"^\w+$")
@@ -157,6 +159,13 @@ def read_postag(path: Path | str, issues: Counter | None = None) -> list[TaggedS
     return read_columns(path, tag_column=1, sep="\t", tag_map=fold, issues=issues)
 
 
+@lru_cache(maxsize=1)
+def clitics() -> frozenset[str]:
+    """The clitics of the corpora's language (Indonesian): split off in the POS corpus ("Tantangan nya"), written
+    attached in real text."""
+    return frozenset(load("id").clitics)
+
+
 def detokenize(words: list[str], *, join_numbers: bool = False, join_hyphens: bool = False,
                join_clitics: bool = False) -> tuple[str, list[tuple[int, int]], list[bool]]:
     """Join tokens into natural text; return the text, each token's (start, end) and its trailing space.
@@ -207,7 +216,7 @@ def detokenize(words: list[str], *, join_numbers: bool = False, join_hyphens: bo
         if join_hyphens and word == "-" and WORDISH.match(prev) and WORDISH.match(nxt):
             glue(i)
             glue(i + 1)
-        if join_clitics and word in CLITICS and i > 0 and WORDISH.match(prev):
+        if join_clitics and word in clitics() and i > 0 and WORDISH.match(prev):
             glue(i)
     parts: list[str] = []
     offsets: list[tuple[int, int]] = []

@@ -1,7 +1,7 @@
 """Score the shipped NER inside kg's pipeline: P/R/F1 per label on idner-news-2k test and NERGrit test,
 and POS tag accuracy on the held-out tail of the POS corpus.
 
-    python -m kg.ner.evaluate --data ../shared/data [--model kg/models/ner-id]
+    python -m kg.ner.evaluate --data ../shared/data [--model kg/lang/id/ner]
 """
 from __future__ import annotations
 

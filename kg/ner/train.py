@@ -5,7 +5,7 @@ NER examples (idner-news-2k train, optionally NERGrit train) carry entities but 
 the other's annotation as missing, so both tasks shape the shared tok2vec. The epoch with the best
 entity F1 on idner dev + NERGrit valid is kept and saved with ``nlp.to_disk``.
 
-    python -m kg.ner.train --data ../shared/data --out kg/models/ner-id --seed 0
+    python -m kg.ner.train --data ../shared/data --out kg/lang/id/ner --seed 0
 """
 from __future__ import annotations
 

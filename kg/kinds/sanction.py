@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from ..lang import LANG_DIR, optional_table
+from ..lang import read_table
 from ..model import DateValue, Evidence
 from . import FactKind, Style, register
 
@@ -60,9 +61,9 @@ class SanctionAttrs:
 
 
 @lru_cache(maxsize=8)
-def triggers(code: str) -> tuple[dict[str, list[Trigger]], frozenset[str]]:
-    """Triggers by first word, longest first, and the target words of a language."""
-    rows = optional_table(LANG_DIR / code / DATA_FILE)
+def triggers(folder: Path) -> tuple[dict[str, list[Trigger]], frozenset[str]]:
+    """Triggers by first word, longest first, and the target words of the language in `folder`."""
+    rows = read_table(folder / DATA_FILE, ("pattern", "role"))
     by_first: dict[str, list[Trigger]] = {}
     for row in rows:
         if row["role"] == "trigger":
@@ -73,10 +74,11 @@ def triggers(code: str) -> tuple[dict[str, list[Trigger]], frozenset[str]]:
     return by_first, frozenset(r["pattern"].casefold() for r in rows if r["role"] == "target")
 
 
-def match(lower: list[str], k: int, stop: int, candidates: list[Trigger]) -> Trigger | None:
+def match(lower: list[str], k: int, stop: int, candidates: list[Trigger], lang) -> Trigger | None:
+    """The longest trigger at word k (its last word may carry a clitic: "sanksinya")."""
     for trigger in candidates:
         end = k + len(trigger.words)
-        if end <= stop and all(lower[k + i] == w or (k + i == end - 1 and lower[k + i].removesuffix("nya") == w)
+        if end <= stop and all(lower[k + i] == w or (k + i == end - 1 and lang.without_clitic(lower[k + i]) == w)
                                for i, w in enumerate(trigger.words)):
             return trigger
     return None
@@ -113,7 +115,7 @@ class SanctionKind(FactKind):
 
     def extract(self, context, sentence) -> list:
         from ..extract.events import actor_before
-        by_first, target_words = triggers(context.lang.code)
+        by_first, target_words = triggers(context.lang.folder)
         if not by_first:
             return []
         start, stop = sentence.tokens
@@ -121,7 +123,7 @@ class SanctionKind(FactKind):
         drafts = []
         k = start
         while k < stop:
-            trigger = match(context.lower, k, stop, by_first.get(context.lower[k], ()))
+            trigger = match(context.lower, k, stop, by_first.get(context.lower[k], ()), context.lang)
             if trigger is None or k in quoted:
                 k += 1
                 continue

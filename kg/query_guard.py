@@ -54,7 +54,7 @@ def query_problem(sparql: str, limits: TextLimits = TextLimits()) -> str | None:
         elif kind == "close":
             depth = max(depth - 1, 0)
         elif kind == "word" and token.upper() == "SERVICE" and not limits.allow_service:
-            return "SERVICE is refused: this endpoint does not query other endpoints (--allow-service allows it)"
+            return "SERVICE is refused: kg fetches from no other endpoint unless --allow-service is given"
         if kind == "operator" or (kind == "open" and token == "{") or \
                 (kind == "word" and token.upper() in OPERATOR_WORDS):
             operators += 1

@@ -312,12 +312,16 @@ def run_query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from .serve import make_server
+    from .query_guard import TextLimits
+    from .serve import ServeLimits, make_server
     from .sparql import GraphNotFound, open_store
 
+    limits = ServeLimits(text=TextLimits(allow_service=args.allow_service), timeout=args.timeout,
+                         max_memory_mb=args.max_memory, max_result_mb=args.max_result_mb, workers=args.workers,
+                         threads=args.threads, cors=args.cors)
     try:
         store = open_store(args.graph)
-        server = make_server(store, args.host, args.port, verbose=args.verbose)
+        server = make_server(store, args.host, args.port, verbose=args.verbose, limits=limits)
     except GraphNotFound as err:
         return fail(err, EXIT_INPUT)
     except OSError as err:

@@ -31,9 +31,10 @@ class QueryStopped(Exception):
         self.reason = reason  # "timeout", "died", "gone" or "busy"
 
 
-def worker_loop(connection: Connection, store: Any, task: Callable[[Any, Any], Any], max_memory_mb: int,
-                alarm_seconds: int) -> None:
+def worker_loop(connection: Connection, parent_end: Connection, store: Any, task: Callable[[Any, Any], Any],
+                max_memory_mb: int, alarm_seconds: int) -> None:
     """Answer jobs until the parent closes the pipe; the alarm ends a worker its parent can no longer kill."""
+    parent_end.close()  # else the pipe never reads as closed when the parent dies
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 2)  # native code's own crash reports: the parent says in one line what happened
@@ -72,7 +73,8 @@ class QueryWorker:
         self.timeout = timeout
         self.connection, child_end = FORK.Pipe()
         self.process = FORK.Process(target=worker_loop, daemon=True,
-                                    args=(child_end, store, task, max_memory_mb, int(timeout) + 10))
+                                    args=(child_end, self.connection, store, task, max_memory_mb,
+                                          int(timeout) + 10))
         self.process.start()
         child_end.close()
 

@@ -84,6 +84,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="bind a query variable before running, e.g. -p speaker='Antony Blinken' "
                             "(a value in <...> is an IRI); may repeat")
     query.add_argument("--list", action="store_true", help="list the bundled queries and exit")
+    query.add_argument("--max-rows", type=positive_int, default=100_000, metavar="N",
+                       help="fail when the query gives more than N rows (default: 100000)")
+    add_limit_arguments(query)
 
     serve = commands.add_parser(
         "serve", help="serve a built graph as a read-only SPARQL endpoint",
@@ -93,6 +96,15 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
     serve.add_argument("-v", "--verbose", action="store_true", help="log each request on stderr")
+    serve.add_argument("--workers", type=positive_int, default=2, metavar="N",
+                       help="query processes, the queries that run at once (default: 2)")
+    serve.add_argument("--threads", type=positive_int, default=64, metavar="N",
+                       help="connections handled at once; more wait in a queue of 128, then get 503 (default: 64)")
+    serve.add_argument("--max-result-mb", type=positive_int, default=64, metavar="MB",
+                       help="refuse a result larger than MB megabytes (default: 64)")
+    serve.add_argument("--cors", metavar="ORIGIN",
+                       help="let web pages of ORIGIN (e.g. https://example.org, or *) query the endpoint")
+    add_limit_arguments(serve)
 
     push = commands.add_parser(
         "push", help="push a built graph into an external SPARQL store",
@@ -139,6 +151,32 @@ def make_parser() -> argparse.ArgumentParser:
         tool = commands.add_parser(name, help=text, add_help=False)
         tool.add_argument("args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
+
+
+def add_limit_arguments(command: argparse.ArgumentParser) -> None:
+    """The limits `kg query` and `kg serve` share."""
+    command.add_argument("--timeout", type=positive_float, default=30.0, metavar="SECONDS",
+                         help="stop a query that runs longer (default: 30)")
+    command.add_argument("--max-memory", type=positive_int, default=2048, metavar="MB",
+                         help="stop a query that needs more memory than MB megabytes beyond the graph (default: 2048)")
+    command.add_argument("--allow-service", action="store_true",
+                         help="let queries fetch from other endpoints with SERVICE (refused by default)")
+
+
+def positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {value!r}")
+    return int(value)
+
+
+def positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < 1e9:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, not {value!r}")
+    return number
 
 
 def bundled_query_names() -> list[str]:
@@ -234,7 +272,9 @@ def run_push(args: argparse.Namespace) -> int:
 
 
 def run_query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .sparql import GraphNotFound, QueryError, bundled_queries, format_results, open_store, run
+    from .query_guard import TextLimits, query_problem
+    from .query_worker import QueryStopped, QueryWorker
+    from .sparql import GraphNotFound, QueryError, bind_params, bundled_queries, formatted_answer, open_store
 
     queries = bundled_queries()
     if args.list:
@@ -265,26 +305,42 @@ def run_query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(f"kg: error: --param {item!r}: expected VAR=VALUE", file=sys.stderr)
             return EXIT_INPUT
         params[name.strip().lstrip("?$")] = value
+    limits = TextLimits(allow_service=args.allow_service)
+    where = args.file or (f"query {args.name}" if args.name else "query")
     try:
+        sparql = bind_params(sparql, params)
+        problem = query_problem(sparql, limits)
+        if problem:
+            raise QueryError(problem)
         store = open_store(args.graph)
-        results = run(store, sparql, params)
+        worker = QueryWorker(store, formatted_answer, args.timeout, args.max_memory)
+        try:
+            done, text = worker.call((sparql, args.format, args.max_rows))
+        finally:
+            worker.kill()
     except GraphNotFound as err:
         return fail(err, EXIT_INPUT)
-    except QueryError as err:
-        where = args.file or (f"query {args.name}" if args.name else "query")
+    except (QueryError, QueryStopped) as err:
         print(f"kg: error: {where}: {err}", file=sys.stderr)
         return EXIT_INPUT
-    sys.stdout.write(format_results(results, args.format))
+    if not done:
+        print(f"kg: error: {where}: {text}", file=sys.stderr)
+        return EXIT_INPUT
+    sys.stdout.write(text)
     return 0
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from .serve import make_server
+    from .query_guard import TextLimits
+    from .serve import ServeLimits, make_server
     from .sparql import GraphNotFound, open_store
 
+    limits = ServeLimits(text=TextLimits(allow_service=args.allow_service), timeout=args.timeout,
+                         max_memory_mb=args.max_memory, max_result_mb=args.max_result_mb, workers=args.workers,
+                         threads=args.threads, cors=args.cors)
     try:
         store = open_store(args.graph)
-        server = make_server(store, args.host, args.port, verbose=args.verbose)
+        server = make_server(store, args.host, args.port, verbose=args.verbose, limits=limits)
     except GraphNotFound as err:
         return fail(err, EXIT_INPUT)
     except OSError as err:

@@ -16,9 +16,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .query_guard import TextLimits, query_problem
+
 RDF_FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
                ".nq": ox.RdfFormat.N_QUADS}
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+DEFAULT_MAX_ROWS = 100_000
+LOCAL_LIMITS = TextLimits(allow_service=True)  # the Python API: the user's own queries, SERVICE included
 PREFIXES = {
     "kgo": "https://w3id.org/kg-news/ontology#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -121,22 +125,46 @@ def bind_params(sparql: str, params: dict[str, str]) -> str:
     return sparql
 
 
-def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> Results:
-    """Run a SPARQL query (updates are refused: only queries run); params bind variables by name."""
+def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None, limits: TextLimits = LOCAL_LIMITS,
+        max_rows: int | None = None) -> Results:
+    """Run a SPARQL query (updates are refused: only queries run); params bind variables by name.
+
+    The text is checked against limits before it is parsed; more than max_rows rows (or triples) is an error.
+    """
     if params:
         sparql = bind_params(sparql, params)
+    problem = query_problem(sparql, limits)
+    if problem:
+        raise QueryError(problem)
     try:
         answer = store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        if isinstance(answer, ox.QueryBoolean):
+            return Results([], [], boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            return Results(variables, [[solution[v] for v in variables] for solution in capped(answer, max_rows)])
+        return Results(["subject", "predicate", "object"], [], triples=list(capped(answer, max_rows)))
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax {err}") from err
     except (OSError, RuntimeError, ValueError) as err:
         raise QueryError(f"query failed: {err}") from err
-    if isinstance(answer, ox.QueryBoolean):
-        return Results([], [], boolean=bool(answer))
-    if isinstance(answer, ox.QuerySolutions):
-        variables = [v.value for v in answer.variables]
-        return Results(variables, [[solution[v] for v in variables] for solution in answer])
-    return Results(["subject", "predicate", "object"], [], triples=list(answer))
+
+
+def capped(items, max_rows: int | None):
+    """The items, or a QueryError once there are more than max_rows of them."""
+    for count, item in enumerate(items, 1):
+        if max_rows is not None and count > max_rows:
+            raise QueryError(f"more than {max_rows:,} results (the --max-rows limit); add a LIMIT")
+        yield item
+
+
+def formatted_answer(store: ox.Store, job: tuple[str, str, int | None]) -> tuple[bool, str]:
+    """A query worker's task for `kg query`: (query, output format, row limit) -> (True, text) or (False, error)."""
+    sparql, fmt, max_rows = job
+    try:
+        return True, format_results(run(store, sparql, max_rows=max_rows), fmt)
+    except QueryError as err:
+        return False, str(err)
 
 
 def term_value(term) -> str | None:

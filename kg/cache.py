@@ -2,22 +2,25 @@
 
 The key hashes the article (id, source, text and metadata) with a fingerprint of the pipeline: kg's version
 and the contents of its analysis code, language data and model files. Changing one article re-analyses that article
-only; changing the pipeline re-analyses everything. Entries are pickles written atomically; an unreadable
-entry is a miss.
+only; changing the pipeline re-analyses everything. Entries are data (kg.codec: loading one runs no code),
+written atomically; an entry that cannot be read, is not ours or is damaged is discarded with a warning naming it
+and the article is analysed again. Entries of earlier versions (pickles) are never loaded, only removed.
 """
 from __future__ import annotations
 
 import hashlib
-import pickle
+import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import spacy
 
-from .export import write_atomic
+from . import codec
 from .lang import folder_digest
 from .model import Document
+from .worker import ArticleResult
+
+log = logging.getLogger("kg")
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -25,7 +28,7 @@ PACKAGE = Path(__file__).resolve().parent
 # what decides an article's analysis: the stages up to extraction, the data model they fill, the language
 # data and trained models (resolution and export run on every build, so their code does not count)
 ANALYSIS_CODE = ("__init__.py", "read.py", "clean.py", "analyse.py", "model.py", "worker.py", "cache.py",
-                 "extract", "kinds", "lang", "models", "ner")
+                 "codec.py", "extract", "kinds", "lang", "ner")
 
 
 @lru_cache(maxsize=8)
@@ -69,17 +72,30 @@ class ArticleCache:
         return digest.hexdigest()
 
     def path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.entry"
 
-    def get(self, key: str) -> Any | None:
+    def get(self, key: str) -> ArticleResult | None:
+        """The cached result of the article with this key; None when there is none (or none usable)."""
         path = self.path(key)
-        try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None
+        found = codec.read(path, codec.CACHE_MAGIC, codec.result_from, "analysing the article again")
+        if found is None:
+            self.drop_legacy(path.with_suffix(".pickle"))
+        return found
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: ArticleResult) -> None:
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        codec.write(path, codec.CACHE_MAGIC, codec.result_data(value))
+
+    def drop_legacy(self, path: Path) -> None:
+        """Remove an entry an earlier kg wrote as a pickle (never loaded), saying so once per cache."""
+        try:
+            path.unlink()
+        except OSError:
+            return
+        if self.folder not in LEGACY_WARNED:
+            LEGACY_WARNED.add(self.folder)
+            log.warning(f"{self.folder}: removing article cache entries of an earlier kg (pickles, never loaded)")
+
+
+LEGACY_WARNED: set[Path] = set()  # caches whose pickle entries this process has said it removes

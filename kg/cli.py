@@ -22,7 +22,7 @@ what the text lacks and wins over it.
 
 Writes into OUTDIR: graph.ttl (all triples), graph.trig (one named graph per article, entities in the
 default graph) and graph.html (interactive page that works offline). Analysed articles are cached
-(OUTDIR/.kg-cache); with --no-html the build also leaves OUTDIR/.kg-build.pickle, so that the next build
+(OUTDIR/.kg-cache); with --no-html the build also leaves OUTDIR/.kg-build.state, so that the next build
 resolves only new articles whose ids sort after the others and copies the rest of the files.
 
 Exit status: 0 success, 2 bad input (missing path, no readable article), 3 output folder not writable.

@@ -54,6 +54,17 @@ class Lookups:
     sub_names: set[str] = field(default_factory=set)  # name keys of full names looked up as part of a longer one
 
 
+def _set_map(table: dict[str, set[str]]) -> dict[str, list[str]]:
+    return dict(zip(table.keys(), map(list, table.values()), strict=True))
+
+
+def _set_table(table: dict[str, list[str]], into: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """_set_map undone, into `into` (a defaultdict, say) or a new dict."""
+    into = {} if into is None else into
+    into.update(zip(table.keys(), map(set, table.values()), strict=True))
+    return into
+
+
 MIN_SHARED_ENTITIES = 3  # entities two articles must both name to support one person behind a one-word name
 
 
@@ -101,6 +112,48 @@ class Resolver:
         self.entities = {row[0]: Entity(row[0], row[1], row[2], row[3], [Role(*r) for r in row[4]],
                                         mention_count=row[5], merge_notes=row[6]) for row in entities}
         self._earlier = set()
+
+    # the tables to_data saves, in its order (a test checks that they are every attribute but TRANSIENT)
+    SAVED = ("entities", "known_aliases", "full_names", "name_parts", "last_names", "title_holders",
+             "person_names", "cooccurring", "longer_names", "looked_up", "last_doc", "stale")
+
+    def to_data(self) -> tuple:
+        """The saved tables (see __getstate__) as plain data for kg.codec: sets as lists, tuple keys as pairs."""
+        entities = [(e.id, e.type, e.label, list(e.aliases), [(r.position, r.label, r.of) for r in e.roles],
+                     e.mention_count, e.merge_notes) for e in self.entities.values()]
+        looked = self.looked_up
+        lookups = (list(looked.name_parts), list(looked.short_names), list(looked.titles), list(looked.role_of),
+                   _set_map(looked.support), list(looked.sub_names))
+        return (entities, _set_map(self.known_aliases), self.full_names, list(self.name_parts),
+                _set_map(self.last_names), [(k, list(v)) for k, v in self.title_holders.items()],
+                _set_map(self.person_names), _set_map(self.cooccurring), _set_map(self.longer_names), lookups,
+                self.last_doc, self.stale)
+
+    @classmethod
+    def from_data(cls, data: tuple) -> Resolver:
+        """A resolver from to_data's tables, without its language data (see with_language)."""
+        (entities, known_aliases, full_names, name_parts, last_names, title_holders, person_names, cooccurring,
+         longer_names, lookups, last_doc, stale) = data
+        resolver = cls.__new__(cls)
+        # tables through zip/map (C loops): a 100,000-article state has hundreds of thousands of entries
+        resolver.entities = {
+            entity_id: Entity(entity_id, entity_type, label, set(aliases), [Role(*r) for r in roles] if roles else [],
+                              set(), count, list(notes))
+            for entity_id, entity_type, label, aliases, roles, count, notes in entities}
+        resolver.known_aliases = _set_table(known_aliases)
+        resolver.full_names = dict(zip(full_names.keys(), map(dict, full_names.values()), strict=True))
+        resolver.name_parts = set(name_parts)
+        resolver.last_names = _set_table(last_names, defaultdict(set))
+        resolver.title_holders = defaultdict(set, ((tuple(k), set(v)) for k, v in title_holders))
+        resolver.person_names = _set_table(person_names, defaultdict(set))
+        resolver.cooccurring = _set_table(cooccurring, defaultdict(set))
+        resolver.longer_names = _set_table(longer_names, defaultdict(set))
+        names, short, titles, role_of, support, sub_names = lookups
+        resolver.looked_up = Lookups(set(names), set(short), set(map(tuple, titles)), set(role_of),
+                                     _set_table(support), set(sub_names))
+        resolver.last_doc, resolver.stale = str(last_doc), bool(stale)
+        resolver._earlier = set()
+        return resolver
 
     def with_language(self, lang: LanguageData) -> Resolver:
         """The resolver with its language data (a resolver loaded from disk is given it again)."""

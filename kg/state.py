@@ -1,32 +1,35 @@
 """What a streamed build keeps for the next one, so that adding articles costs the new articles, not the corpus.
 
-Saved beside the outputs (``OUTDIR/.kg-build.pickle``) after ``kg build --no-html``: the resolver with its
-corpus tables (see kg.resolve.Resolver), the cache key of every article it resolved, where each article's block
-lies in graph.trig and graph.ttl, the size and modification time of those files, and what each input file gave
-(an input file that keeps its size, modification time and inode is not read again). The next build uses it
-only when all of these hold:
+Saved beside the outputs (``OUTDIR/.kg-build.state``, data only: see kg.codec) after ``kg build --no-html``:
+the resolver with its corpus tables (see kg.resolve.Resolver), the cache key of every article it resolved, where
+each article's block lies in graph.trig and graph.ttl, the size and modification time of those files, and what
+each input file gave (an input file that keeps its size, modification time and inode is not read again). The
+next build uses it only when all of these hold:
 - the same kg code, language data and models (a fingerprint of the whole package), and the same base IRI;
 - the outputs are the files it describes (nobody rewrote them since);
 - every article it knows is still there with the same content; the others are new and sort after them.
 Then only the new articles are resolved (the resolver says when they would change an earlier article's
 entities; the build then resolves everything again) and their blocks are appended to copies of the old ones.
+A state file that is not ours or not whole is discarded with a warning and the build starts from scratch; the
+pickle earlier versions wrote (``.kg-build.pickle``) is never loaded, only removed.
 """
 from __future__ import annotations
 
 import logging
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from . import codec
 from .cache import code_fingerprint
-from .export import write_atomic
 from .export.rdf import Layout
 from .read import FileRecord
 from .resolve import Resolver
 
 log = logging.getLogger("kg")
-STATE_NAME = ".kg-build.pickle"
+STATE_NAME = ".kg-build.state"
+LEGACY_STATE_NAME = ".kg-build.pickle"  # what kg wrote before the state was data: never unpickled
 OUTPUTS = ("graph.trig", "graph.ttl")
 
 
@@ -65,20 +68,29 @@ class BuildState:
 
     def save(self, out_dir: Path) -> None:
         self.stamps = output_stamps(out_dir)
-        write_atomic(out_dir / STATE_NAME, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        codec.write(out_dir / STATE_NAME, codec.STATE_MAGIC, self.to_data())
+
+    def to_data(self) -> tuple:
+        return (self.fingerprint, self.base, self.resolver.to_data(), self.articles, self.skipped, self.layout,
+                {name: codec.file_record_data(r) for name, r in self.inputs.items()},
+                (self.totals.edges, self.totals.statements, self.totals.meetings), self.stamps)
+
+    @classmethod
+    def from_data(cls, data: Any) -> BuildState:
+        fingerprint, base, resolver, articles, skipped, layout, inputs, totals, stamps = data
+        return cls(str(fingerprint), str(base), Resolver.from_data(resolver), dict(articles),
+                   {doc_id: tuple(entry) for doc_id, entry in skipped.items()}, dict(layout),
+                   {name: codec.file_record_from(r) for name, r in inputs.items()}, Totals(*totals),
+                   None if stamps is None else [tuple(s) for s in stamps])
 
     @classmethod
     def load(cls, out_dir: Path, lang_code: str, base: str) -> BuildState | None:
         """The state of the last streamed build into out_dir, if it still describes the outputs there."""
-        try:
-            with (out_dir / STATE_NAME).open("rb") as handle:
-                state = pickle.load(handle)
-        except FileNotFoundError:
-            return None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            log.info(f"{out_dir / STATE_NAME}: unreadable, building from scratch")
-            return None
-        if not isinstance(state, cls) or state.fingerprint != cls.fingerprint_of(lang_code) or state.base != base \
+        legacy = out_dir / LEGACY_STATE_NAME
+        if legacy.exists():
+            codec.discard(legacy, "the build state of an earlier kg (a pickle)", "never loaded")
+        state = codec.read(out_dir / STATE_NAME, codec.STATE_MAGIC, cls.from_data, "building from scratch")
+        if state is None or state.fingerprint != cls.fingerprint_of(lang_code) or state.base != base \
                 or state.stamps is None or state.stamps != output_stamps(out_dir):
             return None
         return state
@@ -86,6 +98,7 @@ class BuildState:
     @staticmethod
     def remove(out_dir: Path) -> None:
         (out_dir / STATE_NAME).unlink(missing_ok=True)
+        (out_dir / LEGACY_STATE_NAME).unlink(missing_ok=True)
 
     def keys(self) -> dict[str, str]:
         """Article id -> cache key, of every article this state knows (resolved or skipped)."""

@@ -7,14 +7,20 @@ size, the time to add one article to an existing build (the median of ADDED arti
 and how many of them the build resolved alone instead of resolving every article again), and the rate of the per-article
 stages alone on one core (a sample of 1,000 articles) with its own ratio to the floor.
 
-    python scripts/benchmark.py                       # 100, 1,000 and 10,000 articles
+It then times loading what a 100,000-article build keeps for the next one (the build state and the article
+cache entries), in kg's format (kg.codec, msgpack) next to the pickles earlier versions wrote: the state and
+entries of a real build of LOAD_BASE articles, copied under new names up to the size.
+
+    python scripts/benchmark.py                       # 100, 1,000 and 10,000 articles, then the load times
     python scripts/benchmark.py --sizes 100000 -j 2   # the large run
+    python scripts/benchmark.py --sizes               # the load times alone
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import pickle
 import random
 import statistics
 import subprocess
@@ -22,13 +28,21 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from kg import codec
 from kg.analyse import ner_pipeline, pipeline
+from kg.export.rdf import DEFAULT_BASE
+from kg.pipeline import build
+from kg.state import BuildState
 from kg.synthetic import article, write_jsonl
 
 ANALYSIS_SAMPLE = 1000  # articles of the one-core analysis measurement
 ADDED = 3  # articles added one at a time to each finished build
+LOAD_ARTICLES = 100_000  # articles of the state and cache whose load is timed
+LOAD_BASE = 1_000  # articles really built for it; their state and entries are copied under new names
+LOAD_REPEATS = 3  # each load is timed this many times, the formats alternating; the best counts
 
 
 def process_memory(pid: int) -> int:
@@ -125,13 +139,101 @@ def analysis_rate(folder: Path, sample: int = ANALYSIS_SAMPLE) -> tuple[float, f
     return len(documents) / (time.monotonic() - started), len(documents) / floor
 
 
+def tagged(value: object, copy: int) -> object:
+    """A state's data with every string renamed for one copy (numbers kept): a copy is new articles, files
+    and entities with the same shape."""
+    if isinstance(value, str):
+        return f"{value}~{copy}"
+    if isinstance(value, (list, tuple)):
+        return type(value)(tagged(v, copy) for v in value)
+    if isinstance(value, dict):
+        return {tagged(k, copy): tagged(v, copy) for k, v in value.items()}
+    return value
+
+
+def combined(parts: list) -> object:
+    """Copies of one record or table as one: lists joined, maps merged, records field by field."""
+    first = parts[0]
+    if isinstance(first, list):
+        return [item for part in parts for item in part]
+    if isinstance(first, dict):
+        return {k: v for part in parts for k, v in part.items()}
+    if isinstance(first, tuple):
+        return tuple(combined(list(fields)) for fields in zip(*parts, strict=True))
+    return first
+
+
+def scaled_state(state: BuildState, copies: int) -> BuildState:
+    """The state of `copies` times the articles, files and entities of `state`."""
+    data = state.to_data()
+    big = combined([tagged(data, k) for k in range(copies)])
+    return BuildState.from_data((*data[:2], *big[2:7], *data[7:]))  # type: ignore[misc]
+
+
+def seconds(load: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    load()
+    return time.perf_counter() - started
+
+
+def load_times(root: Path, articles: int, base: int) -> list[tuple[str, int, int, float, float]]:
+    """(what, pickle bytes, kg bytes, pickle load s, kg load s) of a build state and of the cache entries of
+    `articles` articles, made from a real build of `base` synthetic articles."""
+    inputs, out = root / f"in-load-{base}", root / f"out-load-{base}"
+    write_jsonl(inputs, base, seed=base)
+    build([inputs], out, progress=False, html=False)
+    state = BuildState.load(out, "id", DEFAULT_BASE)
+    assert state is not None, "the build left no state"
+    big = scaled_state(state, -(-articles // base))
+    files = {"pickle": root / "state.pickle", "kg": root / "state.kg"}
+    files["pickle"].write_bytes(pickle.dumps(big, protocol=pickle.HIGHEST_PROTOCOL))  # what kg wrote before
+    codec.write(files["kg"], codec.STATE_MAGIC, big.to_data())
+    del big
+
+    def pickled_state() -> object:
+        with files["pickle"].open("rb") as handle:
+            return pickle.load(handle)
+
+    def kg_state() -> object:
+        return codec.read(files["kg"], codec.STATE_MAGIC, BuildState.from_data, "")
+
+    entries = [p.read_bytes() for p in sorted((out / ".kg-cache").rglob("*.entry"))]
+    results = [codec.decode(codec.CACHE_MAGIC, e, codec.result_from) for e in entries]
+    pickled = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]
+    counts = [articles // len(entries) + (n < articles % len(entries)) for n in range(len(entries))]
+
+    def pickled_cache() -> None:
+        for data, count in zip(pickled, counts, strict=True):
+            for _ in range(count):
+                pickle.loads(data)
+
+    def kg_cache() -> None:
+        for data, count in zip(entries, counts, strict=True):
+            for _ in range(count):
+                codec.decode(codec.CACHE_MAGIC, data, codec.result_from)
+
+    timed = {name: [] for name in ("pickled_state", "kg_state", "pickled_cache", "kg_cache")}
+    for _ in range(LOAD_REPEATS):
+        for name, load in (("pickled_state", pickled_state), ("kg_state", kg_state),
+                           ("pickled_cache", pickled_cache), ("kg_cache", kg_cache)):
+            timed[name].append(seconds(load))
+    sizes = [sum(len(d) * c for d, c in zip(blobs, counts, strict=True)) for blobs in (pickled, entries)]
+    return [("build state", files["pickle"].stat().st_size, files["kg"].stat().st_size, min(timed["pickled_state"]),
+             min(timed["kg_state"])),
+            (f"cache entries ({articles:,}, from memory)", sizes[0], sizes[1], min(timed["pickled_cache"]),
+             min(timed["kg_cache"]))]
+
+
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.glob("graph.*"))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
+    parser.add_argument("--load-articles", type=int, default=LOAD_ARTICLES,
+                        help="articles of the state and cache whose load is timed (0: none)")
+    parser.add_argument("--load-base", type=int, default=LOAD_BASE, help="articles really built for it")
     parser.add_argument("-j", "--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--html", action="store_true", help="also write graph.html (off: RDF only)")
     parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
@@ -167,6 +269,15 @@ def main() -> int:
                      seconds * args.workers / floor, peak / 2**20, size_of(out) / 2**20, incremental,
                      analysis, analysis_floor / analysis))
         print(f"... {size} articles done in {seconds:.1f} s", file=sys.stderr)
+    if rows:
+        print_builds(rows, args)
+    if args.load_articles:
+        print_loads(load_times(root, args.load_articles, args.load_base), args)
+    print(f"\nfiles in {root}" if args.keep else "")
+    return 0
+
+
+def print_builds(rows: list[tuple], args: argparse.Namespace) -> None:
     print(f"\nkg build on synthetic articles ({args.workers} workers, {os.cpu_count()} cores; "
           f"RDF{' + HTML' if args.html else ''} output)\n")
     print("| articles | words/article | build s | articles/s | per core | tokenizer-only articles/s (1 core) "
@@ -178,8 +289,16 @@ def main() -> int:
               f"| {r[7]:.0f} | {r[8]:.1f} | {r[9]} | {r[10]:.0f} | {r[11]:.1f}x |")
     print(f"\nanalysis: clean + analyse + extract (NER included) of the first {ANALYSIS_SAMPLE:,} articles on one "
           "core, next to the tokenizer over the same articles")
-    print(f"\nfiles in {root}" if args.keep else "")
-    return 0
+
+
+def print_loads(rows: list[tuple[str, int, int, float, float]], args: argparse.Namespace) -> None:
+    print(f"\nloading what a build of {args.load_articles:,} articles keeps (copies of a {args.load_base:,}-article "
+          f"build's; best of {LOAD_REPEATS})\n")
+    print("| file | pickle MB | kg format MB | pickle load s | kg format load s | kg / pickle |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for what, pickle_size, kg_size, pickle_s, kg_s in rows:
+        print(f"| {what} | {pickle_size / 2**20:.1f} | {kg_size / 2**20:.1f} | {pickle_s:.2f} | {kg_s:.2f} "
+              f"| {kg_s / pickle_s:.2f} |")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ class FactKind:
     ontology_class: ClassVar[str]  # e.g. "kgo:Statement", defined in ontology/kg.ttl
     shape: ClassVar[str]  # e.g. "kgs:StatementShape", defined in ontology/shapes.ttl
     style: ClassVar[Style]
+    attrs_type: ClassVar[type] = dict  # what its drafts carry besides mentions (a dataclass, or a plain dict)
     acting: ClassVar[bool] = True  # its actors and addressees mark their mentions as acting (kept by resolution)
 
     def extract(self, context: Any, sentence: Any) -> list:

@@ -108,6 +108,7 @@ class SanctionKind(FactKind):
     name = "sanction"
     order = 40
     record_type = Sanction
+    attrs_type = SanctionAttrs
     data_files = (DATA_FILE,)
     ontology_class = "kgo:Sanction"
     shape = "kgs:SanctionShape"

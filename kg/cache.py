@@ -8,8 +8,10 @@ and the article is analysed again. Entries of earlier versions (pickles) are nev
 """
 from __future__ import annotations
 
+import ast
 import hashlib
 import logging
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,10 +27,63 @@ log = logging.getLogger("kg")
 PACKAGE = Path(__file__).resolve().parent
 
 
-# what decides an article's analysis: the stages up to extraction, the data model they fill, the language
-# data and trained models (resolution and export run on every build, so their code does not count)
-ANALYSIS_CODE = ("__init__.py", "read.py", "clean.py", "analyse.py", "model.py", "worker.py", "cache.py",
-                 "codec.py", "extract", "kinds", "lang", "ner")
+# what a worker runs on an article: the analysis is these modules and what they import (the fact kinds are found
+# by the registry, not imported by name; the codec writes their results into the cache)
+ANALYSIS_ENTRIES = ("worker.py", "kinds", "codec.py")
+DATA_FOLDERS = ("lang",)  # language data and the trained models in them
+
+
+def analysis_files(entries: tuple[str, ...] = ANALYSIS_ENTRIES) -> tuple[str, ...]:
+    """The package's modules that the analysis runs, relative to the package: the entries (modules, or folders
+    of them) and every kg module they import, directly or through others, with the packages that hold them.
+    Imports inside functions count (a fact kind imports its extractor when called), so the set is generous: a
+    change to any of it re-analyses. The package's own __init__ counts only for what it runs on import (its
+    lazy imports are the public API, not the analysis)."""
+    seen: set[Path] = set()
+    todo = [path for entry in entries
+            for path in ([PACKAGE / entry] if entry.endswith(".py") else (PACKAGE / entry).glob("*.py"))]
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        package = path.parent.relative_to(PACKAGE).parts
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in module_level(tree) if path == PACKAGE / "__init__.py" else ast.walk(tree):
+            for module in imported_modules(node, package):
+                todo.extend(module_files(module))
+    return tuple(sorted(str(path.relative_to(PACKAGE)) for path in seen))
+
+
+def module_level(tree: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of a module outside its functions (what importing it runs)."""
+    for node in ast.iter_child_nodes(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+            yield from module_level(node)
+
+
+def imported_modules(node: ast.AST, package: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The kg modules an import statement may load, as paths of names inside the package."""
+    if isinstance(node, ast.Import):
+        return [tuple(alias.name.split("."))[1:] for alias in node.names if alias.name.split(".")[0] == "kg"]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    if node.level:
+        base = package[: len(package) - node.level + 1]
+    elif (node.module or "").split(".")[0] == "kg":
+        base = ()
+        node = ast.ImportFrom(".".join(node.module.split(".")[1:]) or None, node.names, 1)
+    else:
+        return []
+    module = base + tuple(node.module.split(".")) if node.module else base
+    return [module] + [module + (alias.name,) for alias in node.names]  # a name may be a submodule
+
+
+def module_files(module: tuple[str, ...]) -> list[Path]:
+    """The files that loading a module runs: its own and its packages' __init__.py."""
+    files = [PACKAGE.joinpath(*module[:n], "__init__.py") for n in range(len(module) + 1)]
+    return files + [PACKAGE.joinpath(*module).with_suffix(".py")] if module else files
 
 
 @lru_cache(maxsize=8)
@@ -54,7 +109,7 @@ def code_fingerprint(lang_code: str, names: tuple[str, ...] | None = None) -> st
 
 def pipeline_fingerprint(lang_code: str) -> str:
     """What decides an article's analysis: the analysis code, this language's data and the trained models."""
-    return code_fingerprint(lang_code, ANALYSIS_CODE)
+    return code_fingerprint(lang_code, analysis_files() + DATA_FOLDERS)
 
 
 class ArticleCache:

@@ -384,7 +384,7 @@ def parse_workers(value: str) -> int:
 
 
 def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .export.rdf import DEFAULT_BASE
+    from .iris import DEFAULT_BASE
     from .pipeline import SAMPLE_DIR, OutputError, build
     from .read import InputError
 

@@ -21,8 +21,9 @@ from . import lang as language
 from .cache import ArticleCache
 from .export import atomic_open, write_atomic
 from .export.html import to_html
-from .export.rdf import DEFAULT_BASE, Previous, Writer, write_rdf
+from .export.rdf import Previous, Writer, write_rdf
 from .graph import build_graph, record_edges
+from .iris import DEFAULT_BASE
 from .kinds import count as count_kinds
 from .model import Corpus, Document, Mention, Record
 from .read import FileRecord, Known, ReadReport, read_changed, read_inputs

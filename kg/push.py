@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
-from .export.rdf import PREFIXES
+from .prefixes import PREFIXES
 
 
 class PushError(Exception):

@@ -14,21 +14,15 @@ Rules, in order (each merge is recorded in ``Entity.merge_notes``):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .extract import Draft
 from .extract.dates import shift
+from .iris import slug
 from .kinds import kind, kind_of, kinds
 from .lang import LanguageData
 from .model import DateValue, Document, Entity, Meeting, Mention, Record, Role, Statement
-
-
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
 def name_key(name: str) -> str:

@@ -18,9 +18,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
+from .prefixes import PREFIXES
 from .query_guard import TextLimits, query_problem
 from .query_worker import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, QueryStopped, WorkerPool
-from .sparql import PREFIXES
 
 RESULT_TYPES = [
     ("application/sparql-results+json", ox.QueryResultsFormat.JSON),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .prefixes import PREFIXES
 from .query_guard import TextLimits, query_problem
 
 RDF_FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
@@ -23,16 +24,6 @@ RDF_FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nt": o
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_MAX_ROWS = 100_000
 LOCAL_LIMITS = TextLimits(allow_service=True)  # the Python API: the user's own queries, SERVICE included
-PREFIXES = {
-    "kgo": "https://w3id.org/kg-news/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "time": "http://www.w3.org/2006/time#",
-}
 STORE_MARKER = "kg-store"  # a file kg writes into a persistent store folder
 
 

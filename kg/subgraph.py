@@ -11,7 +11,7 @@ from datetime import date
 
 import networkx as nx
 
-from .resolve import slug
+from .iris import slug
 
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from kg import codec
 from kg.analyse import ner_pipeline, pipeline
-from kg.export.rdf import DEFAULT_BASE
+from kg.iris import DEFAULT_BASE
 from kg.pipeline import build
 from kg.state import BuildState
 from kg.synthetic import article, write_jsonl

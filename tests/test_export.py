@@ -147,7 +147,8 @@ def test_html_works_offline_and_escapes_article_text(tmp_path):
 def test_literals_with_quotes_breaks_and_control_characters_round_trip():
     import pyoxigraph as ox
 
-    from kg.export.rdf import Iris, body, document_triples, prefix_header, text
+    from kg.export.rdf import body, document_triples, prefix_header, text
+    from kg.iris import Iris
     from kg.model import Document
 
     title = 'Kata "damai" \\ jalan\nbaru\r\tdi\x00Kyiv\x7f \udc80 ✓'
@@ -165,7 +166,8 @@ def test_literals_with_quotes_breaks_and_control_characters_round_trip():
 def test_iris_are_relative_to_the_declared_base_unless_they_could_resolve_elsewhere():
     import pyoxigraph as ox
 
-    from kg.export.rdf import Iris, prefix_header
+    from kg.export.rdf import prefix_header
+    from kg.iris import Iris
 
     paths = ["entity/person/joko-widodo", "doc/a.b", "../x", "doc/../x", "/x", "./x", "judul aneh/1", "a/.b"]
     for base in ("https://example.org/kg/", "https://example.org/kg#"):

@@ -226,7 +226,7 @@ def test_every_field_of_every_record_survives(tmp_path):
 
 def test_the_state_round_trips(corpus, tmp_path):
     from kg import codec
-    from kg.export.rdf import DEFAULT_BASE
+    from kg.iris import DEFAULT_BASE
     from kg.resolve import Resolver
     from kg.state import STATE_NAME, BuildState
 

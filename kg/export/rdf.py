@@ -11,59 +11,20 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
-from urllib.parse import quote
 
 import networkx as nx
-import pyoxigraph as ox
 
 from ..graph import entities, records
+from ..iris import DEFAULT_BASE, Iris, slug
 from ..kinds import kind_of
 from ..model import DateValue, Document, Entity, Evidence, Mention
-from ..resolve import slug
+from ..prefixes import KGO, PREFIXES, RDFS, SCHEMA, SKOS, TIME, XSD
 
-DEFAULT_BASE = "https://example.org/kg/"
-PREFIXES = {
-    "kgo": "https://w3id.org/kg-news/ontology#",
-    "schema": "https://schema.org/",
-    "time": "http://www.w3.org/2006/time#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-}
-
-
-class Namespace:
-    """Terms of one vocabulary as Turtle prefixed names, made once: KGO.speaker -> "kgo:speaker"."""
-
-    def __init__(self, prefix: str):
-        self._prefix = prefix
-        self._cache: dict[str, str] = {}
-
-    def __getitem__(self, name: str) -> str:
-        term = self._cache.get(name)
-        if term is None:
-            term = self._cache[name] = f"{self._prefix}:{name}"
-        return term
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        term = self[name]
-        setattr(self, name, term)  # later lookups are plain attribute reads (the export makes millions)
-        return term
-
-
-KGO, SCHEMA, TIME, SKOS, RDFS, XSD = (Namespace(p) for p in ("kgo", "schema", "time", "skos", "rdfs", "xsd"))
 TYPE = "a"
 PRECISION = {"day": (XSD.date, TIME.unitDay), "month": (XSD.gYearMonth, TIME.unitMonth),
              "year": (XSD.gYear, TIME.unitYear)}
@@ -72,39 +33,6 @@ MODE = {"in_person": KGO.InPerson, "phone": KGO.Phone, "video": KGO.Video}
 NNI = XSD.nonNegativeInteger
 
 
-class Iris:
-    """IRIs of kg's own resources, as Turtle IRI references: relative to the base, which the files declare with
-    @base (a fifth of their size is otherwise the base repeated), unless the base ends with "#" or the path could
-    resolve elsewhere ("../x", "/x")."""
-
-    def __init__(self, base: str = DEFAULT_BASE):
-        self.base = base if base.endswith(("/", "#")) else base + "/"
-        ox.NamedNode(self.base)  # a base that is no IRI fails here, before anything is written
-        self.relative = self.base.endswith("/")
-        self._entities: dict[str, str] = {}
-
-    def __call__(self, path: str) -> str:
-        # every character outside [A-Za-z0-9/-_.~] is percent-encoded, so the reference needs no escaping
-        reference = path if SAFE_PATH.fullmatch(path) else quote(path, safe="/-_.~")
-        if self.relative and RELATIVE_PATH.fullmatch(reference):
-            return f"<{reference}>"
-        return f"<{self.base}{reference}>"
-
-    def entity(self, entity_id: str) -> str:
-        iri = self._entities.get(entity_id)
-        if iri is None:
-            iri = self._entities[entity_id] = self(f"entity/{entity_id}")
-        return iri
-
-    def document(self, doc_id: str) -> str:
-        return self(f"doc/{doc_id}")
-
-    def graph(self, doc_id: str) -> str:
-        return self(f"graph/{doc_id}")
-
-
-SAFE_PATH = re.compile(r"[A-Za-z0-9/\-_.~]*")
-RELATIVE_PATH = re.compile(r"(?![./])(?!(?:.*/)?\.\.?(?:/|$)).+")  # no leading "/" or ".", no "." or ".." segment
 # Turtle strings: quote, backslash and line breaks must be escaped; other control characters are escaped too
 # so that every RDF tool reads the files
 ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}, ord("\\"): "\\\\", ord('"'): '\\"',

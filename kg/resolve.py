@@ -17,12 +17,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from .dating import date_article
 from .extract import Draft
-from .extract.dates import shift
 from .iris import slug
-from .kinds import kind, kind_of, kinds
+from .kinds import kind, kinds
 from .lang import LanguageData
-from .model import DateValue, Document, Entity, Meeting, Mention, Record, Role, Statement
+from .model import Document, Entity, Meeting, Mention, Record, Role
 
 
 def name_key(name: str) -> str:
@@ -524,163 +524,30 @@ def unique_ids(ids) -> list[str]:
     return list(dict.fromkeys(i for i in ids if i))
 
 
-def record_order(record: Record) -> tuple[str, int, str]:
-    return record.evidence.doc_id, record.evidence.sentence_index, record.id
 
 
-def actors_of(record: Record) -> list[str]:
-    return kind_of(record).participants(record)
 
 
-def date_article(items: list[Record], entities: dict[str, Entity], mentions: list[Mention]) -> None:
-    """Date an article's undated facts where the text ties them to a dated one, in this order:
-    1. a reference back: "X membuat pengumuman itu, dengan mengatakan ..." happened with the last dated statement;
-    2. a reply: "X bertanya kepada Y (pada Senin)" followed by "..., kata Y kepada X" is the same exchange;
-    3. one person, one occasion: when all of a person's day-dated facts (statements, meetings and events the
-       person takes part in) in an article carry the same day, the person's undated statements are from that day
-       ("Blinken pada hari Rabu mengatakan ... kata Blinken"); two different days -> nothing is inherited;
-       countries and organizations state positions over time, so they inherit nothing;
-    4. anchored dates: "sehari setelah Y" with no date in its sentence counts from the last dated statement
-       before it; "setelah itu" (an anaphor) from the held meeting at a place its sentence names, else from the
-       last dated fact before it; with no anchor, the fact stays undated.
-    Step 3 runs again after step 4, which can date a person's event. Then one release: a speaker's statements
-    through a medium ("dalam keterangannya") share the day the speaker's dated ones carry (see same_release).
-    5. the news day: a person's statement still undated that extraction offered the lead's day (a same-day
-       report, see kg.extract.mark_news_day) takes it, unless the person has a dated fact on another day.
-    """
-    items.sort(key=record_order)
-    named_in: dict[int, set[str]] = defaultdict(set)  # sentence -> entities it names
-    for mention in mentions:
-        named_in[mention.sentence].add(mention.entity_id)
-    statements = [r for r in items if isinstance(r, Statement)]
-    for n, statement in enumerate(statements):
-        if statement.date is None and statement.refers_back:
-            earlier = [s for s in statements[:n] if is_day(s.date)
-                       and s.evidence.sentence_index < statement.evidence.sentence_index]
-            statement.date = carried(earlier[-1].date, "reference back") if earlier else None
-    for previous, current in zip(statements, statements[1:], strict=False):
-        if current.date is None and is_day(previous.date) and previous.addressees == [current.speaker] \
-                and current.addressees == [previous.speaker]:
-            current.date = carried(previous.date, "reply")
-    in_meeting(items)
-    same_occasion(items, entities)
-    for record in items:
-        if record.date is not None and record.date.precision == "pending":
-            anchor = anaphor_anchor(record, items, named_in) if record.date.anaphor else \
-                next((s.date for s in reversed(statements) if is_day(s.date)
-                      and s.evidence.sentence_index < record.evidence.sentence_index), None)
-            record.date = carried(shift(anchor, record.date.anchor_days, record.date.expression),
-                                  "anaphor" if record.date.anaphor else "anchored") if anchor else None
-    same_occasion(items, entities)
-    same_release(items)
-    news_day(items, entities)
-    meeting_occasion(items, entities)
 
 
-def anaphor_anchor(record: Record, items: list[Record], named_in: dict[int, set[str]]) -> DateValue | None:
-    """The day "setelah itu" points back to: a held meeting at a place named in the record's sentence
-    ("delegasi di Jenewa, mengatakan setelah itu"), else the last dated fact (not a planned meeting) before it."""
-    here = record.evidence.sentence_index
-    named = named_in.get(here, set())
-    held = [r for r in items if r is not record and is_day(r.date) and r.evidence.sentence_index <= here
-            and not (isinstance(r, Meeting) and r.status != "held")]
-    at_place = [r for r in held if isinstance(r, Meeting) and r.place in named]
-    before = [r for r in held if r.evidence.sentence_index < here]
-    chosen = at_place or before
-    return chosen[-1].date if chosen else None
 
 
-def carried(date: DateValue | None, basis: str) -> DateValue | None:
-    """A copy of a date that a rule carries over to another fact, saying which rule did."""
-    return replace(date, basis=basis) if date is not None else None
 
 
-def is_day(date: DateValue | None) -> bool:
-    return date is not None and date.precision == "day"
 
 
-def dated_days(items: list[Record], statements_only: bool = False) -> dict[str, dict[str, DateValue]]:
-    """Per actor, the days of the day-dated facts it takes part in (every party counts: a person in meetings
-    on two days has no single occasion), each with its first date. A planned or cancelled meeting is no occasion
-    anyone spoke at. With statements_only: the days of the actor's statements, but for those dated by the meeting
-    they were made in."""
-    days: dict[str, dict[str, DateValue]] = defaultdict(dict)
-    for record in items:
-        if not is_day(record.date) or (isinstance(record, Meeting) and (statements_only or record.status != "held")):
-            continue
-        if statements_only and (not isinstance(record, Statement) or record.date.basis == "meeting frame"):
-            continue  # a statement dated by its meeting says nothing of when a written one was made
-        for actor in actors_of(record):
-            days[actor].setdefault(record.date.value, record.date)
-    return days
 
 
-def undated_person_statements(items: list[Record], entities: dict[str, Entity]) -> list[Statement]:
-    return [r for r in items if isinstance(r, Statement) and r.date is None
-            and entities[r.speaker].type == "Person"]
 
 
-def in_meeting(items: list[Record]) -> None:
-    """A statement the text frames in a meeting ("Dalam pertemuan itu, X mengatakan") was made on the day of the
-    last held meeting the article dated up to its sentence that the speaker took part in."""
-    meetings = [r for r in items if isinstance(r, Meeting) and r.status == "held" and is_day(r.date)]
-    for record in items:
-        if isinstance(record, Statement) and record.date is None and record.occasion == "meeting":
-            before = [m for m in meetings if m.evidence.sentence_index <= record.evidence.sentence_index
-                      and record.speaker in m.participants]  # one who was not there spoke after it, not in it
-            record.date = carried(before[-1].date, "meeting frame") if before else None
 
 
-def same_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
-    """A person's undated statement is from the one day on which the article dates the person's other facts. Not a
-    statement that reports a past happening ("mengatakan telah ..."); and a person who speaks through a written or
-    broadcast medium in the article ("dalam keterangannya") takes only the days of their own statements, not of
-    the meetings they were in."""
-    days = dated_days(items)
-    said = dated_days(items, statements_only=True)
-    through_channel = {r.speaker for r in items if isinstance(r, Statement) and r.occasion == "channel"}
-    for record in undated_person_statements(items, entities):
-        if record.occasion == "past report":
-            continue
-        own = (said if record.speaker in through_channel else days).get(record.speaker, {})
-        if len(own) == 1:
-            record.date = carried(next(iter(own.values())), "same occasion")
 
 
-def meeting_occasion(items: list[Record], entities: dict[str, Entity]) -> None:
-    """One person, one occasion, for meetings: a held meeting the text leaves undated is from the one day on which
-    the article dates the other facts of its persons ("Retno ... untuk bertemu Jokowi" in an article whose Retno
-    speaks on one day); persons with facts on two days, or on different days from each other, give nothing, and
-    neither does a meeting told as past ("X mengaku telah bertemu Y": before the occasion of the telling)."""
-    days = dated_days(items)  # of the facts the text and the rules before dated: an undated meeting adds none
-    for record in items:
-        if not isinstance(record, Meeting) or record.date is not None or record.status != "held" or record.past:
-            continue
-        found = {value: date for p in record.participants if p in entities and entities[p].type == "Person"
-                 for value, date in days.get(p, {}).items()}
-        if len(found) == 1:
-            record.date = carried(next(iter(found.values())), "same occasion")
 
 
-def same_release(items: list[Record]) -> None:
-    """Statements a speaker (a person, an organization or a country) makes through a written or broadcast medium
-    ("kata X dalam keterangannya, Selasa (5/11)", "tambah X dalam keterangannya") are one release: an undated one
-    takes the day of the speaker's dated ones when they all carry one day."""
-    days: dict[str, dict[str, DateValue]] = defaultdict(dict)
-    for record in items:
-        if isinstance(record, Statement) and record.occasion == "channel" and is_day(record.date):
-            days[record.speaker].setdefault(record.date.value, record.date)
-    for record in items:
-        if isinstance(record, Statement) and record.occasion == "channel" and record.date is None \
-                and len(days.get(record.speaker, {})) == 1:
-            record.date = carried(next(iter(days[record.speaker].values())), "same release")
 
 
-def news_day(items: list[Record], entities: dict[str, Entity]) -> None:
-    days = dated_days(items)
-    for record in undated_person_statements(items, entities):
-        if record.news_day is not None and days.get(record.speaker, {}).keys() <= {record.news_day.value}:
-            record.date = record.news_day
 
 
 def complete_meetings(meetings: list[Meeting]) -> list[Meeting]:

@@ -1,4 +1,4 @@
-"""How facts get their dates from the text around them (kg.extract.mark_occasions, kg.resolve.date_article), with
+"""How facts get their dates from the text around them (kg.dating: mark_occasions, date_article), with
 our own sentences."""
 from conftest import corpus_of, label_of
 

@@ -6,10 +6,9 @@ resolution (stage 5) turns mentions into entity ids.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -17,17 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..analyse import token_offsets, token_texts
-from ..lang import LanguageData, alternation
+from ..lang import LanguageData
 from ..model import DateValue, Document, Evidence, Mention, Sentence
-from .dates import Published, TimeExpression, find_dates, publication, text_today, text_year
+from .dates import Published, TimeExpression, publication, text_today, text_year
 from .entities import MentionFinder
 
 ACTOR_TYPES = ("Person", "Organization", "Country")
 QUOTE_MARKS = "“\"«‘'"
-DAY_KINDS = ("full", "numeric", "day_month", "weekday", "relative")  # date patterns that name a day
 PHRASE_REACH = 3  # common words between a preposition and the name that ends its phrase
 PRONOUN_REACH = 3  # sentences back a pronoun finds its person when no one has spoken yet
-DATE_GAP_BEFORE = 2  # words allowed between a date and the trigger after it ("pada Senin ... bertemu")
 
 
 @dataclass(slots=True)
@@ -260,44 +257,8 @@ class DocumentContext:
                     return mention
         return None
 
-    def date_near(self, sentence: Sentence, k: int, end: int, scope: tuple[int, int], future: bool
-                  ) -> DateValue | None:
-        """The date of a trigger at tokens [k, end): the first date after it within its scope, or one right
-        before it ("pada Senin bertemu", "Kamis (10/2) berbicara"); not one that belongs to another verb."""
-        after_start = self.end_char(end - 1) - sentence.start
-        after_stop = max(after_start, self.end_char(scope[1] - 1) - sentence.start)
-        trigger_char = self.start_char(k) - sentence.start
-        scope_char = self.start_char(scope[0]) - sentence.start
-        dates = [d for d in self.dates(sentence, future, happening=True)
-                 if d.value is not None or d.offset_days is not None]
-        following = [d for d in dates if after_start <= d.start < after_stop]
-        if following:
-            return as_date(following[0])
-        # "sehari setelah X bertemu Y": a conjunction's date covers its whole clause
-        preceding = [d for d in dates if scope_char <= d.start and d.end <= trigger_char
-                     and (len(sentence.text[d.end:trigger_char].split()) <= DATE_GAP_BEFORE
-                          or d.offset_days is not None)]
-        return as_date(preceding[-1]) if preceding else None
 
-    def statement_date(self, sentence: Sentence, cue_index: int, content: tuple[int, int]) -> DateValue | None:
-        """The date of a statement: the time expression nearest its cue outside what was said (content: character
-        offsets in the sentence), so "X mengatakan pertemuan Rabu akan ..." is not dated Wednesday; or the date
-        that closes the sentence after a comma ("..., Kamis (9/11)."), which in news style dates the attribution
-        even after a clause of reported speech."""
-        dates = [d for d in self.dates(sentence, future=False) if d.value is not None or d.offset_days is not None]
-        outside = [d for d in dates if not (content[0] <= d.start < content[1]) or self.closes_sentence(sentence, d)]
-        if not outside:
-            return None
-        cue_char = self.start_char(cue_index) - sentence.start
-        return as_date(min(outside, key=lambda d: abs(d.start - cue_char)))
 
-    def closes_sentence(self, sentence: Sentence, expression: TimeExpression) -> bool:
-        """ "..., Kamis (9/11)." : a day after a comma with nothing after it but punctuation and words that leave
-        the day as it is ("..., Sabtu (2/11) lalu.": date_closers.txt)."""
-        before, after = sentence.text[:expression.start].rstrip(), sentence.text[expression.end:]
-        words = "".join(c if c.isalnum() else " " for c in after.casefold()).split()
-        return before.endswith(",") and all(w in self.lang.date_closers for w in words) \
-            and expression.kind in DAY_KINDS
 
     def draft(self, kind: str, sentence: Sentence, k: int, end: int, actors: list[Mention], **fields) -> Draft:
         """A fact found at trigger tokens [k, end) of a sentence; its id is stable for the same text."""
@@ -343,20 +304,6 @@ class DocumentContext:
         start, stop = sentence.tokens
         return found[bisect_left(found, start):bisect_left(found, stop)]
 
-    def dates(self, sentence: Sentence, future: bool, happening: bool = False) -> list[TimeExpression]:
-        """The sentence's time expressions, against what is known of the publication date; for dating a meeting
-        or an event (`happening`), against the text's own today where the publication day is unknown."""
-        happening = happening and self.today is not None
-        key = (sentence.index, future, happening)
-        if key not in self.date_cache:
-            known = self.today if happening else self.publication
-            found = self.date_cache[key] = find_dates(sentence.text, self.lang, known, future)
-            for expression in found:
-                if expression.conflict and expression.conflict not in self.document.date_conflicts:
-                    self.document.date_conflicts.append(expression.conflict)
-            if all(t.kind != "weekday" for t in found):  # only a weekday reads differently in the future
-                self.date_cache[(sentence.index, not future, happening)] = found
-        return self.date_cache[key]
 
     def in_headline(self, sentence: Sentence) -> bool:
         return sentence.start < self.document.headline_end
@@ -367,17 +314,11 @@ def title_words(lang: LanguageData) -> frozenset[str]:
     return frozenset(word for title in lang.titles for word in title.split())
 
 
-def as_date(expression: TimeExpression) -> DateValue | None:
-    """The date of an expression; a pending one for an anchored expression without an anchor."""
-    if expression.value is not None:
-        return expression.value
-    if expression.offset_days is not None:
-        return DateValue("", "pending", expression.text, expression.offset_days, expression.anaphor)
-    return None
 
 
 def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nlp: Language,
                      lang: LanguageData, finder: MentionFinder | None = None) -> tuple[list[Mention], list[Draft]]:
+    from ..dating import date_by_paragraph_frame, mark_news_day, mark_occasions
     from ..kinds import kind, kinds
 
     finder = finder or MentionFinder(nlp, lang)
@@ -400,159 +341,23 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
     return mentions, drafts
 
 
-def date_by_paragraph_frame(context: DocumentContext, drafts: list[Draft]) -> None:
-    """A date fronted in a paragraph's first sentence ("Pada pembicaraan Senin di Jenewa, ...") sets the
-    scene for the whole paragraph: its undated statements happened then."""
-    frames: dict[int, DateValue] = {}
-    seen: set[int] = set()
-    for sentence in context.sentences:
-        if sentence.paragraph in seen:
-            continue
-        seen.add(sentence.paragraph)
-        comma = sentence.text.find(",")
-        if sentence.text[:1] in QUOTE_MARKS:
-            continue  # a date in an opening quotation belongs to the quote, not to the scene
-        if comma < 1:
-            continue  # no date can end before the comma: skip the search
-        fronted = [d for d in context.dates(sentence, False) if d.value is not None and 0 <= d.end <= comma]
-        if fronted:
-            frames[sentence.paragraph] = fronted[0].value
-    for draft in drafts:
-        if draft.kind == "statement" and draft.date is None:
-            frame = frames.get(context.paragraph_of[draft.evidence.sentence_index])
-            draft.date = replace(frame, basis="paragraph frame") if frame else None
 
 
-def mark_news_day(context: DocumentContext, drafts: list[Draft]) -> None:
-    """A same-day report: when the lead (the body's first sentence) puts its story on the publication day
-    ("... pada hari Selasa" in an article of that Tuesday), the statements the text leaves undated are offered
-    that day, except where the text moves away from it: a past aspect before the verb ("telah mengatakan"),
-    a vague time or one that fixes no day ("baru-baru ini", "pekan lalu") in the paragraph up to the statement,
-    or another date earlier in the paragraph. Resolution gives the day to persons only, after every other
-    dating rule (see kg.resolve.date_article)."""
-    published = context.published
-    candidates = [d for d in drafts if d.kind == "statement" and d.date is None and not d.attrs.get("past")]
-    body = [s for s in context.sentences if not context.in_headline(s)]
-    if published is None or not body or not candidates:
-        return
-    lead_day = next((d.value for d in context.dates(body[0], False)
-                     if d.value is not None and d.value.precision == "day"), None)
-    if lead_day is None or lead_day.value != published.isoformat():
-        return
-    vague = vague_time_pattern(context.lang)
-    # per paragraph, the first sentence with another date (it frames the sentences after it; a date of the
-    # statement's own sentence would have dated the statement already) and the first with a vague time
-    dated_at: dict[int, int] = {}
-    vague_at: dict[int, int] = {}
-    for sentence in body:
-        if sentence.paragraph not in dated_at and any(d.value is not None and d.value.value != lead_day.value
-                                                      for d in context.dates(sentence, False)):
-            dated_at[sentence.paragraph] = sentence.index
-        # a vague time, or a time expression that fixes no day ("pekan lalu", an unanchored "setelah itu")
-        if sentence.paragraph not in vague_at and ((vague is not None and vague.search(sentence.text))
-                                                   or any(d.value is None for d in context.dates(sentence, False))):
-            vague_at[sentence.paragraph] = sentence.index
-    never = len(context.sentences)
-    for draft in candidates:
-        index = draft.evidence.sentence_index
-        paragraph = context.paragraph_of[index]
-        if index <= body[0].index or dated_at.get(paragraph, never) < index or vague_at.get(paragraph, never) <= index:
-            continue
-        draft.news_day = replace(lead_day, basis="news day")
 
 
-FRAME_REACH = 3  # tokens between a frame word and the meeting word it introduces ("Dalam pertemuan bilateral itu")
-PAST_REACH = 3  # tokens after a cue that may hold the past marker of reported content ("mengatakan bahwa telah ...")
 
 
-def mark_occasions(context: DocumentContext, drafts: list[Draft]) -> None:
-    """What ties each statement to an occasion, for dating it in resolution (kg.resolve.date_article):
-    - "meeting": a frame word and a meeting word outside what was said ("Dalam pertemuan itu, X mengatakan",
-      "Usai bertemu Y, X menyebut", "“...,” kata X dalam pembicaraan itu"); the rest of its paragraph is framed too;
-    - "channel": the statement names the medium it was made through ("dalam keterangannya", "lewat akun Twitter");
-    - "past report": what was said reports a past happening ("X mengatakan telah menghubungi Y"): it was said
-      after that happening, not in it."""
-    framed: dict[int, int] = {}  # paragraph -> the first sentence framed in a meeting
-    previous: Draft | None = None
-    for draft in drafts:
-        if draft.kind != "statement" or draft.at < 0:
-            continue
-        sentence = context.sentences[draft.evidence.sentence_index]
-        if framed_in_meeting(context, sentence, draft):
-            framed.setdefault(sentence.paragraph, sentence.index)
-        if framed.get(sentence.paragraph, sentence.index + 1) <= sentence.index:
-            draft.occasion = "meeting"
-        elif names_channel(context, sentence) or continues_channel(previous, draft):
-            draft.occasion = "channel"
-        elif not draft.attrs.get("quote") and reports_own_past(context, sentence, draft.at):
-            draft.occasion = "past report"
-        previous = draft
 
 
-def continues_channel(previous: Draft | None, draft: Draft) -> bool:
-    """ "“...,” lanjutnya." right after a statement made through a medium goes on in that medium."""
-    if previous is None or previous.occasion != "channel" or not draft.actors or not previous.actors:
-        return False
-    speaker, before = draft.actors[0], previous.actors[0]
-    named = before.antecedent or before
-    return speaker.source == "pronoun" and speaker.antecedent is not None \
-        and speaker.antecedent.text == named.text \
-        and draft.evidence.sentence_index - previous.evidence.sentence_index <= 1
 
 
-def reports_own_past(context: DocumentContext, sentence: Sentence, at: int) -> bool:
-    """A past marker right after the cue, before any name ("mengatakan (bahwa) telah menghubungi Y"): the speaker
-    reports what they did before. With a subject of its own ("menambahkan bahwa China telah membuat ...") the
-    past is that subject's, and says nothing of when the speaking was."""
-    for j in range(at + 1, min(at + 1 + PAST_REACH, sentence.tokens[1])):
-        if j in context.by_start:
-            return False
-        if context.lower[j] in context.lang.past_markers:
-            return True
-    return False
 
 
-def framed_in_meeting(context: DocumentContext, sentence: Sentence, draft: Draft) -> bool:
-    """A frame word followed by a meeting word, outside quotations and, for reported speech, before the cue."""
-    frames, meeting_words = context.lang.occasions.get("frame", set()), occasion_meeting_words(context.lang)
-    start, stop = sentence.tokens
-    quoted = context.quoted(sentence)
-    last = stop if draft.attrs.get("quote") else draft.at
-    return any(context.lower[k] in frames and k not in quoted
-               and any(stem(context.lower[j], context.lang) in meeting_words
-                       for j in range(k + 1, min(k + 1 + FRAME_REACH, stop)))
-               for k in range(start, last))
 
 
-def names_channel(context: DocumentContext, sentence: Sentence) -> bool:
-    """A channel word (or two, "konferensi pers") right after a channel preposition, outside quotations."""
-    channels, channel_in = context.lang.occasions.get("channel", set()), context.lang.occasions.get("channel_in", set())
-    start, stop = sentence.tokens
-    quoted, lower = context.quoted(sentence), context.lower
-    return any(lower[k] in channel_in and k not in quoted
-               and any(stem(lower[j], context.lang) in channels
-                       or (j + 1 < stop and f"{lower[j]} {lower[j + 1]}" in channels)
-                       for j in range(k + 1, min(k + 3, stop)))
-               for k in range(start, stop))
 
 
-def stem(word: str, lang: LanguageData) -> str:
-    """A word without the clitic of a possessed noun ("keterangannya", "pertemuannya"), when three letters or more
-    remain (the word itself otherwise)."""
-    bare = lang.without_clitic(word)
-    return bare if len(bare) > 2 else word
 
 
-@lru_cache(maxsize=8)
-def occasion_meeting_words(lang: LanguageData) -> frozenset[str]:
-    """The first words of the meeting triggers that name a meeting itself (nouns, and verbs of meeting, calling or
-    visiting), not of talking in general ("berbicara dengan" may be an interview)."""
-    return frozenset(t.form.split()[0].casefold() for t in lang.meeting_triggers
-                     if t.kind == "noun" or (t.kind == "verb" and t.mode))
 
 
-@lru_cache(maxsize=8)
-def vague_time_pattern(lang: LanguageData) -> re.Pattern | None:
-    if not lang.vague_time_markers:
-        return None
-    return re.compile(rf"(?<![\w-])(?:{alternation(lang.vague_time_markers)})(?![\w-])", re.IGNORECASE)

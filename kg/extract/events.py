@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..dating import date_near
 from ..lang import EventTrigger, LanguageData
 from ..model import Mention, Sentence
 from . import DocumentContext, Draft
@@ -100,7 +101,7 @@ def events_in_sentence(context: DocumentContext, sentence: Sentence) -> list[Dra
         people += [m for m in following if m.type != "Place" and context.is_actor(m)
                    and all(m is not p for p in people)]
         words = {context.lower[i] for i in range(start, stop)}
-        date = context.date_near(sentence, k, end, (start, window_stop), bool(words & context.lang.future_markers))
+        date = date_near(context, sentence, k, end, (start, window_stop), bool(words & context.lang.future_markers))
         if people or place:
             drafts.append(context.draft("event", sentence, k, end, people, place=place, date=date,
                                         attrs={"event_type": trigger.event_type, "cameo": trigger.cameo}))

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ..dating import date_near
 from ..lang import LanguageData, MeetingTrigger
 from ..model import Mention, Sentence
 from . import ACTOR_TYPES, QUOTE_MARKS, DocumentContext, Draft
@@ -572,7 +573,7 @@ def build_meetings(context: DocumentContext, sentence: Sentence, k: int, end: in
         mode = context.lang.meeting_modes.get(context.lower[j], mode)
     words = {context.lower[j] for j in range(start, stop)}
     future = status == "planned" or bool(words & context.lang.future_markers)
-    date = context.date_near(sentence, k, end, scope[:2], future)
+    date = date_near(context, sentence, k, end, scope[:2], future)
     published = context.published
     if status == "held" and date is not None and published is not None and date.precision == "day" \
             and date.value > published.isoformat():

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyse import SENTENCE_FINAL
+from ..dating import sentence_dates, statement_date
 from ..lang import Cue, LanguageData
 from ..model import Mention, Sentence
 from . import QUOTE_MARKS, DocumentContext, Draft
@@ -731,7 +732,7 @@ def skip_adverbial_date(context: DocumentContext, sentence: Sentence, c_start: i
     if c_start >= c_end:
         return c_start
     start_char = context.start_char(c_start) - sentence.start
-    for expression in context.dates(sentence, future=False):
+    for expression in sentence_dates(context, sentence, future=False):
         if expression.start != start_char:
             continue
         k = c_start
@@ -770,7 +771,7 @@ def make_statement(context: DocumentContext, sentence: Sentence, attribution: At
     text = context.span_text(c_start, c_end).strip()
     span_chars = (context.start_char(c_start) - sentence.start, context.end_char(c_end - 1) - sentence.start) \
         if c_end > c_start else (0, 0)
-    date = context.statement_date(sentence, cue_index, span_chars)
+    date = statement_date(context, sentence, cue_index, span_chars)
     about = [m for m in context.mentions
              if c_start <= m.tokens[0] < c_end and m.type in ("Person", "Organization", "Country")
              and m is not speaker]

@@ -119,6 +119,7 @@ class SanctionKind(FactKind):
         by_first, target_words = triggers(context.lang.folder)
         if not by_first:
             return []
+        from ..dating import date_near
         start, stop = sentence.tokens
         quoted = context.quoted(sentence)
         drafts = []
@@ -136,7 +137,7 @@ class SanctionKind(FactKind):
                 future = k > start and context.lower[k - 1] in context.lang.future_markers
                 if future and status == "imposed":
                     status = "planned"
-                date = context.date_near(sentence, k, end, (start, stop), future)
+                date = date_near(context, sentence, k, end, (start, stop), future)
                 drafts.append(context.draft(self.name, sentence, k, end, [actor], addressees=[target], date=date,
                                             attrs=SanctionAttrs(trigger.measure, status, trigger.cameo)))
             k = end

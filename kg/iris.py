@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -10,6 +11,7 @@ import pyoxigraph as ox
 DEFAULT_BASE = "https://example.org/kg/"
 
 
+@lru_cache(maxsize=1 << 18)  # resolution slugs every mention's name: news repeats a few thousand names
 def slug(text: str) -> str:
     """A name as an IRI path segment: accents dropped, case-folded, runs of other characters one '-'."""
     text = unicodedata.normalize("NFKD", text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .dating import date_article
 from .extract import Draft
@@ -25,6 +26,7 @@ from .lang import LanguageData
 from .model import Document, Entity, Meeting, Mention, Record, Role
 
 
+@lru_cache(maxsize=1 << 18)  # called for every person mention, on few distinct names
 def name_key(name: str) -> str:
     """A transliteration-tolerant key for person names: Sergey/Sergei, Zelenskyy/Zelensky, Vassily/Vasily."""
     key = slug(name).replace("-", " ")

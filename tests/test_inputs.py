@@ -4,12 +4,14 @@ broken links and files of other types."""
 import codecs
 import json
 import os
+from pathlib import Path
 
 import pytest
 
 from kg.pipeline import build
 from kg.read import InputError, InputPaths, read_inputs
 
+ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Gubernur Budi Santoso meresmikan jembatan baru di Kota Lama pada Selasa."
 
 
@@ -200,3 +202,21 @@ def test_files_of_unsupported_types_are_counted_in_one_warning(tmp_path):
     _, report = read_inputs([tmp_path])
     assert report.warnings == [f"{tmp_path}: skipped 3 files of unsupported types (.docx, .pdf)"]
 
+
+# 6. the install
+
+def test_every_package_folder_is_installed_and_html_cleaning_is_a_core_dependency():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 on
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(project["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "kg").rglob("__init__.py")}
+    assert found <= listed, f"not installed by a non-editable install: {sorted(found - listed)}"
+    # trafilatura imports lxml.html.clean, a separate distribution since lxml 5.2 that older pips leave out
+    assert any(r.startswith("lxml_html_clean") for r in project["project"]["dependencies"])
+
+
+def test_ci_installs_without_extras_into_a_fresh_venv_with_its_own_pip_and_builds_the_sample():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    fresh = script[script.index("-m venv"):]
+    assert "pip install" in fresh and "[test]" not in fresh and "--upgrade" not in fresh and "-U " not in fresh
+    assert "kg build --sample" in fresh and "make test" in script

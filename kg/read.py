@@ -172,6 +172,8 @@ def walk_articles(root: Path, skip: set[tuple[int, int]], report: ReadReport) ->
     for folder, subfolders, names in os.walk(root, onerror=unreadable, followlinks=True):
         kept = []
         for name in sorted(subfolders):
+            if name.startswith("."):  # .git, .venv, a .kg-cache: never articles
+                continue
             key = folder_key(os.path.join(folder, name))
             if key in skip:
                 continue  # the build's own output

@@ -147,6 +147,15 @@ def test_a_broken_link_is_warned_and_the_rest_is_read(tmp_path):
     assert report.skipped == 1
 
 
+def test_hidden_folders_are_passed_over_and_a_hidden_input_folder_is_read(tmp_path):
+    article(tmp_path / "corpus" / "a.txt")
+    article(tmp_path / "corpus" / ".venv" / "lib" / "LICENSE.txt", "Teks lisensi yang bukan berita.")
+    docs, _ = read_inputs([tmp_path / "corpus"])
+    assert [d.source for d in docs] == ["corpus/a.txt"]
+    docs, _ = read_inputs([tmp_path / "corpus" / ".venv"])  # named on purpose
+    assert [d.id for d in docs] == ["LICENSE"]
+
+
 def test_a_broken_link_named_as_input_is_a_clear_error(tmp_path):
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="gone.txt: broken link"):

@@ -202,6 +202,15 @@ def walk_articles(root: Path, skip: set[tuple[int, int]], report: ReadReport) ->
     return sorted(found)
 
 
+def readable_label(label: str, path: Path, report: ReadReport) -> str:
+    """The label as the outputs can hold it: a file name that is not valid UTF-8 comes from Python with lone
+    surrogates standing for its bytes, which no UTF-8 output can take."""
+    cleaned = os.fsencode(label).decode("utf-8", errors="replace")
+    if cleaned != label:
+        report.warn(f"{path}: file name is not valid UTF-8, recorded as {cleaned!r}")
+    return cleaned
+
+
 def iter_article_files(inputs: Iterable[str | Path], report: ReadReport | None = None,
                        skip: Iterable[str | Path] | None = None) -> Iterator[tuple[Path, str]]:
     """(file, label) for the article files named by the inputs, folders searched recursively, in a stable
@@ -228,9 +237,9 @@ def iter_article_files(inputs: Iterable[str | Path], report: ReadReport | None =
             if not found:
                 raise InputError(f"{path}: no articles found (.txt, .md, .jsonl, .html)")
             folder = path.resolve().name
-            yield from ((p, f"{folder}/{p.relative_to(path).as_posix()}") for p in found)
+            yield from ((p, readable_label(f"{folder}/{p.relative_to(path).as_posix()}", p, report)) for p in found)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield path, path.name
+            yield path, readable_label(path.name, path, report)
         elif path.name == METADATA_NAME:
             continue
         else:

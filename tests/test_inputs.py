@@ -136,6 +136,14 @@ def test_a_build_with_a_lone_surrogate_finishes(tmp_path):
     assert "graph/s>" in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
 
 
+def test_a_file_name_that_is_not_utf8_is_recorded_readably(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # how Python names a Latin-1 file name on a UTF-8 system
+    article(tmp_path / "in" / name)
+    docs, report = read_inputs([tmp_path / "in"])
+    assert docs[0].source == "in/caf\ufffd.txt"
+    assert any("file name is not valid UTF-8, recorded as 'in/caf\ufffd.txt'" in w for w in report.warnings)
+
+
 # 5. unreadable folders, broken links, other file types
 
 def test_a_broken_link_is_warned_and_the_rest_is_read(tmp_path):

@@ -26,7 +26,7 @@ from .graph import build_graph, record_edges
 from .iris import DEFAULT_BASE
 from .kinds import count as count_kinds
 from .model import Corpus, Document, Mention, Record
-from .read import FileRecord, Known, ReadReport, read_changed, read_inputs
+from .read import FileRecord, InputPaths, Known, ReadReport, read_changed, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
 from .state import BuildState, Totals
@@ -307,6 +307,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
     cache_dir = out_dir / CACHE_NAME if cache is True else (cache or None)
+    inputs = InputPaths(inputs, skip=(out_dir, cache_dir, store))  # never read what the build writes
     try:
         if html:  # the page needs the whole graph in memory
             result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)

@@ -8,11 +8,14 @@ the whole build raise InputError with a one-line message.
 """
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import json
 import logging
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -92,8 +95,34 @@ def safe_id(text: str) -> str:
     return cleaned or "doc"
 
 
+# Byte order marks of the encodings kg reads besides UTF-8, longest first (UTF-32 LE starts like UTF-16 LE).
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"))
+# Characters the analysis and the outputs cannot hold: C0 controls other than tab and line breaks, lone
+# surrogates (JSON can escape them), U+FFFE and U+FFFF, i.e. what XML 1.0 does not allow.
+BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_characters(text: str) -> tuple[str, int]:
+    """The text with every character the analysis cannot take replaced by U+FFFD, and how many there were."""
+    return BAD_CHARACTERS.subn("\ufffd", text)
+
+
+def warn_replaced(where: str, count: int, report: ReadReport) -> None:
+    report.warn(f"{where}: {count:,} character{'s' if count > 1 else ''} that cannot be analysed (control "
+                f"characters, lone surrogates) replaced with U+FFFD")
+
+
 def decode(data: bytes, path: Path, report: ReadReport) -> str | None:
-    """Decode file bytes as UTF-8, falling back to Windows-1252 with a warning; None for binary."""
+    """Decode file bytes: UTF-16 or UTF-32 with a byte order mark, else UTF-8 (with or without one), falling back
+    to Windows-1252 with a warning; None for binary."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                report.warn(f"{path}: not valid {encoding.upper()} (byte {err.start}), undecodable parts replaced")
+                return data.decode(encoding, errors="replace")
     if b"\x00" in data[:8192]:
         report.warn(f"{path}: binary file (NUL bytes), skipped", skip=True)
         return None
@@ -104,25 +133,113 @@ def decode(data: bytes, path: Path, report: ReadReport) -> str | None:
         return data.decode("cp1252", errors="replace")
 
 
-def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+class InputPaths(list):
+    """The input paths of a build (a list of them) with the folders that are never read as input: the build's
+    output and cache folders, which may lie inside an input folder."""
+
+    def __init__(self, paths: Iterable[str | Path], skip: Iterable[str | Path | None] = ()) -> None:
+        super().__init__(paths)
+        self.skip = [Path(p) for p in skip if p is not None]
+
+
+def folder_key(path: str | Path) -> tuple[int, int] | None:
+    """What identifies a folder however it is named (through links, relative or absolute)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def link_target(path: Path) -> str:
+    try:
+        return f" (to {os.readlink(path)})"
+    except OSError:  # not a link after all: the file went away while the folder was read
+        return ""
+
+
+def walk_articles(root: Path, skip: set[tuple[int, int]], report: ReadReport) -> list[Path]:
+    """The article files in the folder and its sub-folders, in a stable order. Folders in `skip` are not entered;
+    unreadable folders, broken links and files of other types are warned about."""
+    found: list[Path] = []
+    unsupported: Counter[str] = Counter()
+    visited = {folder_key(root)}
+
+    def unreadable(err: OSError) -> None:
+        if Path(err.filename) != root:  # the input folder itself is the caller's to report
+            report.warn(f"{err.filename}: cannot read folder ({err.strerror}), skipped")
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable, followlinks=True):
+        kept = []
+        for name in sorted(subfolders):
+            if name.startswith("."):  # .git, .venv, a .kg-cache: never articles
+                continue
+            key = folder_key(os.path.join(folder, name))
+            if key in skip:
+                continue  # the build's own output
+            if key in visited:  # a link back up the tree, or a second link to one folder
+                report.warn(f"{os.path.join(folder, name)}: folder already read through another path, skipped")
+                continue
+            visited.add(key)
+            kept.append(name)
+        subfolders[:] = kept
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = Path(folder, name)
+            suffix = path.suffix.lower()
+            if not path.exists():  # os.walk lists links among the files
+                report.warn(f"{path}: broken link{link_target(path)}, skipped", skip=suffix in ARTICLE_SUFFIXES)
+            elif suffix in ARTICLE_SUFFIXES:
+                if path.is_file():
+                    found.append(path)
+            elif suffix and name != METADATA_NAME:  # files without a suffix (README, LICENSE) are not articles
+                unsupported[suffix] += 1
+    if unsupported:
+        count = sum(unsupported.values())
+        report.warn(f"{root}: skipped {count} file{'s' if count > 1 else ''} of unsupported type"
+                    f"{'s' if len(unsupported) > 1 else ''} ({', '.join(sorted(unsupported))})")
+    return sorted(found)
+
+
+def readable_label(label: str, path: Path, report: ReadReport) -> str:
+    """The label as the outputs can hold it: a file name that is not valid UTF-8 comes from Python with lone
+    surrogates standing for its bytes, which no UTF-8 output can take."""
+    cleaned = os.fsencode(label).decode("utf-8", errors="replace")
+    if cleaned != label:
+        report.warn(f"{path}: file name is not valid UTF-8, recorded as {cleaned!r}")
+    return cleaned
+
+
+def iter_article_files(inputs: Iterable[str | Path], report: ReadReport | None = None,
+                       skip: Iterable[str | Path] | None = None) -> Iterator[tuple[Path, str]]:
     """(file, label) for the article files named by the inputs, folders searched recursively, in a stable
     order. The label names the file without machine-specific parts: "<folder name>/<path in it>" for files
-    found in a folder, the file name for files named directly. It is what the graph records as the source."""
+    found in a folder, the file name for files named directly. It is what the graph records as the source.
+    Folders in `skip` (by default the `skip` of InputPaths) are never read: an output folder inside an input
+    folder is passed over, an input folder that is one is an error."""
+    report = report or ReadReport()
+    skip = getattr(inputs, "skip", ()) if skip is None else skip
+    skip_keys = {key for key in map(folder_key, skip) if key is not None}
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
+            if path.is_symlink():
+                raise InputError(f"{path}: broken link{link_target(path)}")
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-            )
+            if folder_key(path) in skip_keys:
+                raise InputError(f"{path}: this build writes here (its output, cache or store folder), so it "
+                                 "is not read as input; write the output elsewhere")
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise InputError(f"{path}: cannot read folder (permission denied)")
+            found = walk_articles(path, skip_keys, report)
             if not found:
                 raise InputError(f"{path}: no articles found (.txt, .md, .jsonl, .html)")
             folder = path.resolve().name
-            yield from ((p, f"{folder}/{p.relative_to(path).as_posix()}") for p in found)
+            yield from ((p, readable_label(f"{folder}/{p.relative_to(path).as_posix()}", p, report)) for p in found)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield path, path.name
+            yield path, readable_label(path.name, path, report)
         elif path.name == METADATA_NAME:
             continue
         else:
@@ -149,7 +266,9 @@ def read_text_file(path: Path, label: str, report: ReadReport) -> Iterator[Docum
     yield Document(id=safe_id(path.stem), source=label, raw_text=text)
 
 
-def read_bytes_as_text(path: Path, report: ReadReport) -> str | None:
+def read_bytes_as_text(path: Path, report: ReadReport, clean: bool = True) -> str | None:
+    """The file's text (None if it cannot be read or is binary); with `clean`, characters that cannot be
+    analysed are replaced with one warning naming the file."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -159,11 +278,34 @@ def read_bytes_as_text(path: Path, report: ReadReport) -> str | None:
     except OSError as err:
         report.warn(f"{path}: cannot read ({err.strerror}), skipped", skip=True)
         return None
-    return decode(data, path, report)
+    text = decode(data, path, report)
+    if text is not None and clean:
+        text, replaced = clean_characters(text)
+        if replaced:
+            warn_replaced(str(path), replaced, report)
+    return text
+
+
+def clean_record(value: object) -> tuple[object, int]:
+    """A parsed JSON value with the strings in it cleaned (JSON escapes such as \\ud800 or \\u0000 make
+    characters that cannot be analysed), and how many characters were replaced."""
+    if isinstance(value, str):
+        return clean_characters(value)
+    if isinstance(value, list):
+        items = [clean_record(v) for v in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    if isinstance(value, dict):
+        cleaned, replaced = {}, 0
+        for key, item in value.items():
+            (key, in_key), (item, in_item) = clean_record(key), clean_record(item)
+            cleaned[key] = item
+            replaced += in_key + in_item
+        return cleaned, replaced
+    return value, 0
 
 
 def read_jsonl_file(path: Path, label: str, report: ReadReport) -> Iterator[Document]:
-    text = read_bytes_as_text(path, report)
+    text = read_bytes_as_text(path, report, clean=False)  # cleaned line by line, to name the line
     if text is None:
         return
     if not text.strip():
@@ -173,6 +315,7 @@ def read_jsonl_file(path: Path, label: str, report: ReadReport) -> Iterator[Docu
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
+        line, replaced = clean_characters(line)
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
@@ -181,6 +324,9 @@ def read_jsonl_file(path: Path, label: str, report: ReadReport) -> Iterator[Docu
         if not isinstance(record, dict):
             report.warn(f"{where}: expected a JSON object, line skipped", skip=True)
             continue
+        record, escaped = clean_record(record)
+        if replaced + escaped:
+            warn_replaced(where, replaced + escaped, report)
         body = record.get("text")
         if not isinstance(body, str) or not body.strip():
             report.warn(f"{where}: no 'text' field with article text, line skipped", skip=True)
@@ -225,6 +371,9 @@ def read_html_file(path: Path, label: str, report: ReadReport) -> Iterator[Docum
         report.warn(f"{path}: cannot extract article from HTML ({err.__class__.__name__}), skipped", skip=True)
         return
     data = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
+    data, replaced = clean_record(data)  # character references (&#1;) can make what the file did not hold
+    if replaced:
+        warn_replaced(str(path), replaced, report)
     text = data.get("text") or ""
     if not text.strip():
         report.warn(f"{path}: no article text found in HTML, skipped", skip=True)
@@ -246,25 +395,42 @@ READERS = {**{s: read_text_file for s in TEXT_SUFFIXES}, **{s: read_jsonl_file f
 
 
 def read_metadata(path: Path, report: ReadReport) -> dict[str, dict[str, str]]:
-    """metadata.csv rows keyed by the 'file' column (a file name, relative path or JSONL id)."""
+    """metadata.csv rows keyed by the 'file' column (a file name, relative path or JSONL id). Read by the csv
+    module: a quoted cell may hold line breaks; a later row for the same file wins, with a warning."""
     text = read_bytes_as_text(path, report)
     if text is None:
         return {}
-    reader = csv.DictReader(text.splitlines())
-    if not reader.fieldnames or "file" not in [f.strip() for f in reader.fieldnames]:
-        report.warn(f"{path}:1: metadata.csv needs a 'file' column, ignored")
-        return {}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
     rows: dict[str, dict[str, str]] = {}
-    for lineno, row in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
-        name = row.pop("file", "")
-        if not name:
-            report.warn(f"{path}:{lineno}: empty 'file' cell, row ignored")
-            continue
-        if row.get("published") and parse_published(row["published"]) is None:
-            report.warn(f"{path}:{lineno}: bad date {row['published']!r} for {name}, ignored")
-            row["published"] = ""
-        rows[name] = {**row, "_line": str(lineno)}
+    end = 0  # the line the last record ended on
+    try:
+        for cells in reader:
+            lineno, end = end + 1, reader.line_num
+            if not cells:
+                continue
+            if header is None:
+                header = [cell.strip() for cell in cells]
+                if "file" not in header:
+                    report.warn(f"{path}:{lineno}: metadata.csv needs a 'file' column, ignored")
+                    return {}
+                continue
+            row = {key: value.strip() for key, value in zip(header, cells, strict=False)}
+            name = row.pop("file", "")
+            if not name:
+                report.warn(f"{path}:{lineno}: empty 'file' cell, row ignored")
+                continue
+            if row.get("published") and parse_published(row["published"]) is None:
+                report.warn(f"{path}:{lineno}: bad date {row['published']!r} for {name}, ignored")
+                row["published"] = ""
+            if name in rows:
+                report.warn(f"{path}:{lineno}: a second row for {name!r} (the first is line "
+                            f"{rows[name]['_line']}); this one wins")
+            rows[name] = {**row, "_line": str(lineno)}
+    except csv.Error as err:  # a cell over the csv module's size limit, for one
+        report.warn(f"{path}:{reader.line_num}: unreadable CSV ({err}), the rest of metadata.csv ignored")
+    if header is None:
+        report.warn(f"{path}:1: metadata.csv needs a 'file' column, ignored")
     return rows
 
 
@@ -324,26 +490,30 @@ class _Reread(Exception):
     """An unchanged file's article id is taken by a changed file: every file must be read again."""
 
 
-def read_inputs(inputs: Iterable[str | Path], report: ReadReport | None = None) -> tuple[list[Document], ReadReport]:
-    """Read every article named by the inputs; metadata.csv files beside them are applied."""
-    documents, report, _ = _read(list(inputs), report or ReadReport(), {})
+def read_inputs(inputs: Iterable[str | Path], report: ReadReport | None = None,
+                skip: Iterable[str | Path] | None = None) -> tuple[list[Document], ReadReport]:
+    """Read every article named by the inputs; metadata.csv files beside them are applied. Folders in `skip`
+    (by default the `skip` of InputPaths: the build's output) are never read."""
+    skip = getattr(inputs, "skip", ()) if skip is None else skip
+    documents, report, _ = _read(list(inputs), report or ReadReport(), {}, skip)
     return documents, report  # type: ignore[return-value]  # with nothing known, every entry is a Document
 
 
-def read_changed(inputs: Iterable[str | Path], known: dict[str, FileRecord]
+def read_changed(inputs: Iterable[str | Path], known: dict[str, FileRecord], skip: Iterable[str | Path] | None = None
                  ) -> tuple[list[Document | Known], ReadReport, dict[str, FileRecord]]:
     """Like read_inputs, but the articles of a file that `known` (an earlier build's records, by absolute path)
     says has not changed come as Known entries; also returns the records of this reading."""
+    skip = list(getattr(inputs, "skip", ()) if skip is None else skip)
     inputs = list(inputs)
     try:
-        return _read(inputs, ReadReport(), known)
+        return _read(inputs, ReadReport(), known, skip)
     except _Reread:
-        return _read(inputs, ReadReport(), {})
+        return _read(inputs, ReadReport(), {}, skip)
 
 
-def _read(inputs: list[str | Path], report: ReadReport, known: dict[str, FileRecord]
+def _read(inputs: list[str | Path], report: ReadReport, known: dict[str, FileRecord], skip: Iterable[str | Path]
           ) -> tuple[list[Document | Known], ReadReport, dict[str, FileRecord]]:
-    labels = dict(iter_article_files(inputs))  # also drops a file named twice
+    labels = dict(iter_article_files(inputs, report, skip))  # also drops a file named twice
     files = list(labels)
     metadata: dict[Path, dict[str, dict[str, str]]] = {}
     metadata_stamps: dict[Path, tuple[int, int, int] | None] = {}

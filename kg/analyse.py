@@ -6,6 +6,9 @@ The pipeline is ``spacy.blank(<lang>)`` with:
 - sentences that scraped text glues together ("Jakarta.Menurut", "2024.“Ke", "tindakan?”Menlu") split apart;
 - a quote-aware sentence splitter: paragraphs always split, and a sentence never ends inside an open
   quotation (up to a limit), so a quote and its attribution stay together.
+
+A text longer than spaCy takes at once (``nlp.max_length``) is analysed in pieces cut at paragraph breaks
+(see text_pieces) and joined into one Doc with the same text, so offsets stay those of the article.
 """
 from __future__ import annotations
 
@@ -190,8 +193,44 @@ def ner_pipeline(code: str = "id") -> Language | None:
 def analyse(document: Document, nlp: Language | None = None) -> tuple[Doc, list[Sentence]]:
     """Tokenize and split a cleaned document; sentences carry offsets into document.text."""
     nlp = nlp or pipeline(document.language)
-    doc = nlp(document.text)
+    doc = parse(nlp, document.text)
     return doc, sentences_of(document, doc)
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """nlp(text), also for a text longer than nlp.max_length (spaCy's E088): then in pieces, joined."""
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    docs = [nlp(piece) for piece in text_pieces(text, nlp.max_length)]
+    # the pieces are consecutive stretches of the text, each ending in its own whitespace: joined as they are
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+
+
+PARAGRAPH_CUT = re.compile(r"\n\s*(?=\S)")  # after a line break and the whitespace that follows it
+SENTENCE_CUT = re.compile(r"[.!?…][”’\"»)]*\s+(?=\S)")
+SPACE_CUT = re.compile(r"\s+(?=\S)")
+
+
+def text_pieces(text: str, limit: int) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters that join back into it. Each cut is the
+    last, within the limit, after a paragraph break (where the analysis starts a sentence anyway, so the pieces
+    analyse as the whole would); failing that after a sentence's final mark, then after any space, and only in a
+    text without one for `limit` characters inside a word."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for pattern in (PARAGRAPH_CUT, SENTENCE_CUT, SPACE_CUT):
+            for match in pattern.finditer(window):
+                cut = match.end()
+            if cut:
+                break
+        cut = cut or limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def sentences_of(document: Document, doc: Doc) -> list[Sentence]:

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from . import __version__
 from .read import InputError
 
 EXIT_INPUT = 2
 EXIT_OUTPUT = 3
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # as a shell reports a command Ctrl-C stopped
+EXIT_TERMINATED = 128 + signal.SIGTERM
 NER_TOOLS = {"train-ner": "train", "eval-ner": "evaluate"}
 
 BUILD_HELP = """\
@@ -25,9 +30,11 @@ default graph) and graph.html (interactive page that works offline). Analysed ar
 (OUTDIR/.kg-cache); with --no-html the build also leaves OUTDIR/.kg-build.state, so that the next build
 resolves only new articles whose ids sort after the others and copies the rest of the files.
 
-Exit status: 0 success, 2 bad input (missing path, no readable article), 3 output folder not writable.
-Problems with single articles (empty, binary, malformed JSONL line, bad metadata row) are warnings:
-the article is skipped and the build goes on.
+Exit status: 0 success, 2 bad input (missing path, no readable article), 3 output folder not writable
+or another build writing into it, 130 Ctrl-C, 143 SIGTERM (the outputs are then the last build's: all
+files are replaced together at the end).
+Problems with single articles (empty, binary, malformed JSONL line, bad metadata row, an article the
+analysis fails on) are warnings: the article is skipped and the build goes on.
 """
 
 
@@ -383,6 +390,33 @@ def parse_workers(value: str) -> int:
     return int(value)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread, so the build unwinds (removing its temporary files, stopping
+    its workers) as on Ctrl-C. A BaseException, as KeyboardInterrupt is: no `except Exception` may swallow it."""
+
+
+@contextmanager
+def stoppable() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt and SIGTERM Terminated in the block; a second signal is ignored while the
+    first unwinds it (so the clean-up runs to the end)."""
+    def stop(signum: int, frame: object) -> None:
+        for ignored in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(ignored, signal.SIG_IGN)
+        raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
+
+    try:  # a signal ignored when kg started (nohup, a background job) stays ignored
+        previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)
+                    if signal.getsignal(signum) is not signal.SIG_IGN}
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .iris import DEFAULT_BASE
     from .pipeline import SAMPLE_DIR, OutputError, build
@@ -397,15 +431,21 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                                               ("date_to", args.date_to), ("max_nodes", args.max_nodes)) if value}
         if args.focus:
             view["hops"] = args.hops
-        result = build(inputs, args.out, base_iri=args.base_iri or DEFAULT_BASE, lang_code=args.lang,
-                       html=not args.no_html, progress=not args.quiet, store=args.store, workers=workers,
-                       cache=False if args.no_cache else (args.cache or True), dask=args.dask, view=view or None)
+        with stoppable():
+            result = build(inputs, args.out, base_iri=args.base_iri or DEFAULT_BASE, lang_code=args.lang,
+                           html=not args.no_html, progress=not args.quiet, store=args.store, workers=workers,
+                           cache=False if args.no_cache else (args.cache or True), dask=args.dask,
+                           view=view or None)
     except InputError as err:
         return fail(err, EXIT_INPUT)
     except OutputError as err:
         return fail(err, EXIT_OUTPUT)
     except ValueError as err:  # unknown language code, --focus matching nothing, a bad --from/--to date
         return fail(err, EXIT_INPUT)
+    except KeyboardInterrupt:
+        return fail("interrupted (no output is half-written)", EXIT_INTERRUPTED)
+    except Terminated:
+        return fail("terminated (no output is half-written)", EXIT_TERMINATED)
     if not args.quiet:
         print(result.summary(), file=sys.stderr)
         print("kg: wrote " + ", ".join(str(p) for p in result.outputs), file=sys.stderr)

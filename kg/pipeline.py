@@ -5,21 +5,27 @@ import copy
 import logging
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds run without the lock
+    fcntl = None
 
 import networkx as nx
 
 from . import lang as language
 from .cache import ArticleCache
-from .export import atomic_open, write_atomic
+from .export import COMMIT_NAME, OutputSet, recover, remove_stale_temps, temp_pattern
 from .export.html import to_html
 from .export.rdf import Previous, Writer, write_rdf
 from .graph import build_graph, record_edges
@@ -29,9 +35,9 @@ from .model import Corpus, Document, Mention, Record
 from .read import FileRecord, InputPaths, Known, ReadReport, read_changed, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
-from .state import BuildState, Totals
+from .state import STATE_NAME, BuildState, Totals
 from .subgraph import select
-from .worker import ArticleResult, analyse_article, analyse_chunk, analysers, warm_up
+from .worker import AnalysisFailed, ArticleResult, analyse_article, analyse_chunk, analysers, start_worker, warm_up
 
 log = logging.getLogger("kg")
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
@@ -44,6 +50,10 @@ IN_FLIGHT = 4  # chunks per worker queued or running at a time
 
 class OutputError(Exception):
     """The output folder cannot be created or written."""
+
+
+class BuildBusy(OutputError):
+    """Another build is writing into the output folder."""
 
 
 class NotCached(Exception):
@@ -98,7 +108,7 @@ def check_output_dir(out_dir: Path) -> None:
 
 def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
                  dask: str | None = None, release: bool = False,
-                 pool: ProcessPoolExecutor | None = None) -> Iterator[ArticleResult]:
+                 pool: ProcessPoolExecutor | None = None) -> Iterator[ArticleResult | AnalysisFailed]:
     """analyse_article over documents, results in input order, serially, on a process pool or on Dask.
     release: the list's entries are dropped once handed out (the caller needs only the results).
     pool: a running one-process pool (see warm_pool) to use instead of starting one."""
@@ -122,8 +132,13 @@ def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         if method == "fork":
             analysers(lang_code)  # load once here; forked workers inherit it instead of each loading it
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        pool = new_pool(workers, method)
+        try:
             yield from on_pool(pool, documents, lang_code, workers, release)
+        except BaseException:  # an error, Ctrl-C, SIGTERM, or the caller stopped reading: no result is wanted
+            stop_pool(pool)
+            raise
+        pool.shutdown()
         return
     for n, document in enumerate(documents):
         if release:
@@ -132,7 +147,7 @@ def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
 
 
 def on_pool(pool: ProcessPoolExecutor, documents: list[Document], lang_code: str, workers: int,
-            release: bool) -> Iterator[ArticleResult]:
+            release: bool) -> Iterator[ArticleResult | AnalysisFailed]:
     """analyse_article over documents on a pool, in chunks, keeping a bounded window of chunks in flight
     (Executor.map would queue every article at once)."""
     chunk = max(1, min(64, len(documents) // (workers * 8)))
@@ -148,13 +163,30 @@ def on_pool(pool: ProcessPoolExecutor, documents: list[Document], lang_code: str
         yield from pending.popleft().result()
 
 
+def new_pool(workers: int, method: str) -> ProcessPoolExecutor:
+    """A process pool whose workers die with this process (see kg.worker.start_worker)."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=start_worker,
+                               initargs=(os.getpid(),))
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: drop the queued work and end the workers (shutdown alone waits for the running chunks,
+    and the interpreter waits for the pool at exit)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
+
+
 def warm_pool(lang_code: str) -> ProcessPoolExecutor | None:
     """A one-process pool, forked now, that starts loading the models at once: a build that adds a few articles
     then analyses them there while it copies the old blocks, instead of loading the models after. None where
     processes cannot be forked."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    pool = new_pool(1, "fork")
     pool.submit(warm_up, lang_code)
     return pool
 
@@ -202,6 +234,7 @@ class Resolution:
         self.held: dict[str, ArticleResult] = {}  # article id -> result, when there is no cache
         self.mentions: dict[str, list[Mention]] = {}  # article id -> mentions, resolved in place
         self.skipped: dict[str, tuple[str, str]] = {}  # article id -> (cache key, warning), of empty articles
+        self.failed: set[str] = set()  # ids of the articles the analysis failed on
         if keys is None:
             keys = [self.store.key(d) for d in documents] if self.store is not None else []
         missing = []
@@ -221,6 +254,9 @@ class Resolution:
             documents.clear()  # the articles to analyse are in `todo`; map_articles releases them as it goes
         for done, (n, result) in enumerate(zip(missing, map_articles(todo, lang_code, workers, dask,
                                                                          release, pool), strict=True), start=1):
+            if isinstance(result, AnalysisFailed):  # not cached: the next build tries it again (the failure
+                self.fail(result)  # may have been a lack of memory)
+                continue
             if self.store is not None:
                 self.store.put(keys[n], result)
             self.add(result, keys[n] if keys else "")
@@ -255,6 +291,13 @@ class Resolution:
             self.keys[document.id] = key
         else:
             self.held[document.id] = result
+
+    def fail(self, failed: AnalysisFailed) -> None:
+        """Skip an article the analysis raised on, with a warning."""
+        self.report.warn(f"{failed.document.source}: cannot analyse article {failed.document.id} ({failed.error}), "
+                         "skipped", skip=True)
+        self.report.read -= 1
+        self.failed.add(failed.document.id)
 
     def articles(self) -> Iterator[ResolvedArticle]:
         """Each article with its resolved facts, in article id order."""
@@ -308,27 +351,93 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
     check_output_dir(out_dir)
     cache_dir = out_dir / CACHE_NAME if cache is True else (cache or None)
     inputs = InputPaths(inputs, skip=(out_dir, cache_dir, store))  # never read what the build writes
-    try:
-        if html:  # the page needs the whole graph in memory
-            result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)
-            with atomic_open(out_dir / "graph.trig") as trig, atomic_open(out_dir / "graph.ttl") as turtle:
-                write_rdf(result.graph, trig, turtle, base_iri)
-            shown = select(result.graph, **view) if view else result.graph
-            if not view and shown.number_of_nodes() > HTML_MAX_NODES:
-                log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of "
-                            f"{shown.number_of_nodes():,} entities (see --max-nodes, --focus, --from/--to)")
-                shown = select(shown, max_nodes=HTML_MAX_NODES)
-            write_atomic(out_dir / "graph.html", to_html(shown))
-            result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl", out_dir / "graph.html"]
-        else:
-            result = stream_build(inputs, out_dir, base_iri, lang_code, progress, workers, cache_dir, dask)
-            result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl"]
-        if store is not None:
-            write_store(out_dir / "graph.trig", Path(store))
-            result.outputs.append(Path(store))
-    except OSError as err:
-        raise OutputError(f"{err.filename or out_dir}: cannot write output ({err.strerror})") from err
+    with ExitStack() as held:
+        try:
+            held.enter_context(output_lock(out_dir))
+            if cache_dir is not None:
+                held.enter_context(cache_lock(Path(cache_dir)))
+            if html:  # the page needs the whole graph in memory
+                result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)
+                with OutputSet(out_dir) as outputs:  # the three files are replaced together
+                    with outputs.open("graph.trig") as trig, outputs.open("graph.ttl") as turtle:
+                        write_rdf(result.graph, trig, turtle, base_iri)
+                    shown = select(result.graph, **view) if view else result.graph
+                    if not view and shown.number_of_nodes() > HTML_MAX_NODES:
+                        log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of "
+                                    f"{shown.number_of_nodes():,} entities (see --max-nodes, --focus, --from/--to)")
+                        shown = select(shown, max_nodes=HTML_MAX_NODES)
+                    outputs.write("graph.html", to_html(shown))
+                result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl", out_dir / "graph.html"]
+            else:
+                result = stream_build(inputs, out_dir, base_iri, lang_code, progress, workers, cache_dir, dask)
+                result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl"]
+            if store is not None:
+                write_store(out_dir / "graph.trig", Path(store))
+                result.outputs.append(Path(store))
+        except OSError as err:
+            raise OutputError(f"{err.filename or out_dir}: cannot write output ({err.strerror})") from err
     return result
+
+
+LOCK_NAME = ".kg-build.lock"
+OUTPUT_NAMES = ("graph.trig", "graph.ttl", "graph.html", STATE_NAME, COMMIT_NAME)  # what a build writes in OUTDIR
+CACHE_TEMP = re.compile(r"\.[0-9a-f]{64}\.\w+\.[a-z0-9_]{8}\.tmp")  # a cache entry's temporary file
+CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")
+
+
+@contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold OUTDIR/.kg-build.lock for the build (BuildBusy if another build holds it), finish an interrupted
+    commit of the outputs (kg.export.recover) and remove the temporary files a killed build left there."""
+    with open(out_dir / LOCK_NAME, "a+b") as lock:
+        try:
+            locked = flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB if fcntl else 0)
+        except BlockingIOError:
+            raise BuildBusy(f"{out_dir}: another kg build is writing into this folder") from None
+        recover(out_dir)
+        if locked:  # else another build might be writing these
+            for name in OUTPUT_NAMES:
+                remove_stale_temps(out_dir, temp_pattern(name))
+        yield  # the lock goes when the file closes
+
+
+@contextmanager
+def cache_lock(cache_dir: Path) -> Iterator[None]:
+    """Share the article cache with other builds (several may use one --cache) for this build; first remove the
+    temporary files a killed build left in it, when no other build is using it."""
+    try:
+        folder = os.open(cache_dir, os.O_RDONLY)  # the folder itself is locked: nothing is added to it
+    except OSError:  # not there yet (a first build): nothing to clean
+        yield
+        return
+    try:
+        try:
+            alone = flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB if fcntl else 0)
+        except BlockingIOError:  # in use by another build: leave its files alone
+            alone = False
+            flock(folder, fcntl.LOCK_SH)
+        if alone:
+            for entry in os.scandir(cache_dir):
+                if CACHE_FOLDER.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+                    remove_stale_temps(entry.path, CACHE_TEMP)
+            flock(folder, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(folder)
+
+
+def flock(fd: int, operation: int) -> bool:
+    """fcntl.flock (BlockingIOError when a LOCK_NB lock is taken); False where there are no locks (Windows, some
+    network file systems)."""
+    if fcntl is None:
+        return False
+    try:
+        fcntl.flock(fd, operation)
+    except BlockingIOError:
+        raise
+    except OSError:
+        return False
+    return True
 
 
 def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_code: str, progress: bool,
@@ -341,15 +450,16 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
     started = time.monotonic()
     state = BuildState.load(out_dir, lang_code, base_iri) if cache is not None else None
     with ExitStack() as stack:
+        outputs = stack.enter_context(OutputSet(out_dir))  # last out: renames both files once they are closed
         previous = None if state is None else Previous(stack.enter_context((out_dir / "graph.trig").open("rb")),
                                                        stack.enter_context((out_dir / "graph.ttl").open("rb")),
                                                        state.layout)
-        writer = Writer(stack.enter_context(atomic_open(out_dir / "graph.trig")),
-                        stack.enter_context(atomic_open(out_dir / "graph.ttl")), base_iri)
+        writer = Writer(stack.enter_context(outputs.open("graph.trig")),
+                        stack.enter_context(outputs.open("graph.ttl")), base_iri)
         stack.callback(writer.close)  # first on the way out: no copy may still run when the files close
         pool = warm_pool(lang_code) if previous is not None and workers != 1 and not dask else None
         if pool is not None:  # forked before the copying threads start
-            stack.callback(pool.shutdown, cancel_futures=True)
+            stack.push(lambda failed, *_: stop_pool(pool) if failed else pool.shutdown(cancel_futures=True))
         if previous is not None:  # copying the old articles' blocks takes a while: start it now, in the background
             writer.copy(previous, list(state.articles))
         documents, report, files, keys = read_keyed(inputs, cache, lang_code, state)
@@ -391,6 +501,9 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
         articles = {**(state.articles if state else {}), **{d: resolution.keys[d] for d in resolution.mentions}}
         articles = dict(sorted(articles.items()))  # the order of the blocks in the outputs
         skipped = {**(state.skipped if state else {}), **resolution.skipped}
+        # the next build reads the files of failed articles again (to the state they are unknown articles)
+        files = {name: record for name, record in files.items()
+                 if not resolution.failed.intersection(doc_id for _, doc_id, _ in record.articles)}
         BuildState(BuildState.fingerprint_of(lang_code), base_iri, resolution.resolver, articles, skipped, layout,
                    files, totals).save(out_dir)
     else:

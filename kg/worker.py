@@ -3,7 +3,12 @@ extract. Its results are what the article cache keeps (kg.cache fingerprints thi
 kg.pipeline maps it over a corpus and resolves the results."""
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
 import threading
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +21,9 @@ from .model import Document, Mention
 
 NO_TOKENS = (0, 0)
 ANALYSIS_LOCK = threading.Lock()
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_CHECK_SECONDS = 1.0
+MAX_ERROR_CHARS = 300
 
 
 @dataclass
@@ -25,6 +33,14 @@ class ArticleResult:
     document: Document
     mentions: list[Mention]
     drafts: list[Draft]
+
+
+@dataclass
+class AnalysisFailed:
+    """An article the analysis raised on (the build skips it with a warning and does not cache it)."""
+
+    document: Document
+    error: str  # one line
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +60,17 @@ def analyse_article(document: Document, lang_code: str = "id") -> ArticleResult:
     """Clean, analyse and extract one article. Runs in worker processes and on Dask workers, which may call it
     from several threads: the analysers are shared and keep per-document state, so one article at a time."""
     with ANALYSIS_LOCK:
-        return _analyse(document, lang_code)
+        try:
+            return _analyse(document, lang_code)
+        except (language.LanguageDataError, ImportError):  # the language data or the install: every article's
+            raise
+        except Exception as err:  # whatever one article does to the analysis, the build goes on without it
+            return AnalysisFailed(document, one_line(err))
+
+
+def one_line(err: BaseException) -> str:
+    text = " ".join(f"{type(err).__name__}: {err}".split())
+    return text if len(text) <= MAX_ERROR_CHARS else text[:MAX_ERROR_CHARS - 1] + "…"
 
 
 def _analyse(document: Document, lang_code: str) -> ArticleResult:
@@ -60,5 +86,32 @@ def _analyse(document: Document, lang_code: str) -> ArticleResult:
     return ArticleResult(document, mentions, drafts)
 
 
-def analyse_chunk(documents: list[Document], lang_code: str) -> list[ArticleResult]:
+def analyse_chunk(documents: list[Document], lang_code: str) -> list[ArticleResult | AnalysisFailed]:
     return [analyse_article(document, lang_code) for document in documents]
+
+
+def start_worker(parent: int) -> None:
+    """Set up a pool worker process: it dies with its parent (process `parent`), which alone answers Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler a forked worker inherits from kg's command
+    if not die_with_parent():  # no prctl: watch for the parent to go
+        threading.Thread(target=watch_parent, args=(parent,), name="kg-parent", daemon=True).start()
+    if os.getppid() != parent:  # it died before we were set up
+        os._exit(1)
+
+
+def die_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent ends (PR_SET_PDEATHSIG); False where that is not there."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)

@@ -1,12 +1,64 @@
-"""Stage 7, export: RDF (Turtle and TriG) and an offline HTML page, all read from the graph."""
+"""Stage 7, export: RDF (Turtle and TriG) and an offline HTML page, all read from the graph.
+
+This module holds how kg writes files: each one under a temporary name in its folder, renamed when complete
+(atomic_open), and a build's outputs renamed together (OutputSet), so that a failure or a kill never leaves a
+half-written file or a new graph.ttl beside an old graph.html.
+"""
 from __future__ import annotations
 
+import json
+import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
+
+log = logging.getLogger("kg")
+TEMP_SUFFIX = ".tmp"
+TEMP_NAME = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"  # what mkstemp(prefix=".<name>.", suffix=".tmp") makes
+COMMIT_NAME = ".kg-commit.json"  # the renames of an OutputSet, while they are being made
+
+
+def creation_mode() -> int:
+    """0o666 less the umask: the mode a file made by open() gets (mkstemp makes its files 0600)."""
+    try:  # Linux shows the umask; elsewhere it can only be read by setting it, which races other threads
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def temp_file(path: Path) -> tuple[int, Path]:
+    """A new file beside `path` (same folder, so renaming it onto `path` is atomic), mode as open() makes."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, creation_mode())
+    return fd, Path(tmp)
+
+
+def temp_pattern(name: str) -> re.Pattern:
+    """The names temp_file gives the temporary files of `name`."""
+    return re.compile(TEMP_NAME.format(name=re.escape(name)))
+
+
+@contextmanager
+def written(path: Path) -> Iterator[tuple[BinaryIO, Path]]:
+    """A temporary file for `path`, open for writing, and its path; removed if the block raises."""
+    fd, tmp = temp_file(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle, tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @contextmanager
@@ -14,14 +66,12 @@ def atomic_open(path: str | Path) -> Iterator[BinaryIO]:
     """A binary file that appears at `path` only when complete: written to a temp file, then renamed.
     On any error the temp file is removed and `path` keeps its old content."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with written(path) as (handle, tmp):
+        yield handle
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -29,3 +79,94 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write a whole file atomically (see atomic_open)."""
     with atomic_open(path) as handle:
         handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+class OutputSet:
+    """Files of one folder written under temporary names and renamed into place together when the block ends
+    without an error (else removed): a kill at any point leaves the old set or, once recover() has run, the new.
+
+    Before the first rename the renames are written to a journal (COMMIT_NAME); it goes once they are all made.
+    A kill in between leaves the journal, and recover() makes the renames that are left.
+    """
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self.staged: list[tuple[Path, str]] = []  # (temporary file, name it gets)
+
+    def __enter__(self) -> OutputSet:
+        return self
+
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, traceback: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[BinaryIO]:
+        """A binary file that becomes `name` in the folder with the rest of the set."""
+        with written(self.folder / name) as (handle, tmp):
+            yield handle
+        self.staged.append((tmp, name))
+
+    def write(self, name: str, data: str | bytes) -> None:
+        with self.open(name) as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def commit(self) -> None:
+        staged, self.staged = self.staged, []
+        journal = self.folder / COMMIT_NAME
+        write_atomic(journal, json.dumps({"renames": [[tmp.name, name] for tmp, name in staged]}))
+        try:
+            for tmp, name in staged:
+                os.replace(tmp, self.folder / name)
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM): finish the set before going on
+            recover(self.folder)
+            raise
+        journal.unlink()
+
+    def discard(self) -> None:
+        staged, self.staged = self.staged, []
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def recover(folder: str | Path) -> bool:
+    """Finish an OutputSet commit that a kill interrupted in `folder`: make the renames its journal lists whose
+    temporary files are still there. True if there was one. A journal that is not kg's is removed with a warning;
+    a rename that fails raises OSError (the journal stays, for the next try)."""
+    folder = Path(folder)
+    journal = folder / COMMIT_NAME
+    try:
+        renames = json.loads(journal.read_text(encoding="utf-8"))["renames"]
+        # only the renames kg makes: a temporary file of a name onto that name, in this folder
+        if not all(isinstance(tmp, str) and isinstance(name, str) and Path(name).name == name
+                   and not name.startswith(".") and temp_pattern(name).fullmatch(tmp) for tmp, name in renames):
+            raise ValueError("not kg's renames")
+    except FileNotFoundError:
+        return False
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as err:
+        log.warning(f"{journal}: unreadable commit journal ({err}), removed")
+        journal.unlink(missing_ok=True)
+        return False
+    for tmp, name in renames:
+        if (folder / tmp).exists():
+            os.replace(folder / tmp, folder / name)
+    journal.unlink(missing_ok=True)
+    log.info(f"{folder}: completed the outputs an interrupted build had written")
+    return True
+
+
+def remove_stale_temps(folder: str | Path, pattern: re.Pattern) -> list[Path]:
+    """Remove the files of `folder` whose names match `pattern` (temporary files a killed kg left; call it only
+    where no other kg can be writing). The removed paths."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return removed
+    for entry in entries:
+        if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            Path(entry.path).unlink(missing_ok=True)
+            removed.append(Path(entry.path))
+    return removed

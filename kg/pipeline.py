@@ -27,9 +27,9 @@ from . import lang as language
 from .cache import ArticleCache
 from .export import COMMIT_NAME, OutputSet, recover, remove_stale_temps, temp_pattern
 from .export.html import to_html
-from .export.rdf import Previous, Writer, write_rdf
+from .export.rdf import Previous, Writer, article_block, write_rdf
 from .graph import build_graph, record_edges
-from .iris import DEFAULT_BASE
+from .iris import DEFAULT_BASE, Iris
 from .kinds import count as count_kinds
 from .model import Corpus, Document, Mention, Record
 from .read import FileRecord, InputPaths, Known, ReadReport, read_changed, read_inputs
@@ -299,9 +299,9 @@ class Resolution:
         self.report.read -= 1
         self.failed.add(failed.document.id)
 
-    def articles(self) -> Iterator[ResolvedArticle]:
-        """Each article with its resolved facts, in article id order."""
-        for doc_id in sorted(self.mentions):
+    def articles(self, doc_ids: list[str] | None = None) -> Iterator[ResolvedArticle]:
+        """Each article (of doc_ids, else all) with its resolved facts, in article id order."""
+        for doc_id in sorted(self.mentions) if doc_ids is None else doc_ids:
             resolved = self.mentions[doc_id]
             result = self.held.get(doc_id)
             if result is None:
@@ -312,6 +312,64 @@ class Resolution:
                     fresh.entity_id, fresh.type, fresh.canonical = known.entity_id, known.type, known.canonical
             records = self.resolver.article_records(result.document, result.drafts, result.mentions)
             yield ResolvedArticle(result.document, [m for m in result.mentions if m.entity_id], records)
+
+
+    def rendered(self, base: str, workers: int) -> Iterator[RenderedArticle]:
+        """Each article resolved and rendered as RDF, in article id order: on a pool of `workers` processes forked
+        now (they inherit the resolved entities and mentions instead of being sent them), else here."""
+        doc_ids = sorted(self.mentions)
+        if workers == 0:
+            workers = os.cpu_count() or 1
+        if workers < 2 or len(doc_ids) < AUTO_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+            iris = Iris(base)
+            yield from (render(article, iris) for article in self.articles())
+            return
+        global RENDERING
+        RENDERING = self
+        pool = new_pool(workers, "fork")
+        try:
+            chunk = max(1, min(64, len(doc_ids) // (workers * 8)))
+            pending: deque = deque()
+            for start in range(0, len(doc_ids), chunk):
+                pending.append(pool.submit(render_chunk, doc_ids[start:start + chunk], base))
+                if len(pending) >= workers * IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BaseException:  # an error, Ctrl-C, SIGTERM, or the caller stopped reading
+            stop_pool(pool)
+            raise
+        finally:
+            RENDERING = None
+        pool.shutdown()
+
+
+@dataclass
+class RenderedArticle:
+    """One article's block of RDF (the same triples for graph.trig and graph.ttl) and what the build counts."""
+
+    doc_id: str
+    block: bytes
+    edges: int  # the graph edges of its facts
+    counts: dict[str, int]  # facts per kind
+
+
+RENDERING: Resolution | None = None  # the resolution forked render workers read (see Resolution.rendered)
+
+
+def render(article: ResolvedArticle, iris: Iris) -> RenderedArticle:
+    counts: dict[str, int] = {}
+    for record in article.records:
+        counts[record.kind] = counts.get(record.kind, 0) + 1
+    return RenderedArticle(article.document.id, article_block(article.document, article.mentions, article.records,
+                                                              iris),
+                           sum(len(record_edges(r)) for r in article.records), counts)
+
+
+def render_chunk(doc_ids: list[str], base: str) -> list[RenderedArticle]:
+    """In a forked render worker: these articles, resolved against the inherited entities and rendered."""
+    iris = Iris(base)
+    return [render(article, iris) for article in RENDERING.articles(doc_ids)]
 
 
 def process(documents: list[Document], report: ReadReport | None = None, lang_code: str = "id",
@@ -487,11 +545,11 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
                              reused=resolution.reused + len(old_articles) + (len(state.skipped) if state else 0),
                              nodes=len(resolution.entities), added=len(resolution.mentions) if state else None)
         counts = count_kinds([])
-        for article in resolution.articles():
-            for record in article.records:
-                totals.edges += len(record_edges(record))
-                counts[record.kind] += 1
-            writer.article(article.document, article.mentions, article.records)
+        for article in resolution.rendered(base_iri, 1 if dask else workers):
+            totals.edges += article.edges
+            for name, n in article.counts.items():
+                counts[name] += n
+            writer.add(article.doc_id, article.block)
         layout = writer.finish(list(resolution.entities.values()))
     totals.statements += counts["statement"]
     totals.meetings += counts["meeting"]

@@ -308,13 +308,16 @@ class Writer:
             future.result()
 
     def article(self, document: Document, mentions: list[Mention], facts: list) -> None:
+        self.add(document.id, article_block(document, mentions, facts, self.iris))
+
+    def add(self, doc_id: str, block: bytes) -> None:
+        """Append an article's rendered block (see article_block) to both files."""
         self.wait()
-        block = article_block(document, mentions, facts, self.iris)
         trig, turtle = self.outputs
         starts = trig.size, turtle.size
-        trig.write(b"".join((f"\n{self.iris.graph(document.id)} {{\n".encode(), block, b"}\n")))
+        trig.write(b"".join((f"\n{self.iris.graph(doc_id)} {{\n".encode(), block, b"}\n")))
         turtle.write(b"\n" + block)
-        self.layout[document.id] = (starts[0], trig.size, starts[1], turtle.size)
+        self.layout[doc_id] = (starts[0], trig.size, starts[1], turtle.size)
 
     def close(self) -> None:
         """Wait for any copy still running, whatever its outcome (an error is raised by wait or finish)."""

@@ -469,3 +469,11 @@ def test_the_cut_last_sentence_of_a_passage_attributes_nothing():
     assert found == []
     _, found = statements("Menlu Retno Marsudi tiba di Jakarta. Retno mengatakan ada sekitar 20 negara yang hadir.")
     assert len(found) == 1
+
+
+def test_two_subjects_of_one_cue_give_one_statement_with_one_speaker():
+    corpus, found = statements("Menlu RI Retno Marsudi bertemu Menlu Australia Penny Wong di Canberra. "
+                               "Jakarta dan Canberra juga mengatakan mereka siap membahas kerja sama perbatasan.")
+    at_cue = [s for _, s in found if s.cue == "mengatakan"]
+    assert len(at_cue) == 1  # one statement per attribution: its IRI is the cue's
+    assert len({s.id for s in corpus.statements}) == len(corpus.statements)

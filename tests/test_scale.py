@@ -33,6 +33,19 @@ def test_same_output_for_any_number_of_workers(corpus, reference, tmp_path):
     assert outputs(tmp_path) == reference
 
 
+@pytest.mark.parametrize("cache", [False, True])
+def test_articles_resolved_and_rendered_on_workers_give_the_same_output(corpus, reference, tmp_path, monkeypatch,
+                                                                        cache):
+    from kg import pipeline
+    pools = []
+    original = pipeline.new_pool
+    monkeypatch.setattr(pipeline, "AUTO_PARALLEL", 2)  # the corpus is too small to be worth a pool otherwise
+    monkeypatch.setattr(pipeline, "new_pool", lambda *args: pools.append(args) or original(*args))
+    build([corpus], tmp_path, progress=False, html=False, workers=2, cache=cache)
+    assert outputs(tmp_path) == reference
+    assert len(pools) == 2 and pipeline.RENDERING is None  # one pool analysed, one resolved and rendered
+
+
 def test_same_output_run_after_run(corpus, reference, tmp_path):
     for _ in range(2):
         build([corpus], tmp_path, progress=False, html=False, workers=1, cache=False)

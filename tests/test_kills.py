@@ -17,6 +17,7 @@ import pytest
 
 from kg.cli import main
 from kg.export import COMMIT_NAME, OutputSet, recover, write_atomic
+from kg.state import STATE_NAME
 
 NAMES = ("graph.trig", "graph.ttl", "graph.html")
 ARTICLES = [
@@ -79,7 +80,7 @@ def test_a_build_writes_its_outputs_with_the_umask(tmp_path):
         assert main(["build", "--sample", "-o", str(tmp_path / "out"), "-q", "--no-html"]) == 0
     finally:
         os.umask(old)
-    for name in ("graph.trig", "graph.ttl", ".kg-build.pickle"):
+    for name in ("graph.trig", "graph.ttl", STATE_NAME):
         assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o644
 
 
@@ -154,8 +155,8 @@ def test_the_next_build_removes_the_temporary_files_a_killed_build_left(tmp_path
     out = tmp_path / "out"
     assert main(["build", "--sample", "-o", str(out), "-q", "--no-html"]) == 0
     key_folder = next(p for p in (out / ".kg-cache").iterdir() if p.is_dir())
-    ours = [out / ".graph.trig.x1y2z3w4.tmp", out / ".graph.html.abcdefgh.tmp", out / "..kg-build.pickle.a_b_c_d_.tmp",
-            out / "..kg-commit.json.12345678.tmp", key_folder / f".{'ab' * 32}.pickle.qwertyui.tmp"]
+    ours = [out / ".graph.trig.x1y2z3w4.tmp", out / ".graph.html.abcdefgh.tmp", out / f".{STATE_NAME}.a_b_c_d_.tmp",
+            out / "..kg-commit.json.12345678.tmp", key_folder / f".{'ab' * 32}.entry.qwertyui.tmp"]
     foreign = [out / ".notes.abcdefgh.tmp", out / "graph.ttl.tmp", out / ".graph.ttl.too-long-part.tmp",
                key_folder / "mine.tmp"]
     for path in ours + foreign:

@@ -31,7 +31,8 @@ def outputs(folder: Path) -> dict[str, bytes]:
 
 
 def state_files(out: Path) -> list[Path]:
-    return sorted(out.glob(".kg-build.*"))
+    """The build state files in out (any format; not the lock a build holds)."""
+    return sorted(p for p in out.glob(".kg-build.*") if p.suffix != ".lock")
 
 
 def cache_entries(out: Path) -> list[Path]:

@@ -33,6 +33,7 @@ ANALYSIS_ENTRIES = ("worker.py", "kinds", "codec.py")
 DATA_FOLDERS = ("lang",)  # language data and the trained models in them
 
 
+@lru_cache(maxsize=4)
 def analysis_files(entries: tuple[str, ...] = ANALYSIS_ENTRIES) -> tuple[str, ...]:
     """The package's modules that the analysis runs, relative to the package: the entries (modules, or folders
     of them) and every kg module they import, directly or through others, with the packages that hold them.

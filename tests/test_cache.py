@@ -27,12 +27,15 @@ def package(tmp_path, monkeypatch):
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "ner", "gazetteer*"))
     monkeypatch.setattr(cache, "PACKAGE", copy)
     cache.code_fingerprint.cache_clear()
+    cache.analysis_files.cache_clear()
     yield copy
     cache.code_fingerprint.cache_clear()
+    cache.analysis_files.cache_clear()
 
 
 def fingerprint() -> str:
     cache.code_fingerprint.cache_clear()
+    cache.analysis_files.cache_clear()
     return cache.pipeline_fingerprint("id")
 
 
@@ -51,6 +54,7 @@ def test_a_module_an_extractor_starts_to_import_counts(package):
     assert "extract/helper.py" not in cache.analysis_files()
     with (package / "extract" / "meetings.py").open("a") as handle:
         handle.write("\n\ndef uses_helper():\n    from .helper import VALUE\n    return VALUE\n")
+    cache.analysis_files.cache_clear()
     assert "extract/helper.py" in cache.analysis_files()
     before = fingerprint()
     (package / "extract" / "helper.py").write_text("VALUE = 2\n")

@@ -1,11 +1,11 @@
 """The Python API: ``import kg`` gives build, load, query, to_networkx and to_rdflib.
 
     import kg
-    result = kg.build(["articles/"], "out")          # writes out/graph.ttl, graph.trig, graph.html
+    result = kg.build(["articles/"], "out")          # writes out/graph.ttl, graph.html (trig=True: graph.trig)
     graph = kg.load("out")                           # a queryable graph (pyoxigraph, in memory)
     frame = kg.query("out", "SELECT ?s WHERE { ?s a kgo:Person }")   # pandas.DataFrame if pandas is installed
     nxg = kg.to_networkx("out")                      # networkx.MultiDiGraph of entities and dated edges
-    dataset = kg.to_rdflib("out")                    # rdflib.Dataset of out/graph.trig, named graphs kept
+    dataset = kg.to_rdflib("out")                    # rdflib.Dataset of out/graph.trig (or graph.ttl)
 """
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ class Graph:
 
 
 def build(inputs: list[str | Path] | str | Path, out_dir: str | Path | None = None, **options: Any):
-    """Build the graph of articles; with out_dir, also write graph.ttl/trig/html there (see kg.pipeline.build)."""
+    """Build the graph of articles; with out_dir, also write graph.ttl/html there, and graph.trig with trig=True
+    (see kg.pipeline.build)."""
     from .pipeline import build as build_files
     from .pipeline import run_pipeline
 
@@ -124,27 +125,35 @@ def to_networkx(source: Any) -> nx.MultiDiGraph:
 
 
 def to_rdflib(out: str | Path) -> rdflib.Dataset:
-    """An rdflib Dataset of a build folder's graph.trig (or of a TriG file), for code that prefers rdflib.
+    """An rdflib Dataset of a build folder's graph.trig, else its graph.ttl (or of a TriG or Turtle file), for
+    code that prefers rdflib.
 
-    Each article keeps its named graph, the entities stay in the default graph, and the default graph is the
-    union of all of them (``default_union``), as in ``kg query``. The file's prefixes (kgo, schema, prov ...)
-    are bound. A missing folder or file, or a TriG rdflib cannot parse, raises kg.sparql.GraphNotFound with a
-    one-line message naming the file (and line).
+    From TriG each article keeps its named graph and the entities stay in the default graph; from Turtle (a build
+    without --trig) every triple is in the default graph. The default graph is the union of all graphs
+    (``default_union``), as in ``kg query``. The file's prefixes (kgo, schema, prov ...) are bound. A missing
+    folder or file, or a file rdflib cannot parse, raises kg.sparql.GraphNotFound with a one-line message naming
+    the file (and line).
     """
     from rdflib import Dataset
     from rdflib.plugins.parsers.notation3 import BadSyntax
 
     path = Path(out)
-    trig = path / "graph.trig" if path.is_dir() else path
     if not path.exists():
         raise GraphNotFound(f"{path}: no such file or folder")
-    if not trig.is_file():
-        raise GraphNotFound(f"{path}: no graph.trig in this folder")
+    source = next((path / name for name in ("graph.trig", "graph.ttl") if (path / name).is_file()), None) \
+        if path.is_dir() else path
+    if source is None:
+        raise GraphNotFound(f"{path}: no graph.trig or graph.ttl in this folder")
+    trig = source.suffix.lower() != ".ttl"
+    what = "TriG" if trig else "Turtle"
     dataset = Dataset(default_union=True)
-    try:
-        dataset.parse(trig, format="trig")  # binds the prefixes the file declares
+    try:  # binds the prefixes the file declares
+        if trig:
+            dataset.parse(source, format="trig")
+        else:
+            dataset.default_graph.parse(source, format="turtle")
     except BadSyntax as err:
-        raise GraphNotFound(f"{trig}: line {err.lines + 1}: cannot read TriG ({err._why})") from err
+        raise GraphNotFound(f"{source}: line {err.lines + 1}: cannot read {what} ({err._why})") from err
     except (SyntaxError, ValueError, OSError) as err:
-        raise GraphNotFound(f"{trig}: cannot read TriG ({' '.join(str(err).split())[:200]})") from err
+        raise GraphNotFound(f"{source}: cannot read {what} ({' '.join(str(err).split())[:200]})") from err
     return dataset

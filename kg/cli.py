@@ -25,8 +25,9 @@ article a line: text, optional id, title, url, outlet, published) and .html (mai
 trafilatura). A metadata.csv beside the articles (columns file,published,url,outlet,title) supplies
 what the text lacks and wins over it.
 
-Writes into OUTDIR: graph.ttl (all triples), graph.trig (one named graph per article, entities in the
-default graph) and graph.html (interactive page that works offline). Analysed articles are cached
+Writes into OUTDIR: graph.ttl (all triples) and graph.html (interactive page that works offline); with
+--trig also graph.trig (the same triples, one named graph per article, entities in the default graph; a
+build without --trig removes the graph.trig of an earlier build with its other outputs). Analysed articles are cached
 (OUTDIR/.kg-cache); with --no-html the build also leaves OUTDIR/.kg-build.state, so that the next build
 resolves only new articles whose ids sort after the others and copies the rest of the files.
 
@@ -54,6 +55,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--lang", default="id", metavar="CODE|DIR",
                        help="language of the articles: a code of kg/lang (default: id) or a language folder")
     build.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    build.add_argument("--trig", action="store_true",
+                       help="also write graph.trig: graph.ttl's triples with one named graph per article (as large "
+                            "again)")
     view = build.add_argument_group("graph.html view (the RDF always holds the whole graph)")
     view.add_argument("--focus", metavar="ENTITY", help="show only this entity (id, name or alias) and its neighbours")
     view.add_argument("--hops", type=int, default=1, metavar="N", help="with --focus: how many steps out (default 1)")
@@ -76,9 +80,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     query = commands.add_parser(
         "query", help="run a SPARQL query on a built graph", formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Run SPARQL on a graph: a build folder (its graph.trig), an RDF file (.trig, .ttl, .nt, .nq) "
-                    "or a store written by `kg build --store`. The default graph is the union of all graphs; the "
-                    "prefixes kgo, rdf, rdfs, skos, schema, xsd, prov and time are predeclared.",
+        description="Run SPARQL on a graph: a build folder (its graph.trig, else its graph.ttl), an RDF file "
+                    "(.trig, .ttl, .nt, .nq) or a store written by `kg build --store`. The default graph is the union "
+                    "of all graphs; the prefixes kgo, rdf, rdfs, skos, schema, xsd, prov and time are predeclared.",
         epilog="bundled queries (--name): " + ", ".join(bundled_query_names()))
     query.add_argument("graph", metavar="OUT_OR_GRAPH", help="build folder, RDF file or store folder")
     query.add_argument("sparql", nargs="?", metavar="QUERY", help="the SPARQL query text")
@@ -116,9 +120,10 @@ def make_parser() -> argparse.ArgumentParser:
     push = commands.add_parser(
         "push", help="push a built graph into an external SPARQL store",
         description="Send every graph of OUT/graph.trig (entities in the default graph, one graph per article) "
-                    "to a SPARQL 1.1 Graph Store HTTP Protocol endpoint with PUT, replacing those graphs. "
+                    "to a SPARQL 1.1 Graph Store HTTP Protocol endpoint with PUT, replacing those graphs; a build "
+                    "without graph.trig (no --trig) sends graph.ttl as the default graph. "
                     "Oxigraph server's endpoint is http://HOST:PORT/store.")
-    push.add_argument("graph", metavar="OUT_OR_TRIG", help="build folder or graph.trig file")
+    push.add_argument("graph", metavar="OUT_OR_FILE", help="build folder, graph.trig or graph.ttl file")
     push.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store endpoint URL")
 
     evaluation = commands.add_parser(
@@ -140,11 +145,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     validation = commands.add_parser(
         "validate", help="check a built graph against the SHACL shapes",
-        description="Validate OUT/graph.trig (all its graphs together) against the SHACL shapes of kg's ontology "
+        description="Validate OUT/graph.trig (all its graphs together; graph.ttl when the build wrote no TriG) "
+                    "against the SHACL shapes of kg's ontology "
                     "(ontology/shapes.ttl, with ontology/kg.ttl as the ontology and RDFS inference) through pyshacl. "
                     "Prints whether it conforms, then each violation as one line: focus node, property path, "
                     "message. Exit status: 0 conforms, 1 violations, 2 unreadable graph, shapes or ontology.")
-    validation.add_argument("graph", metavar="OUT_OR_TRIG", help="build folder or TriG file")
+    validation.add_argument("graph", metavar="OUT_OR_FILE", help="build folder, TriG or Turtle file")
     validation.add_argument("--shapes", metavar="FILE", help="SHACL shapes to use instead of kg's shapes.ttl")
     validation.add_argument("--ontology", metavar="FILE", help="ontology to use instead of kg's kg.ttl")
     validation.add_argument("--inference", default="rdfs", choices=["rdfs", "none"],
@@ -250,8 +256,8 @@ def run_eval(args: argparse.Namespace) -> int:
     if args.scorer:
         with tempfile.TemporaryDirectory() as folder:
             turtle = Path(folder) / "graph.ttl"
-            with atomic_open(Path(folder) / "graph.trig") as trig, atomic_open(turtle) as ttl:
-                write_rdf(result.graph, trig, ttl)
+            with atomic_open(turtle) as ttl:
+                write_rdf(result.graph, ttl)
             queries = Path(__file__).resolve().parent / "ontology" / "queries"
             if not queries.is_dir():  # a source checkout: the queries are in the top-level ontology/ folder
                 queries = Path(__file__).resolve().parent.parent / "ontology" / "queries"
@@ -435,7 +441,7 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             result = build(inputs, args.out, base_iri=args.base_iri or DEFAULT_BASE, lang_code=args.lang,
                            html=not args.no_html, progress=not args.quiet, store=args.store, workers=workers,
                            cache=False if args.no_cache else (args.cache or True), dask=args.dask,
-                           view=view or None)
+                           view=view or None, trig=args.trig)
     except InputError as err:
         return fail(err, EXIT_INPUT)
     except OutputError as err:

@@ -11,7 +11,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
@@ -35,7 +35,8 @@ from .model import Corpus, Document, Mention, Record
 from .read import FileRecord, InputPaths, Known, ReadReport, read_changed, read_inputs
 from .resolve import Resolver
 from .sparql import write_store
-from .state import STATE_NAME, BuildState, Totals
+from .state import STATE_NAME, TRIG, TURTLE, BuildState, Totals
+from .state import outputs as rdf_outputs
 from .subgraph import select
 from .worker import AnalysisFailed, ArticleResult, analyse_article, analyse_chunk, analysers, start_worker, warm_up
 
@@ -398,12 +399,14 @@ def process(documents: list[Document], report: ReadReport | None = None, lang_co
 def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT_BASE, lang_code: str = "id",
           html: bool = True, progress: bool = True, store: str | Path | None = None, workers: int = 1,
           cache: str | Path | None | bool = True, dask: str | None = None,
-          view: dict[str, object] | None = None) -> BuildResult:
-    """Build the graph of the inputs and write graph.ttl, graph.trig and graph.html into out_dir.
+          view: dict[str, object] | None = None, trig: bool = False) -> BuildResult:
+    """Build the graph of the inputs and write graph.ttl and graph.html (and with trig, graph.trig) into out_dir.
 
     cache: True keeps an article cache in OUTDIR/.kg-cache (incremental builds), a path puts it elsewhere,
     False or None turns it off. view: options of kg.subgraph.select (focus, hops, date_from, date_to,
-    max_nodes) that narrow graph.html only; the RDF always holds everything.
+    max_nodes) that narrow graph.html only; the RDF always holds everything. trig: also write graph.trig (the
+    same triples, one named graph per article); without it a graph.trig an earlier build left goes with the
+    outputs it no longer matches.
     """
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
@@ -416,29 +419,39 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
                 held.enter_context(cache_lock(Path(cache_dir)))
             if html:  # the page needs the whole graph in memory
                 result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)
-                with OutputSet(out_dir) as outputs:  # the three files are replaced together
-                    with outputs.open("graph.trig") as trig, outputs.open("graph.ttl") as turtle:
-                        write_rdf(result.graph, trig, turtle, base_iri)
+                with OutputSet(out_dir) as outputs:  # the files are replaced together
+                    with outputs.open(TURTLE) as turtle, \
+                            outputs.open(TRIG) if trig else nullcontext() as trig_file:
+                        write_rdf(result.graph, turtle, trig_file, base_iri)
                     shown = select(result.graph, **view) if view else result.graph
                     if not view and shown.number_of_nodes() > HTML_MAX_NODES:
                         log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of "
                                     f"{shown.number_of_nodes():,} entities (see --max-nodes, --focus, --from/--to)")
                         shown = select(shown, max_nodes=HTML_MAX_NODES)
                     outputs.write("graph.html", to_html(shown))
-                result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl", out_dir / "graph.html"]
+                    drop_stale_trig(outputs, trig)
+                result.outputs += [out_dir / name for name in (*rdf_outputs(trig), "graph.html")]
             else:
-                result = stream_build(inputs, out_dir, base_iri, lang_code, progress, workers, cache_dir, dask)
-                result.outputs += [out_dir / "graph.trig", out_dir / "graph.ttl"]
+                result = stream_build(inputs, out_dir, base_iri, lang_code, progress, workers, cache_dir, dask, trig)
+                result.outputs += [out_dir / name for name in rdf_outputs(trig)]
             if store is not None:
-                write_store(out_dir / "graph.trig", Path(store))
+                write_store(out_dir / (TRIG if trig else TURTLE), Path(store))
                 result.outputs.append(Path(store))
         except OSError as err:
             raise OutputError(f"{err.filename or out_dir}: cannot write output ({err.strerror})") from err
     return result
 
 
+def drop_stale_trig(outputs: OutputSet, trig: bool) -> None:
+    """A build without trig removes the graph.trig of an earlier one with its other outputs (so that the folder
+    never holds files of two builds), and says so."""
+    if not trig and outputs.remove(TRIG):
+        log.warning(f"{outputs.folder / TRIG}: an earlier build's, removed with its other outputs "
+                    "(build with --trig to keep one)")
+
+
 LOCK_NAME = ".kg-build.lock"
-OUTPUT_NAMES = ("graph.trig", "graph.ttl", "graph.html", STATE_NAME, COMMIT_NAME)  # what a build writes in OUTDIR
+OUTPUT_NAMES = (TRIG, TURTLE, "graph.html", STATE_NAME, COMMIT_NAME)  # what a build writes in OUTDIR
 CACHE_TEMP = re.compile(r"\.[0-9a-f]{64}\.\w+\.[a-z0-9_]{8}\.tmp")  # a cache entry's temporary file
 CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")
 
@@ -499,21 +512,20 @@ def flock(fd: int, operation: int) -> bool:
 
 
 def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_code: str, progress: bool,
-                 workers: int, cache: Path | None, dask: str | None) -> BuildResult:
-    """Read, analyse, resolve and write graph.trig and graph.ttl one article at a time (no graph in memory).
+                 workers: int, cache: Path | None, dask: str | None, trig: bool = False) -> BuildResult:
+    """Read, analyse, resolve and write graph.ttl (and with trig, graph.trig) one article at a time (no graph in
+    memory).
 
     With a cache, the build saves its state (kg.state) and the next one starts from it when it can: new
     articles that sort after the known ones are resolved alone and appended, and the old blocks are copied.
     An OSError is the caller's to report."""
     started = time.monotonic()
-    state = BuildState.load(out_dir, lang_code, base_iri) if cache is not None else None
+    state = BuildState.load(out_dir, lang_code, base_iri, trig) if cache is not None else None
     with ExitStack() as stack:
-        outputs = stack.enter_context(OutputSet(out_dir))  # last out: renames both files once they are closed
-        previous = None if state is None else Previous(stack.enter_context((out_dir / "graph.trig").open("rb")),
-                                                       stack.enter_context((out_dir / "graph.ttl").open("rb")),
-                                                       state.layout)
-        writer = Writer(stack.enter_context(outputs.open("graph.trig")),
-                        stack.enter_context(outputs.open("graph.ttl")), base_iri)
+        outputs = stack.enter_context(OutputSet(out_dir))  # last out: renames the files once they are closed
+        previous = None if state is None else Previous([stack.enter_context((out_dir / name).open("rb"))
+                                                        for name in rdf_outputs(trig)], state.layout)
+        writer = Writer(*(stack.enter_context(outputs.open(name)) for name in rdf_outputs(trig)), base=base_iri)
         stack.callback(writer.close)  # first on the way out: no copy may still run when the files close
         pool = warm_pool(lang_code) if previous is not None and workers != 1 and not dask else None
         if pool is not None:  # forked before the copying threads start
@@ -551,6 +563,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
                 counts[name] += n
             writer.add(article.doc_id, article.block)
         layout = writer.finish(list(resolution.entities.values()))
+        drop_stale_trig(outputs, trig)
     totals.statements += counts["statement"]
     totals.meetings += counts["meeting"]
     result.edges, result.statements, result.meetings = totals.edges, totals.statements, totals.meetings
@@ -563,7 +576,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
         files = {name: record for name, record in files.items()
                  if not resolution.failed.intersection(doc_id for _, doc_id, _ in record.articles)}
         BuildState(BuildState.fingerprint_of(lang_code), base_iri, resolution.resolver, articles, skipped, layout,
-                   files, totals).save(out_dir)
+                   files, totals, trig=trig).save(out_dir)
     else:
         BuildState.remove(out_dir)
     result.seconds = time.monotonic() - started

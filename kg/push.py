@@ -2,7 +2,9 @@
 
 Each graph of graph.trig (the default graph with the entities, then one graph per article) is sent as
 Turtle with PUT, which replaces that graph in the store: pushing twice leaves the store as after one push.
-The graphs are read one at a time from the TriG file, so memory does not grow with the corpus.
+The graphs are read one at a time from the TriG file, so memory does not grow with the corpus. A build without
+graph.trig (kg build without --trig) has no named graphs: its graph.ttl goes into the default graph, the first
+TURTLE_BATCH triples with PUT (replacing the default graph) and the rest in batches as large with POST (adding).
 Reference store: Oxigraph server (``oxigraph serve``), whose Graph Store endpoint is ``/store``.
 """
 from __future__ import annotations
@@ -16,6 +18,8 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from .prefixes import PREFIXES
+
+TURTLE_BATCH = 100_000  # triples of graph.ttl sent in one request (memory stays bounded)
 
 
 class PushError(Exception):
@@ -41,12 +45,37 @@ def graphs_of(trig: Path) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list
         yield current, triples
 
 
+def requests_of(path: Path) -> Iterator[tuple[str, ox.NamedNode | ox.DefaultGraph, list[ox.Triple]]]:
+    """(method, graph name, triples) of the requests that push a TriG file (a PUT per graph) or a Turtle file
+    (its triples into the default graph: a PUT, then POSTs)."""
+    if path.suffix.lower() != ".ttl":
+        for name, triples in graphs_of(path):
+            yield "PUT", name, triples
+        return
+    method, batch = "PUT", []
+    for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+        batch.append(triple)
+        if len(batch) == TURTLE_BATCH:
+            yield method, ox.DefaultGraph(), batch
+            method, batch = "POST", []
+    if batch or method == "PUT":  # an empty file still empties the default graph
+        yield method, ox.DefaultGraph(), batch
+
+
+def rdf_file(path: Path) -> Path:
+    """The file to push: a folder's graph.trig, else its graph.ttl; or the file named."""
+    if not path.is_dir():
+        return path
+    return next((path / name for name in ("graph.trig", "graph.ttl") if (path / name).is_file()), path / "graph.ttl")
+
+
 def push(source: str | Path, endpoint: str, timeout: float = 60.0) -> PushReport:
-    """PUT every graph of a build (a folder with graph.trig, or the TriG file) to a Graph Store endpoint."""
+    """PUT every graph of a build (a folder with graph.trig or graph.ttl, or such a file) to a Graph Store
+    endpoint."""
     path = Path(source)
-    trig = path / "graph.trig" if path.is_dir() else path
-    if not trig.is_file():
-        raise PushError(f"{trig}: no graph.trig to push (build first: kg build ... -o OUT)")
+    rdf = rdf_file(path)
+    if not rdf.is_file():
+        raise PushError(f"{path}: no graph.trig or graph.ttl to push (build first: kg build ... -o OUT)")
     url = urlsplit(endpoint)
     if url.scheme not in ("http", "https") or not url.hostname:
         raise PushError(f"{endpoint}: expected an http(s) Graph Store URL such as http://127.0.0.1:7878/store")
@@ -54,18 +83,20 @@ def push(source: str | Path, endpoint: str, timeout: float = 60.0) -> PushReport
     connection = connection_type(url.hostname, url.port, timeout=timeout)
     report = PushReport()
     try:
-        for name, triples in graphs_of(trig):
+        for method, name, triples in requests_of(rdf):
             target = "default" if isinstance(name, ox.DefaultGraph) else "graph=" + quote(name.value, safe="")
             body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-            connection.request("PUT", f"{url.path or '/'}?{target}", body=body,
+            connection.request(method, f"{url.path or '/'}?{target}", body=body,
                                headers={"Content-Type": "text/turtle; charset=utf-8"})
             response = connection.getresponse()
             detail = response.read().decode("utf-8", errors="replace").strip()
             if response.status >= 300:
                 raise PushError(f"{endpoint}: the store answered {response.status} {response.reason} for "
                                 f"{'the default graph' if target == 'default' else name.value}: {detail[:200]}")
-            report.graphs += 1
+            report.graphs += method == "PUT"
             report.triples += len(triples)
+    except (SyntaxError, ValueError) as err:
+        raise PushError(f"{rdf}: cannot read RDF ({' '.join(str(err).split())[:200]})") from err
     except (OSError, http.client.HTTPException) as err:
         raise PushError(f"{endpoint}: cannot reach the store ({err})") from err
     finally:

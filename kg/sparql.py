@@ -1,6 +1,7 @@
 """Query a built graph with SPARQL through pyoxigraph (fast joins; rdflib stays for building and validation).
 
-A graph source is a build folder (its graph.trig), an RDF file (.trig, .ttl, .nt, .nq) or a persistent
+A graph source is a build folder (its graph.trig, else its graph.ttl: kg build writes graph.trig only with --trig),
+an RDF file (.trig, .ttl, .nt, .nq) or a persistent
 store written by ``kg build --store DIR``. The default graph of a query is the union of all graphs, so
 entities (default graph) and each article's facts (named graphs) join without GRAPH clauses.
 """
@@ -84,12 +85,13 @@ def load_file(path: Path) -> ox.Store:
     return store
 
 
-def write_store(trig: Path, folder: Path) -> None:
-    """A persistent store of a TriG file, for `kg build --store DIR` (queried without re-parsing)."""
+def write_store(rdf: Path, folder: Path) -> None:
+    """A persistent store of a build's graph.trig or graph.ttl, for `kg build --store DIR` (queried without
+    re-parsing)."""
     folder.mkdir(parents=True, exist_ok=True)
     store = ox.Store(str(folder))
     store.clear()
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(rdf), format=RDF_FORMATS[rdf.suffix])
     store.flush()
     (folder / STORE_MARKER).write_text("pyoxigraph store written by kg build --store\n", encoding="utf-8")
 

@@ -1,11 +1,12 @@
 """What a streamed build keeps for the next one, so that adding articles costs the new articles, not the corpus.
 
 Saved beside the outputs (``OUTDIR/.kg-build.state``, data only: see kg.codec) after ``kg build --no-html``:
-the resolver with its corpus tables (see kg.resolve.Resolver), the cache key of every article it resolved, where
-each article's block lies in graph.trig and graph.ttl, the size and modification time of those files, and what
-each input file gave (an input file that keeps its size, modification time and inode is not read again). The
-next build uses it only when all of these hold:
-- the same kg code, language data and models (a fingerprint of the whole package), and the same base IRI;
+the resolver with its corpus tables (see kg.resolve.Resolver), the cache key of every article it resolved, whether
+it wrote graph.trig, where each article's block lies in graph.ttl (and graph.trig), the size and modification time
+of those files, and what each input file gave (an input file that keeps its size, modification time and inode is
+not read again). The next build uses it only when all of these hold:
+- the same kg code, language data and models (a fingerprint of the whole package), the same base IRI, and the
+  same files asked for (a build with --trig after one without, or the reverse, starts from scratch);
 - the outputs are the files it describes (nobody rewrote them since);
 - every article it knows is still there with the same content; the others are new and sort after them.
 Then only the new articles are resolved (the resolver says when they would change an earlier article's
@@ -30,13 +31,19 @@ from .resolve import Resolver
 log = logging.getLogger("kg")
 STATE_NAME = ".kg-build.state"
 LEGACY_STATE_NAME = ".kg-build.pickle"  # what kg wrote before the state was data: never unpickled
-OUTPUTS = ("graph.trig", "graph.ttl")
+TURTLE, TRIG = "graph.ttl", "graph.trig"
 
 
-def output_stamps(out_dir: Path) -> list[tuple[int, int, int]] | None:
+def outputs(trig: bool) -> tuple[str, ...]:
+    """The RDF files a build writes, in the order of their ranges in a Layout."""
+    return (TURTLE, TRIG) if trig else (TURTLE,)
+
+
+def output_stamps(out_dir: Path, trig: bool) -> list[tuple[int, int, int]] | None:
     """(size, modification time, inode) of each output file; None when one is missing."""
     try:
-        return [(st.st_size, st.st_mtime_ns, st.st_ino) for st in (os.stat(out_dir / name) for name in OUTPUTS)]
+        return [(st.st_size, st.st_mtime_ns, st.st_ino)
+                for st in (os.stat(out_dir / name) for name in outputs(trig))]
     except OSError:
         return None
 
@@ -60,6 +67,7 @@ class BuildState:
     layout: Layout
     inputs: dict[str, FileRecord]  # what reading each input file gave (absolute path -> record)
     totals: Totals = field(default_factory=Totals)
+    trig: bool = False  # whether the build wrote graph.trig beside graph.ttl
     stamps: list[tuple[int, int, int]] | None = None
 
     @staticmethod
@@ -67,31 +75,32 @@ class BuildState:
         return code_fingerprint(lang_code)
 
     def save(self, out_dir: Path) -> None:
-        self.stamps = output_stamps(out_dir)
+        self.stamps = output_stamps(out_dir, self.trig)
         codec.write(out_dir / STATE_NAME, codec.STATE_MAGIC, self.to_data())
 
     def to_data(self) -> tuple:
         return (self.fingerprint, self.base, self.resolver.to_data(), self.articles, self.skipped, self.layout,
                 {name: codec.file_record_data(r) for name, r in self.inputs.items()},
-                (self.totals.edges, self.totals.statements, self.totals.meetings), self.stamps)
+                (self.totals.edges, self.totals.statements, self.totals.meetings), self.trig, self.stamps)
 
     @classmethod
     def from_data(cls, data: Any) -> BuildState:
-        fingerprint, base, resolver, articles, skipped, layout, inputs, totals, stamps = data
+        fingerprint, base, resolver, articles, skipped, layout, inputs, totals, trig, stamps = data
         return cls(str(fingerprint), str(base), Resolver.from_data(resolver), dict(articles),
                    {doc_id: tuple(entry) for doc_id, entry in skipped.items()}, dict(layout),
-                   {name: codec.file_record_from(r) for name, r in inputs.items()}, Totals(*totals),
+                   {name: codec.file_record_from(r) for name, r in inputs.items()}, Totals(*totals), bool(trig),
                    None if stamps is None else [tuple(s) for s in stamps])
 
     @classmethod
-    def load(cls, out_dir: Path, lang_code: str, base: str) -> BuildState | None:
-        """The state of the last streamed build into out_dir, if it still describes the outputs there."""
+    def load(cls, out_dir: Path, lang_code: str, base: str, trig: bool = False) -> BuildState | None:
+        """The state of the last streamed build into out_dir, if it still describes the outputs there and wrote
+        the same files (graph.trig or not) as the build asking."""
         legacy = out_dir / LEGACY_STATE_NAME
         if legacy.exists():
             codec.discard(legacy, "the build state of an earlier kg (a pickle)", "never loaded")
         state = codec.read(out_dir / STATE_NAME, codec.STATE_MAGIC, cls.from_data, "building from scratch")
         if state is None or state.fingerprint != cls.fingerprint_of(lang_code) or state.base != base \
-                or state.stamps is None or state.stamps != output_stamps(out_dir):
+                or state.trig != trig or state.stamps is None or state.stamps != output_stamps(out_dir, trig):
             return None
         return state
 

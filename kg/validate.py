@@ -1,8 +1,9 @@
 """SHACL validation of a built graph (``kg validate OUT``) through pyshacl.
 
-The build's TriG is read with rdflib (kg.api.to_rdflib) and its graphs merged into one data graph: entities sit
-in the default graph and each article's facts in a named graph, and a fact's shape needs both (a speaker must be
-a kgo:Person), while pyshacl would validate each graph of a Dataset on its own. The ontology (kg.ttl) is the
+The build's TriG (or its Turtle, when it wrote no TriG) is read with rdflib (kg.api.to_rdflib) and its graphs merged
+into one data graph: in TriG entities sit in the default graph and each article's facts in a named graph, and a
+fact's shape needs both (a speaker must be a kgo:Person), while pyshacl would validate each graph of a Dataset on
+its own. The ontology (kg.ttl) is the
 ont graph, so shapes targeting kgo:Entity reach kgo:Person, and RDFS inference (the default) also types
 resources by the domains and ranges of their properties, so an untyped record with a kgo:speaker is checked
 as a statement and the IRI it names as an entity (``inference="none"`` is faster and checks neither).
@@ -82,7 +83,7 @@ def read_rdf(path: Path, what: str) -> Graph:
 
 
 def data_graph(out: str | Path) -> PreparedQueryGraph:
-    """Every triple of the build's TriG in one graph (see the module docstring for why merged)."""
+    """Every triple of the build's TriG or Turtle in one graph (see the module docstring for why merged)."""
     try:
         dataset = to_rdflib(out)
     except GraphNotFound as err:
@@ -96,7 +97,8 @@ def data_graph(out: str | Path) -> PreparedQueryGraph:
 
 def validate(out: str | Path, shapes: str | Path | None = None, ontology: str | Path | None = None,
              inference: str = "rdfs") -> Report:
-    """Validate a build folder's graph.trig against the SHACL shapes (default: the ontology's shapes.ttl)."""
+    """Validate a build folder's graph.trig (else graph.ttl) against the SHACL shapes (default: the ontology's
+    shapes.ttl)."""
     if inference not in INFERENCE:
         raise ValueError(f"inference must be one of {INFERENCE}, not {inference!r}")
     shapes_graph = read_rdf(Path(shapes) if shapes else ontology_dir() / "shapes.ttl", "shapes")

@@ -18,7 +18,15 @@ KGO = "https://w3id.org/kg-news/ontology#"
 @pytest.fixture(scope="module")
 def sample_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("sample")
+    build([SAMPLE_DIR], out, progress=False, html=False, trig=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def turtle_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("turtle")
     build([SAMPLE_DIR], out, progress=False, html=False)
+    assert not (out / "graph.trig").exists()
     return out
 
 
@@ -36,10 +44,23 @@ def test_to_rdflib_keeps_the_article_graphs_and_every_triple(sample_out):
     assert len(rows) == 1
 
 
+def test_to_rdflib_of_a_build_without_trig_has_every_triple_in_the_default_graph(turtle_out, sample_out):
+    dataset = kg.to_rdflib(turtle_out)
+    triples = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+    assert triples == {(s, p, o) for s, p, o, _ in kg.to_rdflib(sample_out).quads((None, None, None, None))}
+    assert [g.identifier for g in dataset.graphs()] == [URIRef("urn:x-rdflib:default")]
+    assert len(dataset.default_graph) == len(triples) and dict(dataset.namespaces())["kgo"] == URIRef(KGO)
+    rows = dataset.query("SELECT ?label WHERE { ?s a kgo:Statement ; kgo:speaker/rdfs:label ?label } LIMIT 1")
+    assert len(rows) == 1
+
+
 def test_to_rdflib_names_the_file_of_a_missing_or_broken_output(tmp_path):
     with pytest.raises(GraphNotFound, match=re.escape(f"{tmp_path / 'nowhere'}: no such file or folder")):
         kg.to_rdflib(tmp_path / "nowhere")
-    with pytest.raises(GraphNotFound, match="no graph.trig in this folder"):
+    with pytest.raises(GraphNotFound, match="no graph.trig or graph.ttl in this folder"):
+        kg.to_rdflib(tmp_path)
+    (tmp_path / "graph.ttl").write_text("<a> <b> <c> .\n<a> <b> .\n<d> <e> <f> .\n", encoding="utf-8")
+    with pytest.raises(GraphNotFound, match=re.escape(f"{tmp_path / 'graph.ttl'}: line 2: cannot read Turtle")):
         kg.to_rdflib(tmp_path)
     (tmp_path / "graph.trig").write_text("<g> {\n<a> <b> <c> .\n<a> <b> }\n", encoding="utf-8")
     with pytest.raises(GraphNotFound, match=re.escape(f"{tmp_path / 'graph.trig'}: line 3: cannot read TriG")):

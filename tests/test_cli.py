@@ -18,7 +18,7 @@ def test_help_explains_every_option(capsys):
     with pytest.raises(SystemExit):
         main(["build", "--help"])
     text = capsys.readouterr().out
-    for option in ("--out", "--sample", "--base-iri", "--lang", "--no-html", "--quiet", "metadata.csv"):
+    for option in ("--out", "--sample", "--base-iri", "--lang", "--no-html", "--trig", "--quiet", "metadata.csv"):
         assert option in text
 
 
@@ -29,8 +29,15 @@ def test_build_writes_outputs_and_summary(tmp_path):
     proc = run_kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert "1 articles read, 0 skipped" in proc.stderr and "edges" in proc.stderr
+    assert sorted(n for n in os.listdir(tmp_path / "out") if not n.startswith(".")) == ["graph.html", "graph.ttl"]
+    proc = run_kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--trig")
+    assert proc.returncode == 0, proc.stderr
     assert sorted(n for n in os.listdir(tmp_path / "out") if not n.startswith(".")) == ["graph.html", "graph.trig",
                                                                                    "graph.ttl"]
+    assert f"wrote {tmp_path / 'out' / 'graph.ttl'}, {tmp_path / 'out' / 'graph.trig'}," in proc.stderr
+    proc = run_kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"))  # the stale graph.trig goes, said so
+    assert proc.returncode == 0 and not (tmp_path / "out" / "graph.trig").exists()
+    assert f"kg: warning: {tmp_path / 'out' / 'graph.trig'}: an earlier build's, removed" in proc.stderr
 
 
 def test_missing_input_is_one_line_and_exit_2(tmp_path):

@@ -18,8 +18,9 @@ CONTRACT = {
 
 @pytest.fixture(scope="module")
 def sample_build(tmp_path_factory):
+    """The sample built with --trig (graph.ttl, graph.trig, graph.html)."""
     out = tmp_path_factory.mktemp("sample")
-    result = build([SAMPLE_DIR], out, progress=False)
+    result = build([SAMPLE_DIR], out, progress=False, trig=True)
     return out, result
 
 
@@ -27,6 +28,30 @@ def test_outputs_written(sample_build):
     out, result = sample_build
     assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == {"graph.ttl", "graph.trig", "graph.html"}
     assert result.report.read >= 6 and result.graph.number_of_nodes() > 20
+
+
+@pytest.mark.parametrize("html", [True, False])
+def test_a_default_build_writes_no_trig_and_the_same_turtle(sample_build, tmp_path, html):
+    out, _ = sample_build
+    result = build([SAMPLE_DIR], tmp_path, progress=False, html=html)
+    written = {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")}
+    assert written == ({"graph.ttl", "graph.html"} if html else {"graph.ttl"})
+    assert [p.name for p in result.outputs] == sorted(written, reverse=True)
+    assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+    if html:
+        assert (tmp_path / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
+
+
+def test_trig_is_the_turtle_with_each_article_block_in_its_named_graph(sample_build):
+    """graph.trig keeps the format it had when it was always written: graph.ttl byte for byte, each article's
+    block wrapped in its named graph, the entities after them in the default graph."""
+    out, result = sample_build
+    trig = (out / "graph.trig").read_text(encoding="utf-8")
+    opened = re.findall(r"\n<graph/([^>]+)> \{\n", trig)
+    assert opened == sorted(result.corpus.documents)
+    unwrapped = re.sub(r"\n<graph/[^>]+> \{\n", "\n", trig).replace("}\n", "")
+    assert "}" not in (out / "graph.ttl").read_text(encoding="utf-8")  # so removing every "}" line is exact
+    assert unwrapped == (out / "graph.ttl").read_text(encoding="utf-8")
 
 
 def test_trig_has_one_named_graph_per_article_and_entities_in_default(sample_build):

@@ -13,17 +13,19 @@ from kg.synthetic import article
 
 
 def outputs(folder):
-    return {name: (folder / name).read_bytes() for name in ("graph.trig", "graph.ttl")}
+    """The RDF files of a build folder (graph.trig only when there is one)."""
+    return {name: (folder / name).read_bytes() for name in ("graph.trig", "graph.ttl") if (folder / name).exists()}
 
 
-def fresh(folder, tmp_path):
+def fresh(folder, tmp_path, trig=False):
     out = tmp_path / "fresh"
-    build([folder], out, progress=False, html=False, cache=False)
+    shutil.rmtree(out, ignore_errors=True)
+    build([folder], out, progress=False, html=False, cache=False, trig=trig)
     return outputs(out)
 
 
-def rebuild(folder, out, workers=1):
-    return build([folder], out, progress=False, html=False, workers=workers)
+def rebuild(folder, out, workers=1, trig=False):
+    return build([folder], out, progress=False, html=False, workers=workers, trig=trig)
 
 
 @pytest.fixture
@@ -40,15 +42,17 @@ def news(tmp_path):
     return folder
 
 
-def test_a_new_unrelated_article_is_resolved_alone_and_appended(news, tmp_path):
+@pytest.mark.parametrize("trig", [False, True])
+def test_a_new_unrelated_article_is_resolved_alone_and_appended(news, tmp_path, trig):
     out = tmp_path / "out"
-    first = rebuild(news, out)
+    first = rebuild(news, out, trig=trig)
     assert first.added is None and (out / STATE_NAME).is_file()
+    assert (out / "graph.trig").exists() == trig
     (news / "b1.txt").write_text("Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022). Retno "
                                  "mengatakan bahwa kunjungan itu membahas kerja sama pendidikan.", encoding="utf-8")
-    second = rebuild(news, out)
+    second = rebuild(news, out, trig=trig)
     assert second.added == 1 and second.analysed == 1 and second.reused == 2
-    assert outputs(out) == fresh(news, tmp_path)
+    assert outputs(out) == fresh(news, tmp_path, trig)
     assert b"entity/person/retno-marsudi>" in (out / "graph.ttl").read_bytes()
     assert "1 new article resolved" in second.summary()
 
@@ -103,9 +107,10 @@ def test_other_changes_resolve_everything(news, tmp_path, change):
     assert outputs(out) == fresh(news, tmp_path)
 
 
-def test_copies_through_python_where_the_kernel_cannot(news, tmp_path, monkeypatch):
+@pytest.mark.parametrize("trig", [False, True])
+def test_copies_through_python_where_the_kernel_cannot(news, tmp_path, monkeypatch, trig):
     out = tmp_path / "out"
-    rebuild(news, out)
+    rebuild(news, out, trig=trig)
 
     def unsupported(*args):
         raise OSError(95, "Operation not supported")
@@ -113,14 +118,35 @@ def test_copies_through_python_where_the_kernel_cannot(news, tmp_path, monkeypat
     monkeypatch.setattr("os.copy_file_range", unsupported)
     (news / "b1.txt").write_text("Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022).",
                                  encoding="utf-8")
-    assert rebuild(news, out).added == 1
+    assert rebuild(news, out, trig=trig).added == 1
+    assert outputs(out) == fresh(news, tmp_path, trig)
+
+
+def test_switching_trig_on_and_off_builds_from_scratch_and_leaves_no_stale_file(news, tmp_path):
+    """A state saved without graph.trig is no use to a build asked for it (it has no TriG blocks to copy), and
+    the reverse: the build starts from scratch; a graph.trig of an earlier build goes when a build writes none."""
+    out = tmp_path / "out"
+    rebuild(news, out)
+    (news / "b1.txt").write_text("Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022).",
+                                 encoding="utf-8")
+    with_trig = rebuild(news, out, trig=True)
+    assert with_trig.added is None  # not appended to the state of a build without graph.trig
+    assert outputs(out) == fresh(news, tmp_path, trig=True)
+    (news / "b2.txt").write_text("Kanselir Olaf Scholz tiba di Roma pada Jumat (10/6/2022).", encoding="utf-8")
+    without = rebuild(news, out)
+    assert without.added is None and not (out / "graph.trig").exists()
+    assert outputs(out) == fresh(news, tmp_path)
+    (news / "b3.txt").write_text("Perdana Menteri Fumio Kishida tiba di Manila pada Sabtu (11/6/2022).",
+                                 encoding="utf-8")
+    assert rebuild(news, out).added == 1  # and the next build without it is incremental again
     assert outputs(out) == fresh(news, tmp_path)
 
 
-@pytest.mark.parametrize("seed", [4, 5])
-def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, seed):
+@pytest.mark.parametrize("seed, trig", [(4, False), (5, True)])
+def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, seed, trig):
     """Articles added in three batches: after each batch the files equal a fresh build's. With these seeds one
-    later batch is resolved alone and the other changes older articles (both paths run)."""
+    later batch is resolved alone and the other changes older articles (both paths run, with and without
+    graph.trig)."""
     rng = random.Random(seed)
     articles = [article(rng, n) for n in range(30)]
     folder, out = tmp_path / "news", tmp_path / "out"
@@ -129,10 +155,10 @@ def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, s
     for batch, (start, stop) in enumerate(((0, 20), (20, 25), (25, 30))):
         with (folder / f"part-{batch}.jsonl").open("w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles[start:stop])
-        result = rebuild(folder, out)
+        result = rebuild(folder, out, trig=trig)
         assert result.analysed == stop - start
         added.append(result.added)
-        assert outputs(out) == fresh(folder, tmp_path), f"after batch {batch}"
+        assert outputs(out) == fresh(folder, tmp_path, trig), f"after batch {batch}"
     assert added[0] is None and set(added[1:]) == {None, 5}
 
 

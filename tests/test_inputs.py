@@ -133,7 +133,7 @@ def test_a_build_with_a_lone_surrogate_finishes(tmp_path):
                                              'Lama pada Selasa."}\n', encoding="utf-8")
     result = build([tmp_path / "in"], tmp_path / "out", progress=False)
     assert result.report.read == 1 and any("a.jsonl:1: 1 character" in w for w in result.report.warnings)
-    assert "graph/s>" in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+    assert "doc/s>" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
 
 
 def test_a_file_name_that_is_not_utf8_is_recorded_readably(tmp_path):

@@ -30,9 +30,9 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def sample_set(tmp_path_factory) -> dict[str, bytes]:
-    """The outputs of a clean build of the sample."""
+    """The outputs of a clean build of the sample (with graph.trig)."""
     out = tmp_path_factory.mktemp("clean")
-    assert main(["build", "--sample", "-o", str(out), "-q", "--no-cache"]) == 0
+    assert main(["build", "--sample", "-o", str(out), "-q", "--no-cache", "--trig"]) == 0
     return {name: (out / name).read_bytes() for name in NAMES}
 
 
@@ -77,7 +77,7 @@ def test_outputs_have_the_mode_the_umask_gives(tmp_path, umask, mode):
 def test_a_build_writes_its_outputs_with_the_umask(tmp_path):
     old = os.umask(0o022)
     try:
-        assert main(["build", "--sample", "-o", str(tmp_path / "out"), "-q", "--no-html"]) == 0
+        assert main(["build", "--sample", "-o", str(tmp_path / "out"), "-q", "--no-html", "--trig"]) == 0
     finally:
         os.umask(old)
     for name in ("graph.trig", "graph.ttl", STATE_NAME):
@@ -109,6 +109,35 @@ def test_recover_finishes_a_commit_a_kill_interrupted(tmp_path):
     assert not recover(tmp_path)
 
 
+def test_files_a_set_removes_go_with_the_commit_only(tmp_path):
+    plant_old_set(tmp_path)
+    with pytest.raises(RuntimeError), OutputSet(tmp_path) as outputs:
+        outputs.write("graph.ttl", "baru")
+        assert outputs.remove("graph.trig") and not outputs.remove("missing.txt")
+        raise RuntimeError("the build failed")
+    assert (tmp_path / "graph.trig").read_bytes() == b"old graph.trig"  # a failed set removes nothing
+    with OutputSet(tmp_path) as outputs:
+        outputs.write("graph.ttl", "baru")
+        outputs.remove("graph.trig")
+        assert (tmp_path / "graph.trig").exists()  # not before the commit
+    assert sorted(os.listdir(tmp_path)) == ["graph.html", "graph.ttl"]
+
+
+def test_recover_makes_the_removals_a_kill_left(tmp_path):
+    plant_old_set(tmp_path)
+    (tmp_path / COMMIT_NAME).write_text(json.dumps({"renames": [], "removals": ["graph.trig", "gone.txt"]}))
+    assert recover(tmp_path)
+    assert sorted(os.listdir(tmp_path)) == ["graph.html", "graph.ttl"]
+
+
+@pytest.mark.parametrize("removals", [["../graph.ttl"], [".kg-build.state"], [""], "graph.ttl"])
+def test_recover_removes_nothing_a_planted_journal_asks_for(tmp_path, removals):
+    plant_old_set(tmp_path)
+    (tmp_path / COMMIT_NAME).write_text(json.dumps({"renames": [], "removals": removals}))
+    assert not recover(tmp_path)
+    assert sorted(os.listdir(tmp_path)) == sorted(NAMES)
+
+
 @pytest.mark.parametrize("renames", [[["../outside.abcd1234.tmp", "graph.ttl"]],  # not a temp file of ours
                                      [[".graph.ttl.abcd1234.tmp", "../graph.ttl"]],  # out of the folder
                                      [[".notes.abcd1234.tmp", "graph.ttl"]],  # another name's
@@ -135,7 +164,7 @@ def test_a_build_killed_between_renames_leaves_a_set_the_next_build_completes(tm
                 os._exit(137)
         os.replace = replace
         from kg.cli import main
-        sys.exit(main(["build", "--sample", "-o", sys.argv[1], "-q", "--no-cache"]))
+        sys.exit(main(["build", "--sample", "-o", sys.argv[1], "-q", "--no-cache", "--trig"]))
     """, str(out))
     proc.communicate(timeout=120)
     assert proc.returncode == 137
@@ -146,6 +175,32 @@ def test_a_build_killed_between_renames_leaves_a_set_the_next_build_completes(tm
     assert main(["build", str(tmp_path / "no-such-input"), "-o", str(out), "-q"]) == 2
     assert {name: (out / name).read_bytes() for name in NAMES} == sample_set
     assert temp_files(out) == [] and not (out / COMMIT_NAME).exists()
+
+
+def test_a_build_without_trig_killed_before_removing_the_old_one_is_completed(tmp_path, sample_set):
+    """The old graph.trig goes with the set: after a kill between the renames and its removal, the next build
+    removes it (the folder never keeps it beside the new graph.ttl)."""
+    out = tmp_path / "out"
+    plant_old_set(out)
+    # the build is killed (os._exit: no clean-up runs) when it is about to remove the old graph.trig
+    proc = run_python("""
+        import os, pathlib, sys
+        real = pathlib.Path.unlink
+        def unlink(path, missing_ok=False):
+            if path.name == "graph.trig":
+                os._exit(137)
+            real(path, missing_ok=missing_ok)
+        pathlib.Path.unlink = unlink
+        from kg.cli import main
+        sys.exit(main(["build", "--sample", "-o", sys.argv[1], "-q", "--no-cache"]))
+    """, str(out))
+    proc.communicate(timeout=120)
+    assert proc.returncode == 137
+    assert (out / "graph.trig").read_bytes() == b"old graph.trig" and (out / COMMIT_NAME).exists()
+    assert main(["build", str(tmp_path / "no-such-input"), "-o", str(out), "-q"]) == 2
+    assert sorted(os.listdir(out)) == [".kg-build.lock", "graph.html", "graph.ttl"]
+    assert [(out / name).read_bytes() for name in ("graph.ttl", "graph.html")] == [sample_set["graph.ttl"],
+                                                                                  sample_set["graph.html"]]
 
 
 # --- stale temporary files
@@ -173,7 +228,7 @@ SLOW_PAGE = """
     import sys, time
     from pathlib import Path
     import kg.pipeline
-    def to_html(graph):  # the build stops here, with graph.trig and graph.ttl written to temporary files
+    def to_html(graph):  # the build stops here, with graph.ttl written to a temporary file
         Path(sys.argv[2]).write_text("writing")
         time.sleep(60)
     kg.pipeline.to_html = to_html
@@ -190,7 +245,7 @@ def test_a_signal_stops_a_build_cleanly(tmp_path, signum, code, message):
     proc = run_python(SLOW_PAGE, str(out), str(marker))
     try:
         wait_for(marker.exists)
-        assert len(temp_files(out)) == 2  # graph.trig and graph.ttl, not yet renamed
+        assert len(temp_files(out)) == 1  # graph.ttl, not yet renamed
         proc.send_signal(signum)
         _, stderr = proc.communicate(timeout=30)
     finally:
@@ -198,6 +253,7 @@ def test_a_signal_stops_a_build_cleanly(tmp_path, signum, code, message):
     assert proc.returncode == code
     assert "Traceback" not in stderr and stderr.strip().splitlines()[-1].startswith(message)
     assert temp_files(out) == []
+    # the old set whole, its graph.trig included (that a build without --trig removes it only when it completes)
     assert [(out / name).read_bytes() for name in NAMES] == [b"old " + n.encode() for n in NAMES]
 
 

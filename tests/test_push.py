@@ -52,7 +52,7 @@ def count(base: str, where: str) -> int:
 
 def test_push_all_graphs_and_push_again_replaces(server, tmp_path):
     out = tmp_path / "out"
-    build([SAMPLE_DIR], out, progress=False, html=False)
+    build([SAMPLE_DIR], out, progress=False, html=False, trig=True)
     report = push(out, server + "/store")
     assert report.graphs == 1 + 6  # the default graph and one graph per article
     total = count(server, "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }")
@@ -62,9 +62,26 @@ def test_push_all_graphs_and_push_again_replaces(server, tmp_path):
     assert count(server, "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }") == total  # replaced, not doubled
 
 
+def test_push_of_a_build_without_trig_fills_the_default_graph_in_batches(server, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([SAMPLE_DIR], out, progress=False, html=False)
+    assert not (out / "graph.trig").exists()
+    monkeypatch.setattr("kg.push.TURTLE_BATCH", 1000)  # the sample's ~3,800 triples: a PUT, then POSTs
+    report = push(out, server + "/store")
+    assert report.graphs == 1 and report.triples > 3000
+    assert count(server, "?s ?p ?o") == report.triples  # the default graph (the server's is not the union)
+    assert count(server, "?s a <https://w3id.org/kg-news/ontology#Statement>") > 10
+    push(out, server + "/store")
+    assert count(server, "?s ?p ?o") == report.triples  # the PUT replaced the default graph, the POSTs added
+
+
 def test_push_errors(tmp_path):
-    with pytest.raises(PushError, match="no graph.trig"):
+    with pytest.raises(PushError, match="no graph.trig or graph.ttl"):
         push(tmp_path, "http://127.0.0.1:9/store")
+    (tmp_path / "graph.ttl").write_text("<a:b> <a:c> .\n", encoding="utf-8")
+    with pytest.raises(PushError, match="graph.ttl: cannot read RDF"):
+        push(tmp_path, f"http://127.0.0.1:{free_port()}/store")
+    (tmp_path / "graph.ttl").unlink()
     (tmp_path / "graph.trig").write_text("<a:b> <a:c> <a:d> .\n", encoding="utf-8")
     with pytest.raises(PushError, match="cannot reach the store"):
         push(tmp_path, f"http://127.0.0.1:{free_port()}/store")

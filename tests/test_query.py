@@ -13,8 +13,17 @@ from kg.sparql import GraphNotFound, QueryError, bundled_queries, format_results
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
+    """A build as kg build makes it by default: graph.ttl, no graph.trig (and a store of it)."""
     folder = tmp_path_factory.mktemp("q")
     build([SAMPLE_DIR], folder, progress=False, html=False, store=folder / "store")
+    assert not (folder / "graph.trig").exists()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def trig_out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("q-trig")
+    build([SAMPLE_DIR], folder, progress=False, html=False, trig=True, store=folder / "store")
     return folder
 
 
@@ -22,11 +31,16 @@ def run_kg(*args):
     return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300)
 
 
-def test_store_and_files_give_the_same_answers(out):
-    sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kgo:Statement }"
-    counts = {int(run(open_store(source), sparql).rows[0][0].value)
-              for source in (out, out / "graph.trig", out / "graph.ttl", out / "store")}
-    assert len(counts) == 1 and counts.pop() > 10
+def test_store_and_files_give_the_same_answers(out, trig_out):
+    """A folder with graph.ttl alone, one with graph.trig too, each file, and the stores built from either."""
+    sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kgo:Statement ; kgo:speaker/rdfs:label ?name }"
+    counts = {source: int(run(open_store(source), sparql).rows[0][0].value)
+              for source in (out, out / "graph.ttl", out / "store", trig_out, trig_out / "graph.trig",
+                             trig_out / "store")}
+    assert len(set(counts.values())) == 1 and counts[out] > 10
+    assert {len(open_store(source)) for source in (out, out / "store", trig_out, trig_out / "store")} \
+        == {len(open_store(trig_out / "graph.ttl"))}  # the same triples (TriG only names the graphs)
+    assert len(list(open_store(trig_out).named_graphs())) == 6 and not list(open_store(out).named_graphs())
 
 
 NONE_IN_SAMPLE = {"sanctions"}  # the sample reports no sanction: tests/test_kinds.py runs the query on its own
@@ -71,7 +85,7 @@ def test_errors(tmp_path, out):
     with pytest.raises(GraphNotFound):
         open_store(tmp_path / "missing")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(GraphNotFound, match="no graph.trig"):
+    with pytest.raises(GraphNotFound, match="no graph.trig, graph.ttl or kg store"):
         open_store(tmp_path / "empty")
     with pytest.raises(QueryError, match=r"syntax error at 1:\d+"):
         run(open_store(out), "SELECT ?s WHERE { ?s a ")

@@ -49,7 +49,7 @@ def limit_memory() -> None:
 def test_hostile_corpus_builds_with_warnings(tmp_path):
     hostile_corpus(tmp_path / "in")
     proc = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
-                           "-j", "1"], capture_output=True, text=True, timeout=300, preexec_fn=limit_memory)
+                           "-j", "1", "--trig"], capture_output=True, text=True, timeout=300, preexec_fn=limit_memory)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr
     assert "huge.txt: 2,760,000 characters, longer than any news article" in proc.stderr

@@ -1,4 +1,5 @@
-"""Parallel, incremental and distributed builds give the same graph as a plain one."""
+"""Parallel, incremental and distributed builds give the same graph as a plain one (with graph.trig: both files
+are compared)."""
 import shutil
 
 import pytest
@@ -24,12 +25,12 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def reference(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("serial")
-    build([corpus], out, progress=False, html=False, workers=1, cache=False)
+    build([corpus], out, progress=False, trig=True, html=False, workers=1, cache=False)
     return outputs(out)
 
 
 def test_same_output_for_any_number_of_workers(corpus, reference, tmp_path):
-    build([corpus], tmp_path, progress=False, html=False, workers=2, cache=False)
+    build([corpus], tmp_path, progress=False, trig=True, html=False, workers=2, cache=False)
     assert outputs(tmp_path) == reference
 
 
@@ -41,14 +42,14 @@ def test_articles_resolved_and_rendered_on_workers_give_the_same_output(corpus, 
     original = pipeline.new_pool
     monkeypatch.setattr(pipeline, "AUTO_PARALLEL", 2)  # the corpus is too small to be worth a pool otherwise
     monkeypatch.setattr(pipeline, "new_pool", lambda *args: pools.append(args) or original(*args))
-    build([corpus], tmp_path, progress=False, html=False, workers=2, cache=cache)
+    build([corpus], tmp_path, progress=False, trig=True, html=False, workers=2, cache=cache)
     assert outputs(tmp_path) == reference
     assert len(pools) == 2 and pipeline.RENDERING is None  # one pool analysed, one resolved and rendered
 
 
 def test_same_output_run_after_run(corpus, reference, tmp_path):
     for _ in range(2):
-        build([corpus], tmp_path, progress=False, html=False, workers=1, cache=False)
+        build([corpus], tmp_path, progress=False, trig=True, html=False, workers=1, cache=False)
         assert outputs(tmp_path) == reference
 
 
@@ -56,9 +57,9 @@ def test_incremental_build_reuses_unchanged_articles(corpus, reference, tmp_path
     work = tmp_path / corpus.name  # the graph records sources by folder name
     shutil.copytree(corpus, work)
     out = tmp_path / "out"
-    first = build([work], out, progress=False, html=False)
+    first = build([work], out, progress=False, trig=True, html=False)
     assert first.reused == 0 and first.analysed > 10
-    again = build([work], out, progress=False, html=False)
+    again = build([work], out, progress=False, trig=True, html=False)
     assert again.reused == first.analysed and again.analysed == 0
     assert outputs(out) == reference
     changed = next(work.glob("1_*.txt"))
@@ -66,19 +67,20 @@ def test_incremental_build_reuses_unchanged_articles(corpus, reference, tmp_path
                        encoding="utf-8")
     (work / "9_extra.txt").write_text("Presiden Emmanuel Macron bertemu Kanselir Olaf Scholz di Berlin pada Senin.",
                                       encoding="utf-8")
-    third = build([work], out, progress=False, html=False)
+    third = build([work], out, progress=False, trig=True, html=False)
     assert third.analysed == 2 and third.reused == first.analysed - 1
     assert b"entity/person/olaf-scholz>" in (out / "graph.ttl").read_bytes()
 
 
 def test_streamed_build_writes_what_the_in_memory_graph_serializes(corpus, reference, tmp_path):
     """kg build without HTML streams article by article, re-reading the cache; with HTML it keeps the graph."""
-    kept = build([corpus], tmp_path / "kept", progress=False, html=True, cache=False)
+    kept = build([corpus], tmp_path / "kept", progress=False, trig=True, html=True, cache=False)
     assert kept.graph is not None and outputs(tmp_path / "kept") == reference
     trig, turtle = serialize(kept.graph)
     assert reference == {"graph.trig": trig, "graph.ttl": turtle}
-    first = build([corpus], tmp_path / "streamed", progress=False, html=False)
-    second = build([corpus], tmp_path / "streamed", progress=False, html=False)  # every article from the cache
+    first = build([corpus], tmp_path / "streamed", progress=False, trig=True, html=False)
+    second = build([corpus], tmp_path / "streamed", progress=False, trig=True, html=False)
+    # (every article from the cache)
     assert first.graph is None and second.reused == first.analysed
     assert outputs(tmp_path / "streamed") == reference
     assert (second.nodes, second.edges, second.statements) == (kept.graph.number_of_nodes(),
@@ -90,5 +92,5 @@ def test_dask_local_cluster_gives_the_same_output(corpus, reference, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster:
-        build([corpus], tmp_path, progress=False, html=False, cache=False, dask=cluster.scheduler_address)
+        build([corpus], tmp_path, progress=False, trig=True, html=False, cache=False, dask=cluster.scheduler_address)
     assert outputs(tmp_path) == reference

@@ -18,6 +18,7 @@ COUNT = "SELECT (COUNT(?s) AS ?n) WHERE { ?s a kgo:Person }"
 def endpoint(tmp_path_factory):
     folder = tmp_path_factory.mktemp("serve")
     build([SAMPLE_DIR], folder, progress=False, html=False)
+    assert not (folder / "graph.trig").exists()  # served from graph.ttl, kg build's default output
     server, url = serve_in_thread(open_store(folder))
     yield url
     server.shutdown()

@@ -21,8 +21,10 @@ def small_out(tmp_path_factory):
     return out
 
 
-def test_a_fresh_sample_build_conforms(tmp_path, capsys):
-    build([SAMPLE_DIR], tmp_path, progress=False, html=False)
+@pytest.mark.parametrize("trig", [False, True])
+def test_a_fresh_sample_build_conforms(tmp_path, capsys, trig):
+    build([SAMPLE_DIR], tmp_path, progress=False, html=False, trig=trig)
+    assert (tmp_path / "graph.trig").exists() == trig  # graph.ttl alone, or graph.trig read first
     assert main(["validate", str(tmp_path)]) == 0
     assert capsys.readouterr().out.startswith(f"{tmp_path}: conforms (")
 
@@ -51,7 +53,7 @@ def test_an_untyped_record_is_checked_by_the_domains_of_its_properties(small_out
 
 @pytest.mark.parametrize("make, args, message", [
     (lambda d: None, ["{d}/missing"], "kg: error: {d}/missing: no such file or folder"),
-    (lambda d: None, ["{d}"], "kg: error: {d}: no graph.trig in this folder"),
+    (lambda d: None, ["{d}"], "kg: error: {d}: no graph.trig or graph.ttl in this folder"),
     (lambda d: (d / "graph.trig").write_text("<g> { <a> <b> ", encoding="utf-8"), ["{d}"],
      "kg: error: {d}/graph.trig: line 1: cannot read TriG (objectList expected)"),
     (lambda d: None, ["OUT", "--shapes", "{d}/none.ttl"], "kg: error: {d}/none.ttl: no such shapes file"),

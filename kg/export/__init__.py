@@ -2,7 +2,8 @@
 
 This module holds how kg writes files: each one under a temporary name in its folder, renamed when complete
 (atomic_open), and a build's outputs renamed together (OutputSet), so that a failure or a kill never leaves a
-half-written file or a new graph.ttl beside an old graph.html.
+half-written file or a new graph.ttl beside an old graph.html (or an old graph.trig: a file of the last build
+that this one does not write goes with the set, see OutputSet.remove).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import BinaryIO
 log = logging.getLogger("kg")
 TEMP_SUFFIX = ".tmp"
 TEMP_NAME = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"  # what mkstemp(prefix=".<name>.", suffix=".tmp") makes
-COMMIT_NAME = ".kg-commit.json"  # the renames of an OutputSet, while they are being made
+COMMIT_NAME = ".kg-commit.json"  # the renames and removals of an OutputSet, while they are being made
 
 
 def creation_mode() -> int:
@@ -85,13 +86,15 @@ class OutputSet:
     """Files of one folder written under temporary names and renamed into place together when the block ends
     without an error (else removed): a kill at any point leaves the old set or, once recover() has run, the new.
 
-    Before the first rename the renames are written to a journal (COMMIT_NAME); it goes once they are all made.
-    A kill in between leaves the journal, and recover() makes the renames that are left.
+    Files of an earlier set that this one replaces by nothing (remove) go with the commit, after the renames.
+    Before the first rename the renames and removals are written to a journal (COMMIT_NAME); it goes once they are
+    all made. A kill in between leaves the journal, and recover() makes the renames and removals that are left.
     """
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
         self.staged: list[tuple[Path, str]] = []  # (temporary file, name it gets)
+        self.removed: list[str] = []  # names of files that go when the set is committed
 
     def __enter__(self) -> OutputSet:
         return self
@@ -113,13 +116,25 @@ class OutputSet:
         with self.open(name) as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
+    def remove(self, name: str) -> bool:
+        """Have the file `name` of the folder go when the set is committed (a file of an earlier build that this
+        one does not write, which must not stay beside the new files). True if there is such a file now."""
+        if not (self.folder / name).exists():
+            return False
+        self.removed.append(name)
+        return True
+
     def commit(self) -> None:
         staged, self.staged = self.staged, []
+        removed, self.removed = self.removed, []
         journal = self.folder / COMMIT_NAME
-        write_atomic(journal, json.dumps({"renames": [[tmp.name, name] for tmp, name in staged]}))
+        write_atomic(journal, json.dumps({"renames": [[tmp.name, name] for tmp, name in staged],
+                                          "removals": removed}))
         try:
             for tmp, name in staged:
                 os.replace(tmp, self.folder / name)
+            for name in removed:
+                (self.folder / name).unlink(missing_ok=True)
         except BaseException:  # interrupted (Ctrl-C, SIGTERM): finish the set before going on
             recover(self.folder)
             raise
@@ -127,22 +142,26 @@ class OutputSet:
 
     def discard(self) -> None:
         staged, self.staged = self.staged, []
+        self.removed = []
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
 
 
 def recover(folder: str | Path) -> bool:
     """Finish an OutputSet commit that a kill interrupted in `folder`: make the renames its journal lists whose
-    temporary files are still there. True if there was one. A journal that is not kg's is removed with a warning;
-    a rename that fails raises OSError (the journal stays, for the next try)."""
+    temporary files are still there, and the removals. True if there was one. A journal that is not kg's is removed
+    with a warning; a rename that fails raises OSError (the journal stays, for the next try)."""
     folder = Path(folder)
     journal = folder / COMMIT_NAME
     try:
-        renames = json.loads(journal.read_text(encoding="utf-8"))["renames"]
+        entries = json.loads(journal.read_text(encoding="utf-8"))
+        renames, removals = entries["renames"], entries.get("removals", [])
         # only the renames kg makes: a temporary file of a name onto that name, in this folder
-        if not all(isinstance(tmp, str) and isinstance(name, str) and Path(name).name == name
-                   and not name.startswith(".") and temp_pattern(name).fullmatch(tmp) for tmp, name in renames):
+        if not all(isinstance(tmp, str) and output_name(name) and temp_pattern(name).fullmatch(tmp)
+                   for tmp, name in renames):
             raise ValueError("not kg's renames")
+        if not isinstance(removals, list) or not all(output_name(name) for name in removals):
+            raise ValueError("not kg's removals")
     except FileNotFoundError:
         return False
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as err:
@@ -152,9 +171,16 @@ def recover(folder: str | Path) -> bool:
     for tmp, name in renames:
         if (folder / tmp).exists():
             os.replace(folder / tmp, folder / name)
+    for name in removals:
+        (folder / name).unlink(missing_ok=True)
     journal.unlink(missing_ok=True)
     log.info(f"{folder}: completed the outputs an interrupted build had written")
     return True
+
+
+def output_name(name: object) -> bool:
+    """Whether a journal's name is one an OutputSet writes: a plain file name in the folder, not a hidden one."""
+    return isinstance(name, str) and bool(name) and Path(name).name == name and not name.startswith(".")
 
 
 def remove_stale_temps(folder: str | Path, pattern: re.Pattern) -> list[Path]:

@@ -1,4 +1,5 @@
-"""RDF export: the graph as Turtle (everything) and TriG (one named graph per article).
+"""RDF export: the graph as Turtle (everything) and, when asked, TriG (the same triples, one named graph per
+article).
 
 Vocabulary: ``ontology/kg.ttl`` (prefix kgo). Statements and meetings are nodes of their own
 (n-ary relations) with speaker/addressee or participants, date at its precision, quote, cue,
@@ -193,15 +194,19 @@ def prefix_header(iris: Iris | None = None) -> bytes:
     return (base + "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())).encode("utf-8") + b"\n"
 
 
-def write_rdf(graph: nx.MultiDiGraph, trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE) -> None:
-    """Stream TriG (entities in the default graph, one named graph per article) and Turtle (everything)."""
-    writer = Writer(trig, turtle, base)
+def write_rdf(graph: nx.MultiDiGraph, turtle: BinaryIO, trig: BinaryIO | None = None,
+              base: str = DEFAULT_BASE) -> None:
+    """Stream Turtle (everything) and, when asked, TriG (entities in the default graph, one named graph per
+    article)."""
+    writer = Writer(turtle, trig, base)
     for document, mentions, facts in graph_articles(graph):
         writer.article(document, mentions, facts)
     writer.finish(entities(graph))
 
 
-Layout = dict[str, tuple[int, int, int, int]]  # article id -> byte ranges of its block in TriG and in Turtle
+# article id -> byte range (start, end) of its block in each file the writer writes, one after the other:
+# graph.ttl's, then graph.trig's when the build writes it
+Layout = dict[str, tuple[int, ...]]
 COPY_CHUNK = 1 << 20
 
 
@@ -249,28 +254,33 @@ class Output:
 
 @dataclass
 class Previous:
-    """The TriG and Turtle of an earlier build, open for reading, and where each article's block lies in them."""
+    """The files of an earlier build, open for reading (graph.ttl, then graph.trig if it wrote one), and where
+    each article's block lies in them (its Layout has a range per file, in this order)."""
 
-    trig: BinaryIO
-    turtle: BinaryIO
+    files: list[BinaryIO]
     layout: Layout
 
 
 class Writer:
-    """Writes a build's TriG and Turtle: the header, each article's block (rendered, or copied from an earlier
-    build's files), then the entities, which change with every article and so come last.
+    """Writes a build's Turtle and, with a `trig` file to write to, its TriG: the header, each article's block
+    (rendered, or copied from an earlier build's files), then the entities, which change with every article and
+    so come last. The Turtle is the same whether or not the TriG is written.
 
     Output is byte-identical for the same input: articles in the caller's order (id order), entities in id order,
     triples in the order the code makes them. Only one article is in memory at a time.
     """
 
-    def __init__(self, trig: BinaryIO, turtle: BinaryIO, base: str = DEFAULT_BASE):
+    def __init__(self, turtle: BinaryIO, trig: BinaryIO | None = None, base: str = DEFAULT_BASE):
         self.iris = Iris(base)
-        self.outputs = (Output(trig), Output(turtle))
+        self.outputs = [Output(turtle)] + ([Output(trig)] if trig is not None else [])
         self.layout: Layout = {}
         self.copying: list[Future] = []
         self._pool: ThreadPoolExecutor | None = None
         self.restart()
+
+    @property
+    def trig(self) -> bool:
+        return len(self.outputs) == 2
 
     def restart(self) -> None:
         """Start the files again, empty but for the header."""
@@ -282,24 +292,29 @@ class Writer:
             out.write(header)
 
     def copy(self, previous: Previous, doc_ids: list[str]) -> None:
-        """Append the blocks of these articles from an earlier build's files, where they follow each other in this
-        order: both files at once, in the background (anything written next waits for the copy)."""
+        """Append the blocks of these articles from an earlier build's files (the same files as this writer's),
+        where they follow each other in this order: every file at once, in the background (anything written next
+        waits for the copy)."""
+        if len(previous.files) != len(self.outputs):
+            raise ValueError("the earlier build wrote other files than this one")
         self.wait()
-        runs: list[list[int]] = []  # [trig start, end, turtle start, end] of stretches of adjacent blocks
-        trig, turtle = (out.size for out in self.outputs)
+        runs: list[list[int]] = []  # (start, end) in each file of stretches of adjacent blocks, flattened
+        sizes = [out.size for out in self.outputs]
         for doc_id in doc_ids:
             old = previous.layout[doc_id]
-            if runs and runs[-1][1] == old[0] and runs[-1][3] == old[2]:
-                runs[-1][1], runs[-1][3] = old[1], old[3]
+            if runs and all(runs[-1][n + 1] == old[n] for n in range(0, len(old), 2)):
+                runs[-1][1::2] = old[1::2]
             else:
                 runs.append(list(old))
-            self.layout[doc_id] = (trig, trig + old[1] - old[0], turtle, turtle + old[3] - old[2])
-            trig, turtle = trig + old[1] - old[0], turtle + old[3] - old[2]
+            lengths = [old[n + 1] - old[n] for n in range(0, len(old), 2)]
+            self.layout[doc_id] = tuple(x for size, length in zip(sizes, lengths, strict=True)
+                                        for x in (size, size + length))
+            sizes = [size + length for size, length in zip(sizes, lengths, strict=True)]
         if not runs:
             return
-        self._pool = self._pool or ThreadPoolExecutor(2, thread_name_prefix="kg-copy")
-        for out, source, first in ((self.outputs[0], previous.trig, 0), (self.outputs[1], previous.turtle, 2)):
-            self.copying.append(self._pool.submit(out.copy_ranges, source, [(r[first], r[first + 1]) for r in runs]))
+        self._pool = self._pool or ThreadPoolExecutor(len(self.outputs), thread_name_prefix="kg-copy")
+        for n, (out, source) in enumerate(zip(self.outputs, previous.files, strict=True)):
+            self.copying.append(self._pool.submit(out.copy_ranges, source, [(r[2 * n], r[2 * n + 1]) for r in runs]))
 
     def wait(self) -> None:
         """Until the copying is done (its error, if any, is raised here)."""
@@ -311,13 +326,19 @@ class Writer:
         self.add(document.id, article_block(document, mentions, facts, self.iris))
 
     def add(self, doc_id: str, block: bytes) -> None:
-        """Append an article's rendered block (see article_block) to both files."""
+        """Append an article's rendered block (see article_block) to the Turtle, and as its named graph to the
+        TriG."""
         self.wait()
-        trig, turtle = self.outputs
-        starts = trig.size, turtle.size
-        trig.write(b"".join((f"\n{self.iris.graph(doc_id)} {{\n".encode(), block, b"}\n")))
+        turtle = self.outputs[0]
+        start = turtle.size
         turtle.write(b"\n" + block)
-        self.layout[doc_id] = (starts[0], trig.size, starts[1], turtle.size)
+        ranges: tuple[int, ...] = (start, turtle.size)
+        if self.trig:
+            trig = self.outputs[1]
+            start = trig.size
+            trig.write(b"".join((f"\n{self.iris.graph(doc_id)} {{\n".encode(), block, b"}\n")))
+            ranges += (start, trig.size)
+        self.layout[doc_id] = ranges
 
     def close(self) -> None:
         """Wait for any copy still running, whatever its outcome (an error is raised by wait or finish)."""
@@ -338,5 +359,5 @@ class Writer:
 def serialize(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> tuple[bytes, bytes]:
     """(TriG, Turtle) documents of the graph, in memory (small graphs and tests; builds stream to files)."""
     trig, turtle = io.BytesIO(), io.BytesIO()
-    write_rdf(graph, trig, turtle, base)
+    write_rdf(graph, turtle, trig, base)
     return trig.getvalue(), turtle.getvalue()

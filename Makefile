@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/kg build --sample -o out
-	@echo "Open out/graph.html in a browser; the RDF is in out/graph.ttl and out/graph.trig."
+	@echo "Open out/graph.html in a browser; the RDF is in out/graph.ttl (add --trig for graph.trig)."
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q --nbmake tests notebooks

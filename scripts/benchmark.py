@@ -3,7 +3,7 @@
 For each size it reports build throughput (articles/s, and per core), the ratio to the tokenizer-only
 floor measured in the same run (so the comparison holds on a noisy machine), peak memory of the whole
 process tree (proportional set size: pages the forked workers share with the parent count once), output
-size, the time to add one article to an existing build (the median of ADDED articles added one after another,
+size (graph.ttl, kg build's default; with --trig graph.trig too), the time to add one article to an existing build (the median of ADDED articles added one after another,
 and how many of them the build resolved alone instead of resolving every article again), and the rate of the per-article
 stages alone on one core (a sample of 1,000 articles) with its own ratio to the floor.
 
@@ -236,6 +236,8 @@ def main() -> int:
     parser.add_argument("--load-base", type=int, default=LOAD_BASE, help="articles really built for it")
     parser.add_argument("-j", "--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--html", action="store_true", help="also write graph.html (off: RDF only)")
+    parser.add_argument("--trig", action="store_true",
+                        help="also write graph.trig (off: graph.ttl only, kg build's default; about doubles output MB)")
     parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -249,6 +251,8 @@ def main() -> int:
         command = kg + ["build", str(inputs), "-o", str(out), "-q", "-j", str(args.workers)]
         if not args.html:
             command.append("--no-html")
+        if args.trig:
+            command.append("--trig")
         seconds, peak, proc = run_measured(command)
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
@@ -279,7 +283,7 @@ def main() -> int:
 
 def print_builds(rows: list[tuple], args: argparse.Namespace) -> None:
     print(f"\nkg build on synthetic articles ({args.workers} workers, {os.cpu_count()} cores; "
-          f"RDF{' + HTML' if args.html else ''} output)\n")
+          f"{'graph.ttl + graph.trig' if args.trig else 'graph.ttl'}{' + HTML' if args.html else ''} output)\n")
     print("| articles | words/article | build s | articles/s | per core | tokenizer-only articles/s (1 core) "
           "| ratio to floor (core-s) | peak memory MB (PSS) | output MB | add one article s "
           "| analysis articles/s (1 core) | analysis / floor |")

@@ -250,8 +250,11 @@ class MentionFinder:
             self.headline_style = self.is_headline_style(*sentence.tokens)
             self.sentence_start = sentence.tokens[0]
             found = self.find_in_sentence(document, doc, span, sentence.index, gazetteer)
-            mentions.extend(found)
-            mentions.extend(self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer))
+            aliases = self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer)
+            # the bracketed name, also found as a name of its own, is one mention: the alias, which knows whose
+            aliased = {alias.tokens for alias in aliases}
+            mentions.extend(m for m in found if m.tokens not in aliased)
+            mentions.extend(aliases)
             self.named_persons.update(m.text.split()[-1].casefold() for m in found
                                       if m.type == "Person" and not m.title_only)
         if self.ner is not None:

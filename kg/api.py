@@ -53,10 +53,11 @@ def build(inputs: list[str | Path] | str | Path, out_dir: str | Path | None = No
     """Build the graph of articles; with out_dir, also write graph.ttl/trig/html there (see kg.pipeline.build)."""
     from .pipeline import build as build_files
     from .pipeline import run_pipeline
+    from .settings import Settings
 
     inputs = [inputs] if isinstance(inputs, str | Path) else list(inputs)
     if out_dir is None:
-        return run_pipeline(inputs, options.get("lang_code", "id"), progress=False)
+        return run_pipeline(inputs, Settings(options.get("lang_code", "id"), progress=False))
     return build_files(inputs, out_dir, progress=options.pop("progress", False), **options)
 
 

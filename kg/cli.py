@@ -239,10 +239,11 @@ def run_eval(args: argparse.Namespace) -> int:
     from .export import atomic_open
     from .export.rdf import write_rdf
     from .pipeline import run_pipeline
+    from .settings import Settings
 
     try:
         gold = load_gold(args.gold)
-        result = run_pipeline(args.inputs, args.lang, progress=False)
+        result = run_pipeline(args.inputs, Settings(args.lang, progress=False))
     except (GoldError, InputError, ValueError) as err:
         return fail(err, EXIT_INPUT)
     evaluation = Evaluation(result.corpus, gold)

@@ -14,6 +14,7 @@ from test_html import world
 from kg.export.chromium import Chromium, find_chromium
 from kg.export.html import to_html
 from kg.pipeline import SAMPLE_DIR, run_pipeline
+from kg.settings import Settings
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="chromium is not installed")
 
@@ -87,7 +88,7 @@ def panel_text(browser: Chromium) -> str:
 
 
 def test_sample_page_draws_everything_offline(browser, tmp_path):
-    graph = run_pipeline([SAMPLE_DIR], progress=False).graph
+    graph = run_pipeline([SAMPLE_DIR], Settings(progress=False)).graph
     path = tmp_path / "graph.html"
     path.write_text(to_html(graph), encoding="utf-8")
     url = open_page(browser, path)

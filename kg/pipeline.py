@@ -149,15 +149,22 @@ def map_articles(documents: list[Document], settings: Settings, release: bool = 
 
 def on_pool(pool: ProcessPoolExecutor, documents: list[Document], lang_code: str, workers: int,
             release: bool) -> Iterator[ArticleResult | AnalysisFailed]:
-    """analyse_article over documents on a pool, in chunks, keeping a bounded window of chunks in flight
-    (Executor.map would queue every article at once)."""
-    chunk = max(1, min(64, len(documents) // (workers * 8)))
+    """analyse_article over documents on a pool (see in_chunks)."""
+    return in_chunks(pool, analyse_chunk, documents, workers, (lang_code,), release)
+
+
+def in_chunks(pool: ProcessPoolExecutor, function, items: list, workers: int, args: tuple = (),
+              release: bool = False) -> Iterator:
+    """function(chunk, *args) over the items on a pool, each chunk giving a list; the results in order, with a
+    bounded window of chunks in flight (Executor.map would queue every item at once). release: the list's
+    entries are dropped once submitted."""
+    chunk = max(1, min(64, len(items) // (workers * 8)))
     pending: deque = deque()
-    for start in range(0, len(documents), chunk):
-        batch = documents[start:start + chunk]
-        pending.append(pool.submit(analyse_chunk, batch, lang_code))
+    for start in range(0, len(items), chunk):
+        batch = items[start:start + chunk]
+        pending.append(pool.submit(function, batch, *args))
         if release:
-            documents[start:start + chunk] = [None] * len(batch)
+            items[start:start + chunk] = [None] * len(batch)
         if len(pending) >= workers * IN_FLIGHT:
             yield from pending.popleft().result()
     while pending:
@@ -295,14 +302,7 @@ class Resolution:
         RENDERING = self
         pool = new_pool(workers, "fork")
         try:
-            chunk = max(1, min(64, len(doc_ids) // (workers * 8)))
-            pending: deque = deque()
-            for start in range(0, len(doc_ids), chunk):
-                pending.append(pool.submit(render_chunk, doc_ids[start:start + chunk], base))
-                if len(pending) >= workers * IN_FLIGHT:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+            yield from in_chunks(pool, render_chunk, doc_ids, workers, (base,))
         except BaseException:  # an error, Ctrl-C, SIGTERM, or the caller stopped reading
             stop_pool(pool)
             raise

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .lang import LanguageDataError, read_table
 
+# the four classes of CAMEO's root codes: verbal and material cooperation, verbal and material conflict
 QUAD_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
 

@@ -103,6 +103,7 @@ def write_jsonl(graph: nx.MultiDiGraph, handle: BinaryIO) -> None:
 
 
 def gexf_type(values: list) -> str:
+    """The GEXF type of an attribute's values: integer, double (any number) or string."""
     if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         return "integer"
     if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
@@ -143,6 +144,7 @@ def write_gexf(graph: nx.MultiDiGraph, handle: BinaryIO) -> None:
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "kg"
     ET.SubElement(meta, "description").text = "entities and dated facts (statements, meetings, events) of the news"
+    # timerepresentation: each start..end is an interval (of days, timeformat date)
     graph_element = ET.SubElement(root, "graph", {"mode": "dynamic", "defaultedgetype": "directed",
                                                   "timeformat": "date", "timerepresentation": "interval"})
     nodes = list(graph.nodes(data=True))

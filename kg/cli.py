@@ -153,6 +153,21 @@ def make_parser() -> argparse.ArgumentParser:
     validation.add_argument("--limit", type=int, default=50, metavar="N",
                             help="print at most N violations (default 50), then how many more there are")
 
+    export = commands.add_parser(
+        "export", help="write a built graph as CSV, GraphML, GEXF (Gephi) or JSON Lines",
+        description="Write the entities and dated edges of a build (the build's nodes and edges, read from "
+                    "OUT/graph.ttl, else graph.trig) with every attribute: kind, date and its precision, speech act, "
+                    "CAMEO code with its quad class and Goldstein score, status, mode, quote, cue, article, outlet, "
+                    "URL, sentence. csv: nodes.csv and edges.csv in a folder (default OUT/export/); graphml: for "
+                    "networkx and Gephi (lists joined with '; '); gexf: GEXF 1.3 with dynamic time, so that Gephi's "
+                    "timeline plays the graph; jsonl: one object a line, nodes then edges (field \"type\"). "
+                    "Exit status: 0 written, 2 unreadable graph, 3 output not writable.")
+    export.add_argument("graph", metavar="OUT", help="build folder (or an RDF file or store)")
+    export.add_argument("--format", required=True, choices=["csv", "graphml", "gexf", "jsonl"],
+                        help="the file format")
+    export.add_argument("-o", "--output", metavar="PATH",
+                        help="csv: a folder; others: a file (default OUT/export/ or OUT/export/graph.FORMAT)")
+
     for name, text in (("train-ner", "train the Indonesian NER that ships in kg/lang/id/ner (see kg train-ner -h)"),
                        ("eval-ner", "print the NER's precision, recall and F1 per label on the test splits")):
         tool = commands.add_parser(name, help=text, add_help=False)
@@ -227,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_eval(args)
     if args.command == "validate":
         return run_validate(args)
+    if args.command == "export":
+        return run_export(args)
     return 0
 
 
@@ -374,6 +391,33 @@ def run_validate(args: argparse.Namespace) -> int:
         return fail(err, EXIT_INPUT)
     sys.stdout.write(format_report(report, args.graph, max(args.limit, 0)))
     return 0 if report.conforms else 1
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .export.flat import read_graph
+    from .export.tables import default_path, write_export
+    from .sparql import GraphNotFound
+
+    source = Path(args.graph)
+    try:
+        graph = read_graph(source)
+    except GraphNotFound as err:
+        return fail(err, EXIT_INPUT)
+    if args.output:
+        target = Path(args.output)
+    elif source.is_dir():
+        target = default_path(source, args.format)
+    else:  # an RDF file: beside it
+        target = default_path(source.parent, args.format)
+    try:
+        written = write_export(graph, args.format, target)
+    except OSError as err:
+        return fail(f"{err.filename or target}: cannot write ({err.strerror or err})", EXIT_OUTPUT)
+    print(f"kg: wrote {', '.join(str(p) for p in written)} ({graph.number_of_nodes()} nodes, "
+          f"{graph.number_of_edges()} edges)", file=sys.stderr)
+    return 0
 
 
 def fail(message: object, code: int) -> int:

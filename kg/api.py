@@ -66,10 +66,12 @@ def load(source: str | Path) -> Graph:
     return Graph(source)
 
 
-def query(source: str | Path | Graph, sparql: str, params: dict[str, str] | None = None, frame: bool = True) -> Any:
-    """Run SPARQL (or a bundled query's name) on a graph; a DataFrame when pandas is installed."""
+def query(source: str | Path | Graph, sparql: str, params: dict[str, str] | None = None, frame: bool = True,
+          **named: str) -> Any:
+    """Run SPARQL (or a bundled query's name) on a graph; a DataFrame when pandas is installed. Parameters as a
+    dict or by name: ``kg.query(out, "speaker_statements", speakerName="Antony Blinken")``."""
     graph = source if isinstance(source, Graph) else load(source)
-    return graph.query(sparql, params, frame)
+    return graph.query(sparql, {**(params or {}), **named} or None, frame)
 
 
 def to_networkx(source: Any) -> nx.MultiDiGraph:

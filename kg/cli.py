@@ -88,8 +88,9 @@ def make_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"],
                        help="output format (default: an aligned table)")
     query.add_argument("-p", "--param", action="append", default=[], metavar="VAR=VALUE",
-                       help="bind a query variable before running, e.g. -p speaker='Antony Blinken' "
-                            "(a value in <...> is an IRI); may repeat")
+                       help="bind a query parameter before running, e.g. --name speaker_statements "
+                            "-p speakerName='Antony Blinken' (a value in <...> is an IRI); may repeat; a bundled "
+                            "query takes the parameters --list shows")
     query.add_argument("--list", action="store_true", help="list the bundled queries and exit")
     query.add_argument("--max-rows", type=positive_int, default=100_000, metavar="N",
                        help="fail when the query gives more than N rows (default: 100000)")
@@ -299,14 +300,24 @@ def run_push(args: argparse.Namespace) -> int:
 def run_query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .query_guard import TextLimits, query_problem
     from .query_worker import QueryStopped, QueryWorker
-    from .sparql import GraphNotFound, QueryError, bind_params, bundled_queries, formatted_answer, open_store
+    from .sparql import (
+        GraphNotFound,
+        QueryError,
+        bind_params,
+        bundled_queries,
+        declared_parameters,
+        formatted_answer,
+        open_store,
+    )
 
     queries = bundled_queries()
     if args.list:
         for name, path in queries.items():
-            first = next((line.lstrip("# ").strip() for line in path.read_text(encoding="utf-8").splitlines()
-                          if line.startswith("#")), "")
-            print(f"{name:24s} {first}")
+            text = path.read_text(encoding="utf-8")
+            first = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), "")
+            declared = declared_parameters(text) or {}
+            takes = "".join(f" -p {n}=...{'' if required else ' (optional)'}" for n, required in declared.items())
+            print(f"{name:24s} {first}{takes}")
         return 0
     if args.name:
         if args.name not in queries:

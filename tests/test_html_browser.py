@@ -220,3 +220,14 @@ def test_injected_markup_does_not_run(browser, pages):
     assert browser.evaluate("document.querySelectorAll('img, b').length") == 0
     assert browser.evaluate("document.title") == "<b>hostile</b>"
     assert_clean(browser, url)
+
+
+def test_the_readme_screenshot_is_made_by_a_script_from_a_current_build(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parent.parent / "scripts" / "screenshot.py"
+    shot = tmp_path / "explorer.png"
+    proc = subprocess.run([sys.executable, str(script), "-o", str(shot)], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000

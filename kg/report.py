@@ -3,8 +3,9 @@
 Everything is read from the build through SPARQL (graph.trig, else graph.ttl): articles per outlet and per day, the
 most active speakers and their speech acts, who met whom among the most active participants, the busiest days,
 and the entities that appear in (or vanish before) the last quarter of the corpus's publication dates. Figures are
-drawn by matplotlib (core dependency of kg) without pyplot, so no window or global backend is involved; the PNGs
-carry no software metadata, so the same build gives the same bytes. Entities link to their entry in graph.html
+drawn by matplotlib (core dependency of kg) without pyplot, so no window or global backend is involved; each is a
+PNG image, inline in the page (a data: URI) and a file beside the Markdown, and carries no software metadata, so
+that the same build gives the same bytes. Entities link to their entry in graph.html
 (``graph.html#select=<percent-encoded entity id>``) when the build has a graph.html.
 
 The report is a list of sections (title, text, figure, table) built once and rendered twice, so that the HTML page
@@ -19,6 +20,7 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
@@ -118,15 +120,18 @@ def read_corpus(store: ox.Store) -> Corpus:
     for row in run(store, MEETINGS).records():
         meetings[row["meeting"]].add(entity_id(row["participant"]))
     fact_days: dict[str, date] = {}
-    facts_by_day: dict[date, Counter] = defaultdict(Counter)
+    fact_kinds: dict[str, str] = {}
     for row in run(store, DATED_FACTS).records():
         day = day_of(row["date"], exact=True)  # a month or year date names no day
         if day is None:
             continue
-        kind = row["type"].removeprefix(KGO)
-        if row["fact"] not in fact_days:  # a fact of two types (a sanction is also an event) counts once
-            facts_by_day[day][kind if kind in ("Statement", "Meeting") else "other"] += 1
-            fact_days[row["fact"]] = day
+        fact_days[row["fact"]] = day
+        kind = row["type"].removeprefix(KGO)  # a fact of two types (a sanction is also an event) counts once
+        if kind in ("Statement", "Meeting") or row["fact"] not in fact_kinds:
+            fact_kinds[row["fact"]] = kind if kind in ("Statement", "Meeting") else "other"
+    facts_by_day: dict[date, Counter] = defaultdict(Counter)
+    for fact, day in fact_days.items():
+        facts_by_day[day][fact_kinds[fact]] += 1
     actors_by_day: dict[date, Counter] = defaultdict(Counter)
     for fact, entity in sorted({(row["fact"], entity_id(row["entity"])) for row in run(store, FACT_ROLES).records()}):
         if fact in fact_days:
@@ -180,7 +185,7 @@ class Report:
     def per_day(self) -> Section:
         counts = Counter(self.corpus.published.values())
         undated = len(self.corpus.outlets) - len(self.corpus.published)
-        text = f"Articles by the day they were published; {undated} without a publication date." if undated \
+        text = f"Articles by the day they were published; {undated} without a publication day." if undated \
             else "Articles by the day they were published."
         self.figures["articles-per-day"] = sorted(counts.items())
         return Section("Articles per day", text, "articles-per-day" if counts else None,
@@ -270,6 +275,7 @@ class Report:
 def draw(report: Report) -> dict[str, bytes]:
     """The report's figures as PNG bytes, by name (a section with nothing to draw has none)."""
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     wanted = {section.figure for section in report.sections if section.figure}
     figures: dict[str, bytes] = {}
@@ -311,7 +317,7 @@ def draw(report: Report) -> dict[str, bytes]:
                 for j, count in enumerate(row):
                     if count:
                         axes.text(j, i, str(count), ha="center", va="center", fontsize="small",
-                                  color="white" if count > top / 2 else "black")
+                                  color="#ffffff" if count > top / 2 else "#000000")
         elif name == "facts-per-day":
             days = [d for d, _ in data]
             bottom = [0] * len(days)
@@ -322,6 +328,9 @@ def draw(report: Report) -> dict[str, bytes]:
             axes.set_ylabel("facts")
             axes.legend(fontsize="small")
             figure.autofmt_xdate()
+        if name != "meetings":  # counts: whole-number ticks on the counting axis
+            counting = axes.xaxis if name in ("articles-per-outlet", "speakers") else axes.yaxis
+            counting.set_major_locator(MaxNLocator(integer=True))
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", metadata={"Software": None})  # no version in the bytes
         figures[name] = buffer.getvalue()
@@ -349,7 +358,7 @@ def render_html(report: Report, figures: dict[str, bytes], page: str | None) -> 
         return html.escape(str(value))
 
     parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-             "<title>kg report</title>", f"<style>{STYLE}</style>", "</head>", "<body>", "<h1>kg report</h1>"]
+             "<title>kg report</title>", f"<style>{style()}</style>", "</head>", "<body>", "<h1>kg report</h1>"]
     if page is None:
         parts.append("<p><em>The build has no graph.html: entities are not linked.</em></p>")
     for section in report.sections:
@@ -376,10 +385,9 @@ def render_html(report: Report, figures: dict[str, bytes], page: str | None) -> 
     return "\n".join(parts)
 
 
-STYLE = ("body{font:15px/1.45 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}"
-         "table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;padding:.2rem .5rem;"
-         "text-align:left}td.n{text-align:right}th{background:#f2f2f2}figure{margin:.5rem 0}"
-         "img{max-width:100%}a{color:#2255aa}")
+def style() -> str:
+    """The page's CSS (kg/export/report.css, beside the explorer's)."""
+    return resources.files("kg.export").joinpath("report.css").read_text(encoding="utf-8")
 
 
 def anchor(title: str) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 import pytest
 
 from kg.pipeline import SAMPLE_DIR, build
+from kg.report import NO_OUTLET, Corpus, Report, day_of, draw, render_markdown
 from kg.sparql import bundled_queries, open_store, run
 
 SECTIONS = ["Overview", "Articles per outlet", "Articles per day", "Most active speakers", "Who met whom",
@@ -269,3 +270,34 @@ def test_unwritable_output_is_exit_3_and_leaves_no_report(report, tmp_path):
     proc = run_kg("report", str(out), "-o", str(tmp_path / "a-file" / "report"))
     assert proc.returncode == 3, proc.stderr
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr and "a-file" in proc.stderr
+
+
+def small_corpus(published: dict[str, str | None], outlets: dict[str, str]) -> Corpus:
+    """A corpus of documents only (no build): each document names one entity of its own."""
+    days = {doc: d for doc, value in published.items() if (d := day_of(value)) is not None}
+    return Corpus(outlets={doc: outlets.get(doc, NO_OUTLET) for doc in published}, published=days,
+                  labels={f"person/p-{doc}": f"P {doc}" for doc in published},
+                  types={f"person/p-{doc}": "Person" for doc in published}, statements=[], meetings={},
+                  facts_by_day={}, actors_by_day={}, mentioned={f"person/p-{doc}": {doc} for doc in published})
+
+
+def test_articles_without_a_day_or_an_outlet_are_counted_apart():
+    corpus = small_corpus({"a": "2022-05-01T08:00:00", "b": "2022-05", "c": None}, {"a": "North | South"})
+    report = Report(corpus)
+    sections = {section.title: section for section in report.sections}
+    assert sections["Articles per day"].tables[0].rows == [["2022-05-01", 1]]
+    assert "2 without a publication day" in sections["Articles per day"].text
+    assert sorted(sections["Articles per outlet"].tables[0].rows) == [["(no outlet)", 2], ["North | South", 1]]
+    assert "North \\| South" in render_markdown(report, {}, None)  # a pipe does not split the table's cell
+    # one publication day: nothing can appear or vanish, and nothing is drawn for the empty sections
+    assert "less than two days" in sections["Entities that appear or vanish"].text
+    assert set(draw(report)) == {"articles-per-day", "articles-per-outlet"}
+
+
+def test_the_last_quarter_decides_what_appears_and_what_vanishes():
+    # 100 days: the last quarter starts on day 75
+    corpus = small_corpus({"a": "2022-01-01", "b": "2022-03-16", "c": "2022-03-17", "d": "2022-04-11"}, {})
+    corpus.mentioned["person/p-a"].add("d")  # named on the first and the last day: neither
+    section = Report(corpus).sections[-1]
+    appearing, vanishing = ([row[0].label for row in t.rows] for t in section.tables)
+    assert appearing == ["P c", "P d"] and vanishing == ["P b"]

@@ -169,6 +169,19 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="PATH",
                         help="csv: a folder; others: a file (default OUT/export/ or OUT/export/graph.FORMAT)")
 
+    report = commands.add_parser(
+        "report", help="write a summary of a build as an offline HTML page and Markdown",
+        description="Summarise a build's corpus (read through SPARQL from OUT/graph.trig, else graph.ttl): articles "
+                    "per outlet and per day, the most active speakers and their speech acts, a who-met-whom matrix, "
+                    "the busiest days, and the entities that appear in or vanish before the last quarter of the "
+                    "corpus's dates, with figures drawn by matplotlib; entities link to their graph.html entry. "
+                    "Writes report.html (figures inline, works offline), report.md and report-files/*.png. "
+                    "Exit status: 0 written, 2 unreadable graph, 3 output not writable.")
+    report.add_argument("graph", metavar="OUT", help="build folder (or an RDF file)")
+    report.add_argument("-o", "--output", metavar="DIR", help="folder to write the report into (default: OUT)")
+    report.add_argument("--top", type=positive_int, default=10, metavar="N",
+                        help="speakers, meeting participants and days listed (default: 10)")
+
     for name, text in (("train-ner", "train the Indonesian NER that ships in kg/lang/id/ner (see kg train-ner -h)"),
                        ("eval-ner", "print the NER's precision, recall and F1 per label on the test splits")):
         tool = commands.add_parser(name, help=text, add_help=False)
@@ -245,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_validate(args)
     if args.command == "export":
         return run_export(args)
+    if args.command == "report":
+        return run_report(args)
     return 0
 
 
@@ -428,6 +443,20 @@ def run_export(args: argparse.Namespace) -> int:
         return fail(f"{err.filename or target}: cannot write ({err.strerror or err})", EXIT_OUTPUT)
     print(f"kg: wrote {', '.join(str(p) for p in written)} ({graph.number_of_nodes()} nodes, "
           f"{graph.number_of_edges()} edges)", file=sys.stderr)
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+    from .sparql import GraphNotFound, QueryError
+
+    try:
+        written = write_report(args.graph, args.output, args.top)
+    except (GraphNotFound, QueryError) as err:
+        return fail(err, EXIT_INPUT)
+    except OSError as err:
+        return fail(f"{err.filename or args.output or args.graph}: cannot write ({err.strerror or err})", EXIT_OUTPUT)
+    print(f"kg: wrote {written[-1]}, {written[-2]} ({len(written) - 2} figures)", file=sys.stderr)
     return 0
 
 

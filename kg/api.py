@@ -54,10 +54,11 @@ def build(inputs: list[str | Path] | str | Path, out_dir: str | Path | None = No
     (see kg.pipeline.build)."""
     from .pipeline import build as build_files
     from .pipeline import run_pipeline
+    from .settings import Settings
 
     inputs = [inputs] if isinstance(inputs, str | Path) else list(inputs)
     if out_dir is None:
-        return run_pipeline(inputs, options.get("lang_code", "id"), progress=False)
+        return run_pipeline(inputs, Settings(options.get("lang_code", "id"), progress=False))
     return build_files(inputs, out_dir, progress=options.pop("progress", False), **options)
 
 
@@ -66,62 +67,28 @@ def load(source: str | Path) -> Graph:
     return Graph(source)
 
 
-def query(source: str | Path | Graph, sparql: str, params: dict[str, str] | None = None, frame: bool = True) -> Any:
-    """Run SPARQL (or a bundled query's name) on a graph; a DataFrame when pandas is installed."""
+def query(source: str | Path | Graph, sparql: str, params: dict[str, str] | None = None, frame: bool = True,
+          **named: str) -> Any:
+    """Run SPARQL (or a bundled query's name) on a graph; a DataFrame when pandas is installed. Parameters as a
+    dict or by name: ``kg.query(out, "speaker_statements", speakerName="Antony Blinken")``."""
     graph = source if isinstance(source, Graph) else load(source)
-    return graph.query(sparql, params, frame)
-
-
-EDGES = """
-SELECT ?record ?kind ?source ?target ?role ?date ?cue ?doc WHERE {
-  {
-    ?record a kgo:Statement ; kgo:speaker ?source .
-    BIND("statement" AS ?kind)
-    OPTIONAL { ?record kgo:addressee ?addressee }
-    OPTIONAL { ?record kgo:about ?about }
-    BIND(COALESCE(?addressee, ?about, ?source) AS ?target)
-    BIND(IF(BOUND(?addressee), "addressee", IF(BOUND(?about), "about", "self")) AS ?role)
-  } UNION {
-    ?record a kgo:Meeting ; kgo:participant ?source , ?target .
-    BIND("meeting" AS ?kind) BIND("participant" AS ?role)
-    FILTER(STR(?source) < STR(?target))
-  } UNION {
-    ?record kgo:eventType ?type ; kgo:participant ?source , ?target .
-    BIND("event" AS ?kind) BIND("participant" AS ?role)
-    FILTER(STR(?source) < STR(?target))
-  }
-  ?record kgo:cue ?cue ; kgo:source ?doc .
-  OPTIONAL { ?record kgo:date ?date }
-}
-"""
-NODES = """
-SELECT ?entity ?type ?label (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases) WHERE {
-  VALUES ?type { kgo:Person kgo:Organization kgo:Country kgo:Place kgo:Event }
-  ?entity a ?type ; rdfs:label ?label .
-  OPTIONAL { ?entity skos:altLabel ?alias }
-} GROUP BY ?entity ?type ?label
-"""
+    return graph.query(sparql, {**(params or {}), **named} or None, frame)
 
 
 def to_networkx(source: Any) -> nx.MultiDiGraph:
-    """A networkx MultiDiGraph of entities and dated edges, from a build result or any graph source.
-
-    From RDF, meetings and events link every pair of participants once; statements link the speaker to
-    each addressee, else to what they are about, else to itself. Node and edge attributes are plain values.
+    """A networkx MultiDiGraph of the entities and dated edges of a build folder (or an RDF file, a store, a
+    kg.load graph): exactly the build's nodes (keyed by entity id) and edges (keyed ``<fact id>#<n>``), with the
+    attributes of ``kg export`` (kind, date and precision, speech act, CAMEO code, quad class and Goldstein score,
+    status, mode, quote, cue, article, outlet, URL, sentence ...), all plain values, so that nx.write_graphml and
+    nx.write_gexf take the graph as it is. From a build result (kg.build), the build's own graph, whose attributes
+    hold kg's records.
     """
+    from .export.flat import read_graph
+
     graph_attr = getattr(source, "graph", None)
     if isinstance(graph_attr, nx.MultiDiGraph):
         return graph_attr
-    opened = source if isinstance(source, Graph) else load(source)
-    result = nx.MultiDiGraph()
-    for row in opened.results(NODES).records():
-        result.add_node(row["entity"], type=row["type"].rsplit("#", 1)[-1], label=row["label"],
-                        aliases=sorted(a for a in (row["aliases"] or "").split("|") if a))
-    for row in sorted(opened.results(EDGES).records(), key=lambda r: (r["record"], r["target"] or "")):
-        if row["source"] in result and row["target"] in result:
-            result.add_edge(row["source"], row["target"], key=f"{row['record']}>{row['target']}", kind=row["kind"],
-                            role=row["role"], date=row["date"], cue=row["cue"], doc=row["doc"])
-    return result
+    return read_graph(source.store if isinstance(source, Graph) else source)
 
 
 def to_rdflib(out: str | Path) -> rdflib.Dataset:

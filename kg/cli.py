@@ -92,8 +92,9 @@ def make_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json"],
                        help="output format (default: an aligned table)")
     query.add_argument("-p", "--param", action="append", default=[], metavar="VAR=VALUE",
-                       help="bind a query variable before running, e.g. -p speaker='Antony Blinken' "
-                            "(a value in <...> is an IRI); may repeat")
+                       help="bind a query parameter before running, e.g. --name speaker_statements "
+                            "-p speakerName='Antony Blinken' (a value in <...> is an IRI); may repeat; a bundled "
+                            "query takes the parameters --list shows")
     query.add_argument("--list", action="store_true", help="list the bundled queries and exit")
     query.add_argument("--max-rows", type=positive_int, default=100_000, metavar="N",
                        help="fail when the query gives more than N rows (default: 100000)")
@@ -158,6 +159,34 @@ def make_parser() -> argparse.ArgumentParser:
                                  "checking; none is faster and checks only what the data types itself")
     validation.add_argument("--limit", type=int, default=50, metavar="N",
                             help="print at most N violations (default 50), then how many more there are")
+
+    export = commands.add_parser(
+        "export", help="write a built graph as CSV, GraphML, GEXF (Gephi) or JSON Lines",
+        description="Write the entities and dated edges of a build (the build's nodes and edges, read from "
+                    "OUT/graph.ttl, else graph.trig) with every attribute: kind, date and its precision, speech act, "
+                    "CAMEO code with its quad class and Goldstein score, status, mode, quote, cue, article, outlet, "
+                    "URL, sentence. csv: nodes.csv and edges.csv in a folder (default OUT/export/); graphml: for "
+                    "networkx and Gephi (lists joined with '; '); gexf: GEXF 1.3 with dynamic time, so that Gephi's "
+                    "timeline plays the graph; jsonl: one object a line, nodes then edges (field \"type\"). "
+                    "Exit status: 0 written, 2 unreadable graph, 3 output not writable.")
+    export.add_argument("graph", metavar="OUT", help="build folder (or an RDF file or store)")
+    export.add_argument("--format", required=True, choices=["csv", "graphml", "gexf", "jsonl"],
+                        help="the file format")
+    export.add_argument("-o", "--output", metavar="PATH",
+                        help="csv: a folder; others: a file (default OUT/export/ or OUT/export/graph.FORMAT)")
+
+    report = commands.add_parser(
+        "report", help="write a summary of a build as an offline HTML page and Markdown",
+        description="Summarise a build's corpus (read through SPARQL from OUT/graph.trig, else graph.ttl): articles "
+                    "per outlet and per day, the most active speakers and their speech acts, a who-met-whom matrix, "
+                    "the busiest days, and the entities that appear in or vanish before the last quarter of the "
+                    "corpus's dates, with figures drawn by matplotlib; entities link to their graph.html entry. "
+                    "Writes report.html (figures inline, works offline), report.md and report-files/*.png. "
+                    "Exit status: 0 written, 2 unreadable graph, 3 output not writable.")
+    report.add_argument("graph", metavar="OUT", help="build folder (or an RDF file)")
+    report.add_argument("-o", "--output", metavar="DIR", help="folder to write the report into (default: OUT)")
+    report.add_argument("--top", type=positive_int, default=10, metavar="N",
+                        help="speakers, meeting participants and days listed (default: 10)")
 
     for name, text in (("train-ner", "train the Indonesian NER that ships in kg/lang/id/ner (see kg train-ner -h)"),
                        ("eval-ner", "print the NER's precision, recall and F1 per label on the test splits")):
@@ -233,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_eval(args)
     if args.command == "validate":
         return run_validate(args)
+    if args.command == "export":
+        return run_export(args)
+    if args.command == "report":
+        return run_report(args)
     return 0
 
 
@@ -245,10 +278,11 @@ def run_eval(args: argparse.Namespace) -> int:
     from .export import atomic_open
     from .export.rdf import write_rdf
     from .pipeline import run_pipeline
+    from .settings import Settings
 
     try:
         gold = load_gold(args.gold)
-        result = run_pipeline(args.inputs, args.lang, progress=False)
+        result = run_pipeline(args.inputs, Settings(args.lang, progress=False))
     except (GoldError, InputError, ValueError) as err:
         return fail(err, EXIT_INPUT)
     evaluation = Evaluation(result.corpus, gold)
@@ -287,14 +321,24 @@ def run_push(args: argparse.Namespace) -> int:
 def run_query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .query_guard import TextLimits, query_problem
     from .query_worker import QueryStopped, QueryWorker
-    from .sparql import GraphNotFound, QueryError, bind_params, bundled_queries, formatted_answer, open_store
+    from .sparql import (
+        GraphNotFound,
+        QueryError,
+        bind_params,
+        bundled_queries,
+        declared_parameters,
+        formatted_answer,
+        open_store,
+    )
 
     queries = bundled_queries()
     if args.list:
         for name, path in queries.items():
-            first = next((line.lstrip("# ").strip() for line in path.read_text(encoding="utf-8").splitlines()
-                          if line.startswith("#")), "")
-            print(f"{name:24s} {first}")
+            text = path.read_text(encoding="utf-8")
+            first = next((line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), "")
+            declared = declared_parameters(text) or {}
+            takes = "".join(f" -p {n}=...{'' if required else ' (optional)'}" for n, required in declared.items())
+            print(f"{name:24s} {first}{takes}")
         return 0
     if args.name:
         if args.name not in queries:
@@ -379,6 +423,47 @@ def run_validate(args: argparse.Namespace) -> int:
         return fail(err, EXIT_INPUT)
     sys.stdout.write(format_report(report, args.graph, max(args.limit, 0)))
     return 0 if report.conforms else 1
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .export.flat import read_graph
+    from .export.tables import default_path, write_export
+    from .sparql import GraphNotFound
+
+    source = Path(args.graph)
+    try:
+        graph = read_graph(source)
+    except GraphNotFound as err:
+        return fail(err, EXIT_INPUT)
+    if args.output:
+        target = Path(args.output)
+    elif source.is_dir():
+        target = default_path(source, args.format)
+    else:  # an RDF file: beside it
+        target = default_path(source.parent, args.format)
+    try:
+        written = write_export(graph, args.format, target)
+    except OSError as err:
+        return fail(f"{err.filename or target}: cannot write ({err.strerror or err})", EXIT_OUTPUT)
+    print(f"kg: wrote {', '.join(str(p) for p in written)} ({graph.number_of_nodes()} nodes, "
+          f"{graph.number_of_edges()} edges)", file=sys.stderr)
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+    from .sparql import GraphNotFound, QueryError
+
+    try:
+        written = write_report(args.graph, args.output, args.top)
+    except (GraphNotFound, QueryError) as err:
+        return fail(err, EXIT_INPUT)
+    except OSError as err:
+        return fail(f"{err.filename or args.output or args.graph}: cannot write ({err.strerror or err})", EXIT_OUTPUT)
+    print(f"kg: wrote {written[-1]}, {written[-2]} ({len(written) - 2} figures)", file=sys.stderr)
+    return 0
 
 
 def fail(message: object, code: int) -> int:

@@ -373,7 +373,8 @@ def spurious_facts(evaluation: Evaluation, verdicts: dict[str, str]) -> list[str
 def evaluate(inputs: Iterable[str | Path], gold_folder: str | Path, lang_code: str = "id") -> Evaluation:
     """Build the inputs in memory (no files written) and judge the build against the gold folder."""
     from .pipeline import run_pipeline
+    from .settings import Settings
 
     gold = load_gold(gold_folder)
-    result = run_pipeline(list(inputs), lang_code, progress=False)
+    result = run_pipeline(list(inputs), Settings(lang_code, progress=False))
     return Evaluation(result.corpus, gold)

@@ -31,9 +31,10 @@ from .export.rdf import Previous, Writer, article_block, write_rdf
 from .graph import build_graph, record_edges
 from .iris import DEFAULT_BASE, Iris
 from .kinds import count as count_kinds
-from .model import Corpus, Document, Mention, Record
+from .model import Corpus, Document, Entity, Mention, Record
 from .read import FileRecord, InputPaths, Known, ReadReport, read_changed, read_inputs
 from .resolve import Resolver
+from .settings import Settings
 from .sparql import write_store
 from .state import STATE_NAME, TRIG, TURTLE, BuildState, Totals
 from .state import outputs as rdf_outputs
@@ -107,12 +108,12 @@ def check_output_dir(out_dir: Path) -> None:
         raise OutputError(f"{out_dir}: output folder is not writable")
 
 
-def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
-                 dask: str | None = None, release: bool = False,
+def map_articles(documents: list[Document], settings: Settings, release: bool = False,
                  pool: ProcessPoolExecutor | None = None) -> Iterator[ArticleResult | AnalysisFailed]:
     """analyse_article over documents, results in input order, serially, on a process pool or on Dask.
     release: the list's entries are dropped once handed out (the caller needs only the results).
     pool: a running one-process pool (see warm_pool) to use instead of starting one."""
+    lang_code, workers, dask = settings.lang_code, settings.workers, settings.dask
     if dask:
         try:
             from distributed import Client
@@ -149,15 +150,22 @@ def map_articles(documents: list[Document], lang_code: str, workers: int = 1,
 
 def on_pool(pool: ProcessPoolExecutor, documents: list[Document], lang_code: str, workers: int,
             release: bool) -> Iterator[ArticleResult | AnalysisFailed]:
-    """analyse_article over documents on a pool, in chunks, keeping a bounded window of chunks in flight
-    (Executor.map would queue every article at once)."""
-    chunk = max(1, min(64, len(documents) // (workers * 8)))
+    """analyse_article over documents on a pool (see in_chunks)."""
+    return in_chunks(pool, analyse_chunk, documents, workers, (lang_code,), release)
+
+
+def in_chunks(pool: ProcessPoolExecutor, function, items: list, workers: int, args: tuple = (),
+              release: bool = False) -> Iterator:
+    """function(chunk, *args) over the items on a pool, each chunk giving a list; the results in order, with a
+    bounded window of chunks in flight (Executor.map would queue every item at once). release: the list's
+    entries are dropped once submitted."""
+    chunk = max(1, min(64, len(items) // (workers * 8)))
     pending: deque = deque()
-    for start in range(0, len(documents), chunk):
-        batch = documents[start:start + chunk]
-        pending.append(pool.submit(analyse_chunk, batch, lang_code))
+    for start in range(0, len(items), chunk):
+        batch = items[start:start + chunk]
+        pending.append(pool.submit(function, batch, *args))
         if release:
-            documents[start:start + chunk] = [None] * len(batch)
+            items[start:start + chunk] = [None] * len(batch)
         if len(pending) >= workers * IN_FLIGHT:
             yield from pending.popleft().result()
     while pending:
@@ -192,12 +200,11 @@ def warm_pool(lang_code: str) -> ProcessPoolExecutor | None:
     return pool
 
 
-def run_pipeline(inputs: list[str | Path], lang_code: str = "id", progress: bool = True, workers: int = 1,
-                 cache: str | Path | None = None, dask: str | None = None) -> BuildResult:
+def run_pipeline(inputs: list[str | Path], settings: Settings | None = None) -> BuildResult:
     """Read and analyse every article; return the resolved corpus and its graph (no files written)."""
     started = time.monotonic()
     documents, report = read_inputs(inputs)
-    result = process(documents, report, lang_code, progress, workers, cache, dask)
+    result = process(documents, report, settings)
     result.seconds = time.monotonic() - started
     return result
 
@@ -219,54 +226,21 @@ class Resolution:
     not with the texts and facts of the corpus.
     """
 
-    def __init__(self, documents: list[Document | Known], report: ReadReport, lang_code: str = "id",
-                 progress: bool = False, workers: int = 1, cache: str | Path | None = None,
-                 dask: str | None = None, release: bool = False, keys: list[str] | None = None,
-                 resolver: Resolver | None = None, pool: ProcessPoolExecutor | None = None):
-        """release: drop each article from `documents` once it is cached or analysed (the list is the
-        caller's; a streamed build does not need it again). keys: the documents' cache keys, if known.
-        resolver: one that has resolved earlier articles (a saved build's), to resolve these after them; its
-        ``stale`` then says whether they would change the earlier ones. pool: a running process pool to analyse
-        on (see map_articles)."""
-        started = time.monotonic()
+    def __init__(self, report: ReadReport, store: ArticleCache | None, resolver: Resolver):
         self.report = report
-        self.store = ArticleCache(cache, lang_code) if cache is not None else None
+        self.store = store
+        self.resolver = resolver
         self.keys: dict[str, str] = {}  # article id -> cache key
         self.held: dict[str, ArticleResult] = {}  # article id -> result, when there is no cache
         self.mentions: dict[str, list[Mention]] = {}  # article id -> mentions, resolved in place
         self.skipped: dict[str, tuple[str, str]] = {}  # article id -> (cache key, warning), of empty articles
         self.failed: set[str] = set()  # ids of the articles the analysis failed on
-        if keys is None:
-            keys = [self.store.key(d) for d in documents] if self.store is not None else []
-        missing = []
-        for n in range(len(documents)):
-            found = self.store.get(keys[n]) if self.store is not None else None
-            if found is None:
-                if isinstance(documents[n], Known):
-                    raise NotCached(documents[n].id)
-                missing.append(n)
-            else:
-                self.add(found, keys[n])
-        self.reused = len(documents) - len(missing)
-        self.analysed = len(missing)
-        last_report = time.monotonic()
-        todo = [documents[n] for n in missing]
-        if release:
-            documents.clear()  # the articles to analyse are in `todo`; map_articles releases them as it goes
-        for done, (n, result) in enumerate(zip(missing, map_articles(todo, lang_code, workers, dask,
-                                                                         release, pool), strict=True), start=1):
-            if isinstance(result, AnalysisFailed):  # not cached: the next build tries it again (the failure
-                self.fail(result)  # may have been a lack of memory)
-                continue
-            if self.store is not None:
-                self.store.put(keys[n], result)
-            self.add(result, keys[n] if keys else "")
-            now = time.monotonic()
-            if progress and now - last_report >= PROGRESS_SECONDS:
-                print(f"kg: analysed {done}/{len(missing)} articles ({done / (now - started):.1f}/s)",
-                      file=sys.stderr)
-                last_report = now
-        self.resolver = resolver or Resolver(language.load(lang_code))
+        self.entities: dict[str, Entity] = {}  # filled by resolve_entities
+        self.reused = 0  # articles taken from the cache
+        self.analysed = 0  # articles analysed in this run
+
+    def resolve_entities(self) -> None:
+        """The first phase: the corpus's entities from every article's mentions."""
         # in article id order, whichever articles came from the cache: resolution breaks ties by first sight
         self.entities = self.resolver.resolve_entities([m for doc_id in sorted(self.mentions)
                                                         for m in self.mentions[doc_id]])
@@ -329,14 +303,7 @@ class Resolution:
         RENDERING = self
         pool = new_pool(workers, "fork")
         try:
-            chunk = max(1, min(64, len(doc_ids) // (workers * 8)))
-            pending: deque = deque()
-            for start in range(0, len(doc_ids), chunk):
-                pending.append(pool.submit(render_chunk, doc_ids[start:start + chunk], base))
-                if len(pending) >= workers * IN_FLIGHT:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+            yield from in_chunks(pool, render_chunk, doc_ids, workers, (base,))
         except BaseException:  # an error, Ctrl-C, SIGTERM, or the caller stopped reading
             stop_pool(pool)
             raise
@@ -373,16 +340,60 @@ def render_chunk(doc_ids: list[str], base: str) -> list[RenderedArticle]:
     return [render(article, iris) for article in RENDERING.articles(doc_ids)]
 
 
-def process(documents: list[Document], report: ReadReport | None = None, lang_code: str = "id",
-            progress: bool = False, workers: int = 1, cache: str | Path | None = None,
-            dask: str | None = None) -> BuildResult:
+def resolve_corpus(documents: list[Document | Known], report: ReadReport, settings: Settings,
+                   release: bool = False, keys: list[str] | None = None, resolver: Resolver | None = None,
+                   pool: ProcessPoolExecutor | None = None) -> Resolution:
+    """Analyse every article (or take it from the cache) and resolve the corpus's entities (see Resolution).
+
+    release: drop each article from `documents` once it is cached or analysed (the list is the caller's; a
+    streamed build does not need it again). keys: the documents' cache keys, if known. resolver: one that has
+    resolved earlier articles (a saved build's), to resolve these after them; its ``stale`` then says whether they
+    would change the earlier ones. pool: a running process pool to analyse on (see map_articles)."""
+    started = time.monotonic()
+    store = ArticleCache(settings.cache, settings.lang_code) if settings.cache is not None else None
+    resolution = Resolution(report, store, resolver or Resolver(language.load(settings.lang_code)))
+    if keys is None:
+        keys = [store.key(d) for d in documents] if store is not None else []
+    missing = []
+    for n in range(len(documents)):
+        found = store.get(keys[n]) if store is not None else None
+        if found is None:
+            if isinstance(documents[n], Known):
+                raise NotCached(documents[n].id)
+            missing.append(n)
+        else:
+            resolution.add(found, keys[n])
+    resolution.reused = len(documents) - len(missing)
+    resolution.analysed = len(missing)
+    last_report = time.monotonic()
+    todo = [documents[n] for n in missing]
+    if release:
+        documents.clear()  # the articles to analyse are in `todo`; map_articles releases them as it goes
+    for done, (n, result) in enumerate(zip(missing, map_articles(todo, settings, release, pool), strict=True),
+                                       start=1):
+        if isinstance(result, AnalysisFailed):  # not cached: the next build tries it again (the failure
+            resolution.fail(result)  # may have been a lack of memory)
+            continue
+        if store is not None:
+            store.put(keys[n], result)
+        resolution.add(result, keys[n] if keys else "")
+        now = time.monotonic()
+        if settings.progress and now - last_report >= PROGRESS_SECONDS:
+            print(f"kg: analysed {done}/{len(missing)} articles ({done / (now - started):.1f}/s)", file=sys.stderr)
+            last_report = now
+    resolution.resolve_entities()
+    return resolution
+
+
+def process(documents: list[Document], report: ReadReport | None = None, settings: Settings | None = None
+            ) -> BuildResult:
     """Clean, analyse, extract (in parallel, reusing cached articles) and resolve documents that have been read.
 
     The output does not depend on the number of workers: results are merged in article id order.
     """
     started = time.monotonic()
     report = report or ReadReport(read=len(documents))
-    resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask)
+    resolution = resolve_corpus(documents, report, settings or Settings(progress=False))
     corpus = Corpus(entities=resolution.entities)
     for article in resolution.articles():
         corpus.documents[article.document.id] = article.document
@@ -410,15 +421,16 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
     """
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
-    cache_dir = out_dir / CACHE_NAME if cache is True else (cache or None)
+    cache_dir = out_dir / CACHE_NAME if cache is True else (Path(cache) if cache else None)
+    settings = Settings(lang_code, base_iri, progress, workers, cache_dir, dask)
     inputs = InputPaths(inputs, skip=(out_dir, cache_dir, store))  # never read what the build writes
     with ExitStack() as held:
         try:
             held.enter_context(output_lock(out_dir))
             if cache_dir is not None:
-                held.enter_context(cache_lock(Path(cache_dir)))
+                held.enter_context(cache_lock(cache_dir))
             if html:  # the page needs the whole graph in memory
-                result = run_pipeline(inputs, lang_code, progress, workers, cache_dir, dask)
+                result = run_pipeline(inputs, settings)
                 with OutputSet(out_dir) as outputs:  # the files are replaced together
                     with outputs.open(TURTLE) as turtle, \
                             outputs.open(TRIG) if trig else nullcontext() as trig_file:
@@ -432,7 +444,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
                     drop_stale_trig(outputs, trig)
                 result.outputs += [out_dir / name for name in (*rdf_outputs(trig), "graph.html")]
             else:
-                result = stream_build(inputs, out_dir, base_iri, lang_code, progress, workers, cache_dir, dask, trig)
+                result = stream_build(inputs, out_dir, settings, trig)
                 result.outputs += [out_dir / name for name in rdf_outputs(trig)]
             if store is not None:
                 write_store(out_dir / (TRIG if trig else TURTLE), Path(store))
@@ -511,8 +523,7 @@ def flock(fd: int, operation: int) -> bool:
     return True
 
 
-def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_code: str, progress: bool,
-                 workers: int, cache: Path | None, dask: str | None, trig: bool = False) -> BuildResult:
+def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, trig: bool = False) -> BuildResult:
     """Read, analyse, resolve and write graph.ttl (and with trig, graph.trig) one article at a time (no graph in
     memory).
 
@@ -520,6 +531,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
     articles that sort after the known ones are resolved alone and appended, and the old blocks are copied.
     An OSError is the caller's to report."""
     started = time.monotonic()
+    lang_code, base_iri, cache = settings.lang_code, settings.base_iri, settings.cache
     state = BuildState.load(out_dir, lang_code, base_iri, trig) if cache is not None else None
     with ExitStack() as stack:
         outputs = stack.enter_context(OutputSet(out_dir))  # last out: renames the files once they are closed
@@ -527,14 +539,13 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
                                                         for name in rdf_outputs(trig)], state.layout)
         writer = Writer(*(stack.enter_context(outputs.open(name)) for name in rdf_outputs(trig)), base=base_iri)
         stack.callback(writer.close)  # first on the way out: no copy may still run when the files close
-        pool = warm_pool(lang_code) if previous is not None and workers != 1 and not dask else None
+        pool = warm_pool(lang_code) if previous is not None and settings.workers != 1 and not settings.dask else None
         if pool is not None:  # forked before the copying threads start
             stack.push(lambda failed, *_: stop_pool(pool) if failed else pool.shutdown(cancel_futures=True))
         if previous is not None:  # copying the old articles' blocks takes a while: start it now, in the background
             writer.copy(previous, list(state.articles))
-        documents, report, files, keys = read_keyed(inputs, cache, lang_code, state)
-        resolution, tried = incremental(state, documents, keys, report, lang_code, progress, workers, cache, dask,
-                                        pool)
+        documents, report, files, keys = read_keyed(inputs, settings, state)
+        resolution, tried = incremental(state, documents, keys, report, settings, pool)
         if resolution is not None:
             report = resolution.report  # the trial's, with the new articles' warnings
         else:
@@ -544,12 +555,10 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
                 writer.restart()
                 state = None
             try:
-                resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
-                                        keys=keys)
+                resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
             except NotCached:  # an unchanged file's article left the cache: read every file again
-                documents, report, files, keys = read_keyed(inputs, cache, lang_code, None)
-                resolution = Resolution(documents, report, lang_code, progress, workers, cache, dask, release=True,
-                                        keys=keys)
+                documents, report, files, keys = read_keyed(inputs, settings, None)
+                resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
             resolution.analysed, resolution.reused = resolution.analysed + tried, resolution.reused - tried
         old_articles = list(state.articles) if state is not None else []
         totals = state.totals if state is not None else Totals()
@@ -557,7 +566,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
                              reused=resolution.reused + len(old_articles) + (len(state.skipped) if state else 0),
                              nodes=len(resolution.entities), added=len(resolution.mentions) if state else None)
         counts = count_kinds([])
-        for article in resolution.rendered(base_iri, 1 if dask else workers):
+        for article in resolution.rendered(base_iri, 1 if settings.dask else settings.workers):
             totals.edges += article.edges
             for name, n in article.counts.items():
                 counts[name] += n
@@ -583,22 +592,21 @@ def stream_build(inputs: list[str | Path], out_dir: Path, base_iri: str, lang_co
     return result
 
 
-def read_keyed(inputs: list[str | Path], cache: Path | None, lang_code: str, state: BuildState | None
+def read_keyed(inputs: list[str | Path], settings: Settings, state: BuildState | None
                ) -> tuple[list[Document | Known], ReadReport, dict[str, FileRecord], list[str] | None]:
     """The articles of the inputs (those of files unchanged since the state's build are not read again: they
     come as Known), the report, the records of the files, and the cache keys (None without a cache)."""
-    if cache is None:
+    if settings.cache is None:
         documents, report = read_inputs(inputs)
         return documents, report, {}, None
     documents, report, files = read_changed(inputs, state.inputs if state is not None else {})
-    store = ArticleCache(cache, lang_code)
+    store = ArticleCache(settings.cache, settings.lang_code)
     known = state.keys() if state is not None else {}
     return documents, report, files, [known[d.id] if isinstance(d, Known) else store.key(d) for d in documents]
 
 
 def incremental(state: BuildState | None, documents: list[Document], keys: list[str] | None, report: ReadReport,
-                lang_code: str, progress: bool, workers: int, cache: Path | None, dask: str | None,
-                pool: ProcessPoolExecutor | None = None) -> tuple[Resolution | None, int]:
+                settings: Settings, pool: ProcessPoolExecutor | None = None) -> tuple[Resolution | None, int]:
     """The new articles resolved against a saved build's entities, or None when the build must resolve everything
     (no usable state, an article changed or went away, or the new articles change how old ones resolve); and the
     number of articles analysed in trying (they are in the cache now)."""
@@ -610,9 +618,9 @@ def incremental(state: BuildState | None, documents: list[Document], keys: list[
     new = set(new_ids)
     todo = [n for n, d in enumerate(documents) if d.id in new]
     trial = copy.deepcopy(report)  # the report stays as it was if the build has to resolve everything
-    resolver = state.resolver.with_language(language.load(lang_code))
-    resolution = Resolution([documents[n] for n in todo], trial, lang_code, progress, workers, cache, dask,
-                            keys=[keys[n] for n in todo], resolver=resolver, pool=pool)
+    resolver = state.resolver.with_language(language.load(settings.lang_code))
+    resolution = resolve_corpus([documents[n] for n in todo], trial, settings, keys=[keys[n] for n in todo],
+                                resolver=resolver, pool=pool)
     if resolver.stale:
         log.info("kg: the new articles change how earlier ones resolve; resolving every article again")
         return None, resolution.analysed

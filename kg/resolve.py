@@ -482,7 +482,8 @@ class Resolver:
                             self.looked_up.role_of.add(of)
                             of = None
                 label = mention.role or mention.position
-                if all(r.label != label for r in entity.roles):
+                # spellings of one role ("Presiden", "PRESIDEN") are one role: its IRI is the label's slug
+                if all(slug(r.label) != slug(label) for r in entity.roles):
                     entity.roles.append(Role(mention.position, label, of))
 
     def labelled(self) -> dict[str, Entity]:

@@ -103,19 +103,50 @@ def parse_param(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
+PARAMETERS = re.compile(r"^#\s*Parameters:(.*)$", re.MULTILINE | re.IGNORECASE)
+VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def declared_parameters(sparql: str) -> dict[str, bool] | None:
+    """The parameters a query declares in a comment line ``# Parameters: name (required), other``: name ->
+    required. None when it declares none (any of its variables may then be bound)."""
+    found = PARAMETERS.search(sparql)
+    if found is None:
+        return None
+    declared = {}
+    for item in found.group(1).split(","):
+        words = item.split()
+        if words:
+            declared[words[0].lstrip("?$")] = "(required)" in words[1:]
+    return declared
+
+
 def bind_params(sparql: str, params: dict[str, str]) -> str:
     """Replace each parameter variable (?name or $name) by its value in the query text.
 
     The bundled queries use parameters only inside patterns and filters, never as output columns, so a
-    plain replacement is exact; a variable that the query does not use is an error.
+    plain replacement is exact. A query that declares its parameters (see declared_parameters) takes only those,
+    and needs its required ones; any other query takes any of its variables. Anything else is an error that
+    names what the query takes.
     """
+    declared = declared_parameters(sparql)
+    if declared is not None:
+        unknown = [name for name in params if name not in declared]
+        if unknown:
+            takes = ", ".join(f"{n}{' (required)' if required else ''}" for n, required in declared.items())
+            raise QueryError(f"unknown parameter {unknown[0]!r}: this query takes {takes or 'none'}")
+        missing = [name for name, required in declared.items() if required and name not in params]
+        if missing:
+            raise QueryError(f"this query needs the parameter {missing[0]} (-p {missing[0]}=VALUE)")
     for name, value in params.items():
         pattern = re.compile(rf"[?$]{re.escape(name)}\b")
         if not pattern.search(sparql):
-            raise QueryError(f"the query has no variable ?{name} to bind")
+            variables = ", ".join(sorted({f"?{v}" for v in VARIABLE.findall(sparql)})) or "none"
+            raise QueryError(f"the query has no variable ?{name} to bind (its variables: {variables})")
         term = str(parse_param(value))
         sparql = pattern.sub(lambda _, term=term: term, sparql)
-    return sparql
+    # bound: what it returns declares nothing more (running it again binds nothing and needs nothing)
+    return PARAMETERS.sub("# (parameters bound)", sparql) if declared is not None else sparql
 
 
 def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None, limits: TextLimits = LOCAL_LIMITS,
@@ -124,8 +155,7 @@ def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None, limi
 
     The text is checked against limits before it is parsed; more than max_rows rows (or triples) is an error.
     """
-    if params:
-        sparql = bind_params(sparql, params)
+    sparql = bind_params(sparql, params or {})
     problem = query_problem(sparql, limits)
     if problem:
         raise QueryError(problem)
@@ -138,9 +168,32 @@ def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None, limi
             return Results(variables, [[solution[v] for v in variables] for solution in capped(answer, max_rows)])
         return Results(["subject", "predicate", "object"], [], triples=list(capped(answer, max_rows)))
     except SyntaxError as err:
-        raise QueryError(f"SPARQL syntax {err}") from err
+        raise QueryError(syntax_message(err, sparql)) from err
     except (OSError, RuntimeError, ValueError) as err:
         raise QueryError(f"query failed: {err}") from err
+
+
+SYNTAX_AT = re.compile(r"at (\d+):(\d+)")
+NAME_AT = re.compile(r"[A-Za-z][\w.-]*:")
+
+
+def syntax_message(err: SyntaxError, sparql: str) -> str:
+    """One line for a SPARQL syntax error: an undeclared prefix by its name, else the parser's first line (its
+    grammar of expected characters left out)."""
+    text = str(err)
+    where = SYNTAX_AT.search(text)
+    if "Prefix not found" in text and where:
+        lines = sparql.splitlines()
+        line, column = int(where.group(1)), int(where.group(2))
+        before = lines[line - 1][:column] if 0 < line <= len(lines) else ""
+        name = NAME_AT.findall(before)
+        prefix = name[-1] if name else "a prefix"
+        return (f"SPARQL: unknown prefix {prefix} at {line}:{column}; declare it (PREFIX {prefix} <...>) or use "
+                f"one kg knows: {', '.join(p + ':' for p in PREFIXES)}")
+    first = text.splitlines()[0] if text else "error"
+    if len(first) > 120:  # a list of every character the grammar would take
+        first = first.split(": expected one of")[0].split(", expected one of")[0]
+    return f"SPARQL syntax {first}"
 
 
 def capped(items, max_rows: int | None):

@@ -3,9 +3,10 @@
 For each size it reports build throughput (articles/s, and per core), the ratio to the tokenizer-only
 floor measured in the same run (so the comparison holds on a noisy machine), peak memory of the whole
 process tree (proportional set size: pages the forked workers share with the parent count once), output
-size (graph.ttl, kg build's default; with --trig graph.trig too), the time to add one article to an existing build (the median of ADDED articles added one after another,
-and how many of them the build resolved alone instead of resolving every article again), and the rate of the per-article
-stages alone on one core (a sample of 1,000 articles) with its own ratio to the floor.
+size (graph.ttl, kg build's default; with --trig graph.trig too), the time to add one article to an existing
+build (the median of ADDED articles added one after another, and how many of them the build resolved alone
+instead of resolving every article again), and the rate of the per-article stages alone on one core (a sample
+of 1,000 articles) with its own ratio to the floor.
 
 It then times loading what a 100,000-article build keeps for the next one (the build state and the article
 cache entries), in kg's format (kg.codec, msgpack) next to the pickles earlier versions wrote: the state and

@@ -77,6 +77,7 @@ USED_WITHOUT_IMPORT = {
     "oxigraph": "tests/test_push.py starts its server command",
     "ruff": "the linter the Makefile runs",
     "nbmake": "the pytest plugin that runs the notebooks (pytest --nbmake)",
+    "jupyterlab": "the notebooks extra's application (jupyter lab notebooks/)",
     "ipykernel": "the kernel nbmake runs the notebooks in",
 }
 

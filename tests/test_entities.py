@@ -256,3 +256,19 @@ def test_a_title_of_a_person_named_before_is_held_by_the_name_after_it():
                              "Presiden Jokowi disambut juru bicara Widodo Budi Santoso di bandara."))
     assert "Fadjroel Rachman" in found and "Jokowi Fadjroel Rachman" not in found
     assert "Budi Santoso" in found
+
+
+def test_a_bracketed_alias_is_one_mention_of_the_person_before_it():
+    corpus = corpus_of("Relawan Pro Jokowi (Projo) menggelar rapat di Bogor. "
+                       "Presiden Joko Widodo (Jokowi) lalu menerima Wakil Presiden Ma'ruf Amin di Istana Bogor.")
+    spans = [(m.doc_id, m.start, m.end) for m in corpus.mentions]
+    assert len(spans) == len(set(spans))  # one mention a span: its IRI is its span
+    jokowi = [m for m in corpus.mentions if m.text == "Jokowi"]
+    assert [m.entity_id for m in jokowi] == ["person/joko-widodo"]
+
+
+def test_spellings_of_one_role_are_one_role():
+    corpus = corpus_of("Presiden Joko Widodo tiba di Denpasar pada Senin. "
+                       "Setelah itu PRESIDEN Joko Widodo menerima Perdana Menteri Anthony Albanese.")
+    roles = corpus.entities["person/joko-widodo"].roles
+    assert [r.position for r in roles] == ["Presiden"] and len(roles) == 1

@@ -4,6 +4,7 @@ import json
 from kg.cli import main
 from kg.evaluate import Evaluation, GoldDocument, load_gold
 from kg.pipeline import run_pipeline
+from kg.settings import Settings
 
 ARTICLE = ("Baca juga: Kabar Tokyo Hari Ini Ramai Dibicarakan Warganet\n"
            "Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Jepang Yoshimasa Hayashi di Tokyo pada "
@@ -36,7 +37,7 @@ def setup(tmp_path):
 
 def test_facts_are_matched_one_by_one_and_a_wrong_date_is_a_date_miss(tmp_path):
     setup(tmp_path)
-    result = run_pipeline([tmp_path / "texts"], progress=False)
+    result = run_pipeline([tmp_path / "texts"], Settings(progress=False))
     evaluation = Evaluation(result.corpus, load_gold(tmp_path / "gold"))
     figures = evaluation.figures()
     assert figures["meetings"][3:] == (1, 1, 1)
@@ -50,7 +51,7 @@ def test_facts_are_matched_one_by_one_and_a_wrong_date_is_a_date_miss(tmp_path):
 
 def test_rules_report_how_often_each_rule_fired_and_was_right(tmp_path):
     setup(tmp_path)
-    result = run_pipeline([tmp_path / "texts"], progress=False)
+    result = run_pipeline([tmp_path / "texts"], Settings(progress=False))
     rules = Evaluation(result.corpus, load_gold(tmp_path / "gold")).rules()
     cues = {row.rule: (row.fired, row.right, row.date_wrong) for row in rules["speech cue"]}
     assert cues == {"kata": (1, 1, 0), "mengatakan": (1, 0, 1)}
@@ -69,7 +70,7 @@ def test_a_chrome_rule_that_drops_what_the_gold_needs_is_wrong(tmp_path):
     (tmp_path / "texts" / "a1.txt").write_text(ARTICLE.replace("Kabar Tokyo", "Kabar Fumio Kishida"), encoding="utf-8")
     gold = {**GOLD, "entities": GOLD["entities"] + [{"name": "Fumio Kishida", "type": "Person", "aliases": []}]}
     (tmp_path / "gold" / "a1.json").write_text(json.dumps(gold), encoding="utf-8")
-    result = run_pipeline([tmp_path / "texts"], progress=False)
+    result = run_pipeline([tmp_path / "texts"], Settings(progress=False))
     chrome = Evaluation(result.corpus, load_gold(tmp_path / "gold")).rules()["chrome rule"]
     assert [(row.rule, row.fired, row.right) for row in chrome] == [("teaser line", 1, 0)]
 

@@ -10,6 +10,7 @@ from kg import worker
 from kg.analyse import text_pieces
 from kg.model import Document
 from kg.pipeline import build, process
+from kg.settings import Settings
 from kg.worker import AnalysisFailed, analyse_article, analysers
 
 # our own sentences; each paragraph is short, the article long
@@ -80,7 +81,7 @@ def test_an_article_the_analysis_fails_on_is_skipped_with_a_warning(monkeypatch,
     monkeypatch.setattr(worker, "extract_document", failing_on("b"))  # forked workers inherit it
     documents = [Document(id=doc_id, source=f"{doc_id}.txt", raw_text=PARAGRAPHS[n], published="2024-03-05")
                  for n, doc_id in enumerate("abc")]
-    result = process(documents, workers=workers)
+    result = process(documents, settings=Settings(progress=False, workers=workers))
     assert sorted(result.corpus.documents) == ["a", "c"]
     assert result.report.warnings == ["b.txt: cannot analyse article b (RuntimeError: rusak baris kedua), skipped"]
     assert result.report.skipped == 1 and result.report.read == 2

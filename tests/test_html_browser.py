@@ -14,6 +14,7 @@ from test_html import world
 from kg.export.chromium import Chromium, find_chromium
 from kg.export.html import to_html
 from kg.pipeline import SAMPLE_DIR, run_pipeline
+from kg.settings import Settings
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="chromium is not installed")
 
@@ -87,7 +88,7 @@ def panel_text(browser: Chromium) -> str:
 
 
 def test_sample_page_draws_everything_offline(browser, tmp_path):
-    graph = run_pipeline([SAMPLE_DIR], progress=False).graph
+    graph = run_pipeline([SAMPLE_DIR], Settings(progress=False)).graph
     path = tmp_path / "graph.html"
     path.write_text(to_html(graph), encoding="utf-8")
     url = open_page(browser, path)
@@ -219,3 +220,14 @@ def test_injected_markup_does_not_run(browser, pages):
     assert browser.evaluate("document.querySelectorAll('img, b').length") == 0
     assert browser.evaluate("document.title") == "<b>hostile</b>"
     assert_clean(browser, url)
+
+
+def test_the_readme_screenshot_is_made_by_a_script_from_a_current_build(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parent.parent / "scripts" / "screenshot.py"
+    shot = tmp_path / "explorer.png"
+    proc = subprocess.run([sys.executable, str(script), "-o", str(shot)], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000

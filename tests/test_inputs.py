@@ -237,3 +237,17 @@ def test_ci_installs_without_extras_into_a_fresh_venv_with_its_own_pip_and_build
     fresh = script[script.index("-m venv"):]
     assert "pip install" in fresh and "[test]" not in fresh and "--upgrade" not in fresh and "-U " not in fresh
     assert "kg build --sample" in fresh and "make test" in script
+
+
+def test_every_folder_of_shipped_files_is_listed_so_that_the_build_does_not_warn():
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(project["tool"]["setuptools"]["packages"])
+    folders = {".".join(p.relative_to(ROOT).parts) for p in (ROOT / "kg").rglob("*")
+               if p.is_dir() and "__pycache__" not in p.parts and any(f.is_file() for f in p.iterdir())}
+    folders |= {"kg.ontology." + ".".join(p.relative_to(ROOT / "ontology").parts)
+                for p in (ROOT / "ontology").rglob("*") if p.is_dir()}
+    assert folders <= listed, f"setuptools warns that these are absent from packages: {sorted(folders - listed)}"
+    # a licence as an SPDX expression, no licence classifier: the forms setuptools no longer warns about
+    assert project["project"]["license"] == "Apache-2.0"
+    assert not any(c.startswith("License ::") for c in project["project"]["classifiers"])

@@ -8,7 +8,7 @@ import pytest
 
 import kg
 from kg.pipeline import SAMPLE_DIR, build
-from kg.sparql import GraphNotFound, QueryError, bundled_queries, format_results, open_store, run
+from kg.sparql import GraphNotFound, QueryError, bundled_queries, declared_parameters, format_results, open_store, run
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,9 @@ NONE_IN_SAMPLE = {"sanctions"}  # the sample reports no sanction: tests/test_kin
 
 @pytest.mark.parametrize("name", sorted(bundled_queries()))
 def test_every_bundled_query_runs(out, name):
-    results = run(open_store(out), bundled_queries()[name].read_text(encoding="utf-8"))
+    sparql = bundled_queries()[name].read_text(encoding="utf-8")
+    required = {n: "Rusia" for n, needed in (declared_parameters(sparql) or {}).items() if needed}
+    results = run(open_store(out), sparql, required)
     assert results.variables and (results.rows or name in NONE_IN_SAMPLE), name
 
 
@@ -59,8 +61,29 @@ def test_parameters_bind_a_query_variable(out):
     blinken = run(store, sparql, {"speakerName": "Blinken"})  # an alias works as well as the label
     speakers = {row[1].value for row in blinken.rows}
     assert speakers == {"Antony Blinken"} and len(blinken.rows) < len(everyone.rows)
-    with pytest.raises(QueryError, match="no variable"):
+    with pytest.raises(QueryError, match="unknown parameter 'nothing': this query takes speakerName"):
         run(store, sparql, {"nothing": "x"})
+    with pytest.raises(QueryError, match="unknown parameter 'speaker'"):  # a variable, but not a parameter
+        run(store, sparql, {"speaker": "Antony Blinken"})
+    with pytest.raises(QueryError, match=r"no variable \?nothing to bind \(its variables: \?o, \?s\)"):
+        run(store, "SELECT ?s { ?s a ?o }", {"nothing": "x"})
+
+
+def test_a_required_parameter_must_be_given_and_names_may_be_keywords(out):
+    with pytest.raises(QueryError, match="needs the parameter entityName"):
+        kg.query(out, "entity_profile", frame=False)
+    rows = kg.query(out, "speaker_statements", speakerName="Antony Blinken", frame=False)
+    assert rows and {row["speakerLabel"] for row in rows} == {"Antony Blinken"}
+
+
+def test_cli_parameter_errors_and_an_unknown_prefix_are_one_line(out):
+    for args, expected in ((["--name", "speaker_statements", "-p", "speaker=Antony Blinken"],
+                            "unknown parameter 'speaker': this query takes speakerName"),
+                           (["--name", "entity_profile"], "needs the parameter entityName"),
+                           (["SELECT * { ?s foo:bar ?o }"], "unknown prefix foo: at 1:")):
+        proc = subprocess.run([sys.executable, "-m", "kg", "query", str(out), *args], capture_output=True, text=True,
+                              timeout=60)
+        assert proc.returncode == 2 and expected in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
 def test_entity_profile_is_one_row_per_entity(out):

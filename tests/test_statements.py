@@ -92,9 +92,11 @@ def test_subject_right_before_the_verb_after_dengan():
     assert [speaker for speaker, _ in found] == ["Jepang"]
 
 
-def test_coordinated_speakers_each_get_a_statement():
-    _, found = statements("Washington dan NATO sama-sama mengatakan perundingan masih mungkin.")
-    assert sorted(speaker for speaker, _ in found) == ["Amerika Serikat", "NATO"]
+def test_coordinated_speakers_give_one_statement_per_attribution():
+    # the benchmark's convention (one statement per attribution); two statements at one cue also shared an IRI
+    corpus, found = statements("Washington dan NATO sama-sama mengatakan perundingan masih mungkin.")
+    assert [speaker for speaker, _ in found] == ["Amerika Serikat"]
+    assert len({s.id for s in corpus.statements}) == len(corpus.statements)
 
 
 def test_passive_attribution():
@@ -470,10 +472,3 @@ def test_the_cut_last_sentence_of_a_passage_attributes_nothing():
     _, found = statements("Menlu Retno Marsudi tiba di Jakarta. Retno mengatakan ada sekitar 20 negara yang hadir.")
     assert len(found) == 1
 
-
-def test_two_subjects_of_one_cue_give_one_statement_with_one_speaker():
-    corpus, found = statements("Menlu RI Retno Marsudi bertemu Menlu Australia Penny Wong di Canberra. "
-                               "Jakarta dan Canberra juga mengatakan mereka siap membahas kerja sama perbatasan.")
-    at_cue = [s for _, s in found if s.cue == "mengatakan"]
-    assert len(at_cue) == 1  # one statement per attribution: its IRI is the cue's
-    assert len({s.id for s in corpus.statements}) == len(corpus.statements)

@@ -250,8 +250,12 @@ class MentionFinder:
             self.headline_style = self.is_headline_style(*sentence.tokens)
             self.sentence_start = sentence.tokens[0]
             found = self.find_in_sentence(document, doc, span, sentence.index, gazetteer)
-            mentions.extend(found)
-            mentions.extend(self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer))
+            aliases = self.parenthetical_aliases(document, doc, found, sentence.tokens[1], gazetteer)
+            # the bracketed name, also found as a name of its own, is one mention: the alias, which knows whose,
+            # in the name's place
+            aliased = {alias.tokens: alias for alias in aliases}
+            mentions.extend(aliased.pop(m.tokens, m) for m in found)
+            mentions.extend(aliased.values())
             self.named_persons.update(m.text.split()[-1].casefold() for m in found
                                       if m.type == "Person" and not m.title_only)
         if self.ner is not None:

@@ -422,7 +422,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
     out_dir = Path(out_dir)
     check_output_dir(out_dir)
     cache_dir = out_dir / CACHE_NAME if cache is True else (Path(cache) if cache else None)
-    settings = Settings(lang_code, base_iri, progress, workers, cache_dir, dask)
+    settings = Settings(lang_code, base_iri, progress, workers, cache_dir, dask, trig)
     inputs = InputPaths(inputs, skip=(out_dir, cache_dir, store))  # never read what the build writes
     with ExitStack() as held:
         try:
@@ -444,7 +444,7 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
                     drop_stale_trig(outputs, trig)
                 result.outputs += [out_dir / name for name in (*rdf_outputs(trig), "graph.html")]
             else:
-                result = stream_build(inputs, out_dir, settings, trig)
+                result = stream_build(inputs, out_dir, settings)
                 result.outputs += [out_dir / name for name in rdf_outputs(trig)]
             if store is not None:
                 write_store(out_dir / (TRIG if trig else TURTLE), Path(store))
@@ -523,7 +523,7 @@ def flock(fd: int, operation: int) -> bool:
     return True
 
 
-def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, trig: bool = False) -> BuildResult:
+def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings) -> BuildResult:
     """Read, analyse, resolve and write graph.ttl (and with trig, graph.trig) one article at a time (no graph in
     memory).
 
@@ -531,7 +531,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, tr
     articles that sort after the known ones are resolved alone and appended, and the old blocks are copied.
     An OSError is the caller's to report."""
     started = time.monotonic()
-    lang_code, base_iri, cache = settings.lang_code, settings.base_iri, settings.cache
+    lang_code, base_iri, cache, trig = settings.lang_code, settings.base_iri, settings.cache, settings.trig
     state = BuildState.load(out_dir, lang_code, base_iri, trig) if cache is not None else None
     with ExitStack() as stack:
         outputs = stack.enter_context(OutputSet(out_dir))  # last out: renames the files once they are closed

@@ -17,3 +17,4 @@ class Settings:
     workers: int = 1  # analysis and rendering processes; 0: all cores once the corpus is large enough
     cache: Path | None = None  # the article cache folder; None: no cache
     dask: str | None = None  # a Dask scheduler to analyse on, instead of local processes
+    trig: bool = False  # also write graph.trig (one named graph per article) beside graph.ttl

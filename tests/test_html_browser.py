@@ -7,12 +7,15 @@ console stayed free of errors.
 from __future__ import annotations
 
 import time
+from datetime import date, timedelta
 
 import pytest
-from test_html import world
+from test_html import day, evidence, world, world_corpus
 
 from kg.export.chromium import Chromium, find_chromium
 from kg.export.html import to_html
+from kg.graph import build_graph
+from kg.model import Statement
 from kg.pipeline import SAMPLE_DIR, run_pipeline
 from kg.settings import Settings
 
@@ -20,6 +23,21 @@ pytestmark = pytest.mark.skipif(find_chromium() is None, reason="chromium is not
 
 HOSTILE_QUOTE = '<script>window.__pwned=1</script> <b>tebal</b>'
 HOSTILE_SENTENCE = '<img src=x onerror="window.__pwned=2"> kata Blinken.'
+
+
+def spread_world():
+    """The small world plus a statement on each of 60 days of 2022 and one far-off statement dated 2014."""
+    corpus = world_corpus()
+    for n in range(60):
+        when = date(2022, 1, 10) + timedelta(days=n)
+        corpus.statements.append(Statement(f"d1/statement/x{n}", "person/sergey-lavrov",
+                                           evidence("d1", f"Kalimat {n}."), "kata", "say", "010",
+                                           addressees=["country/ukraina"], quote=f"Ucapan {n}",
+                                           date=day(when.isoformat()), report_date="2022-03-20"))
+    corpus.statements.append(Statement("d1/statement/old", "person/antony-blinken", evidence("d1", "Dulu sekali."),
+                                       "kata", "say", "010", addressees=["country/rusia"], quote="Lama",
+                                       date=day("2014"), report_date="2022-03-20"))
+    return build_graph(corpus)
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +54,7 @@ def pages(tmp_path_factory):
         "hostile": world(quote=HOSTILE_QUOTE, sentence=HOSTILE_SENTENCE,
                          speaker_label='<img src=x onerror="window.__pwned=3">Blinken',
                          title='</script><script>window.__pwned=4</script>'),
+        "spread": spread_world(),
     }
     paths = {}
     for name, graph in graphs.items():
@@ -231,3 +250,61 @@ def test_the_readme_screenshot_is_made_by_a_script_from_a_current_build(tmp_path
     proc = subprocess.run([sys.executable, str(script), "-o", str(shot)], capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def mouse(browser: Chromium, kind: str, x: float, y: float, **extra) -> None:
+    browser.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, **extra})
+
+
+def arrow(browser: Chromium, key: str, shift: bool = False) -> None:
+    code = {"ArrowLeft": 37, "ArrowRight": 39}[key]
+    for kind in ("rawKeyDown", "keyUp"):
+        browser.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code,
+                                                "modifiers": 8 if shift else 0})
+
+
+def test_timeline_opens_where_the_facts_are_and_zooms(browser, pages):
+    path, graph = pages["spread"]
+    url = open_page(browser, path)
+    # the 2014 statement does not squash the window, and hides nothing: the selected range is every date
+    opened = browser.evaluate("kg.view()")
+    assert opened["from"].startswith("2022-01") and opened["to"].startswith("2022-03")
+    assert drawn(browser)["edges"] == graph.number_of_edges()
+    assert "1 edge earlier" in browser.evaluate("document.getElementById('kg-view-label').textContent")
+    box = browser.evaluate("(() => { const r = document.getElementById('kg-histogram').getBoundingClientRect();"
+                           " return {x: r.left, y: r.top + r.height / 2, w: r.width}; })()")
+    # the wheel zooms out around the pointer until the far-off date is in the window, and back in
+    for _ in range(40):
+        if browser.evaluate("kg.view().from") <= "2014-12-31":
+            break
+        mouse(browser, "mouseWheel", box["x"] + box["w"] / 2, box["y"], deltaX=0, deltaY=120)
+    assert browser.evaluate("kg.view().from") <= "2014-12-31"
+    mouse(browser, "mouseWheel", box["x"] + box["w"] - 2, box["y"], deltaX=0, deltaY=-120)
+    assert browser.evaluate("kg.view().from") > "2014-01-01"
+    browser.evaluate("document.getElementById('kg-histogram').dispatchEvent(new MouseEvent('dblclick'))")
+    assert browser.evaluate("kg.view().from") == "2014-01-01"
+    # brushing: a drag across the histogram selects that range and zooms to it
+    browser.evaluate("kg.setView('2022-01-01', '2022-03-31')")
+    a, b = box["x"] + box["w"] * 0.25, box["x"] + box["w"] * 0.5
+    mouse(browser, "mousePressed", a, box["y"], button="left", clickCount=1)
+    mouse(browser, "mouseMoved", (a + b) / 2, box["y"], button="left")
+    mouse(browser, "mouseMoved", b, box["y"], button="left")
+    mouse(browser, "mouseReleased", b, box["y"], button="left", clickCount=1)
+    state = browser.evaluate("({from: kg.state.from, to: kg.state.to})")
+    assert 20 <= state["to"] - state["from"] <= 25  # a quarter of 90 days
+    assert browser.evaluate("kg.view().from") == browser.evaluate(f"new Date({state['from']} * 86400000)"
+                                                                   ".toISOString().slice(0, 10)")
+    assert 20 <= drawn(browser)["edges"] <= 30  # about one statement a day, and the undated edge
+    # arrow keys step the end of the range by a day, shift+arrow by a week
+    browser.evaluate("document.getElementById('kg-to').focus()")
+    arrow(browser, "ArrowLeft")
+    assert browser.evaluate("kg.state.to") == state["to"] - 1
+    arrow(browser, "ArrowLeft", shift=True)
+    assert browser.evaluate("kg.state.to") == state["to"] - 8
+    arrow(browser, "ArrowRight")
+    assert browser.evaluate("kg.state.to") == state["to"] - 7
+    # on the histogram, arrows move the whole range
+    browser.evaluate("document.getElementById('kg-histogram').focus()")
+    arrow(browser, "ArrowRight", shift=True)
+    assert browser.evaluate("[kg.state.from, kg.state.to]") == [state["from"] + 7, state["to"]]
+    assert_clean(browser, url)

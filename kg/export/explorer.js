@@ -268,46 +268,100 @@
   }
 
   // ---- timeline ------------------------------------------------------------------------------------------
+  // The slider and the histogram show a window of days (view.lo..view.hi). It opens on where the facts are
+  // (the 2nd to 98th percentile of the dated edges), so one far-off date does not squash the rest into a
+  // few pixels; the wheel, brushing and "all dates" zoom it. The selected range (state.from..to) may reach
+  // beyond the window: it opens on every date, so nothing is hidden until the reader narrows it.
   const fromInput = $("kg-from");
   const toInput = $("kg-to");
-  function setRange(from, to, source) {
+  const MIN_VIEW_DAYS = 7;
+  function denseWindow() {
+    if (!dated.length) return { lo: minDay, hi: maxDay };
+    const starts = dated.map((e) => e.start).sort((a, b) => a - b);
+    const ends = dated.map((e) => e.end).sort((a, b) => a - b);
+    const at = (list, q) => list[Math.min(list.length - 1, Math.floor(q * list.length))];
+    let lo = at(starts, 0.02);
+    let hi = at(ends, 0.98);
+    const pad = Math.max(1, Math.round((hi - lo) * 0.03));
+    return clampView(lo - pad, hi + pad);
+  }
+  function clampView(lo, hi) {
+    // at least MIN_VIEW_DAYS wide (when the dates allow), never beyond the first and last dated day
+    const full = maxDay - minDay;
+    const want = Math.min(full, Math.max(MIN_VIEW_DAYS - 1, hi - lo));
+    if (hi - lo < want) { const grow = want - (hi - lo); lo -= Math.floor(grow / 2); hi += Math.ceil(grow / 2); }
+    if (lo < minDay) { hi += minDay - lo; lo = minDay; }
+    if (hi > maxDay) { lo -= hi - maxDay; hi = maxDay; }
+    return { lo: Math.max(minDay, Math.round(lo)), hi: Math.min(maxDay, Math.round(hi)) };
+  }
+  const view = denseWindow();
+  function setView(lo, hi) {
+    const next = clampView(lo, hi);
+    view.lo = next.lo;
+    view.hi = next.hi;
+    [fromInput, toInput].forEach((input) => { input.max = String(view.hi - view.lo); });
+    showRange();
+    drawHistogram();
+  }
+  function showRange() {
+    const clampDay = (d) => Math.max(view.lo, Math.min(d, view.hi));
+    fromInput.value = String(clampDay(state.from) - view.lo);
+    toInput.value = String(clampDay(state.to) - view.lo);
+    const span = Math.max(1, view.hi - view.lo);
+    const fill = $("kg-range-fill");
+    fill.style.left = ((clampDay(state.from) - view.lo) / span * 100) + "%";
+    fill.style.right = ((view.hi - clampDay(state.to)) / span * 100) + "%";
+    $("kg-range-label").textContent = dated.length
+      ? iso(state.from) + " → " + iso(state.to) + " (" + plural(state.to - state.from + 1, "day") + ")"
+      : "no dated edges";
+    const before = dated.filter((e) => e.end < view.lo).length;
+    const after = dated.filter((e) => e.start > view.hi).length;
+    const outside = [before ? plural(before, "edge") + " earlier" : "", after ? plural(after, "edge") + " later" : ""]
+      .filter(Boolean).join(", ");
+    $("kg-view-label").textContent = dated.length
+      ? "showing " + iso(view.lo) + " – " + iso(view.hi) + (outside ? " · " + outside : "") : "";
+    $("kg-zoom-all").disabled = view.lo === minDay && view.hi === maxDay;
+  }
+  function setRange(from, to, source, keepView) {
     from = Math.max(minDay, Math.min(from, maxDay));
     to = Math.max(minDay, Math.min(to, maxDay));
     if (from > to) { if (source === "from") to = from; else from = to; }
     state.from = from;
     state.to = to;
-    fromInput.value = String(from - minDay);
-    toInput.value = String(to - minDay);
-    const span = Math.max(1, maxDay - minDay);
-    const fill = $("kg-range-fill");
-    fill.style.left = ((from - minDay) / span * 100) + "%";
-    fill.style.right = ((maxDay - to) / span * 100) + "%";
-    $("kg-range-label").textContent = dated.length
-      ? iso(from) + " → " + iso(to) + " (" + plural(to - from + 1, "day") + ")"
-      : "no dated edges";
+    // keep the end that moved inside the window: pan when stepping past its edge
+    const moved = source === "from" ? from : to;
+    if (!keepView && (moved < view.lo || moved > view.hi)) {
+      const width = view.hi - view.lo;
+      const lo = moved < view.lo ? moved : moved - width;
+      view.lo = lo; view.hi = lo + width;
+      setView(view.lo, view.hi);
+    }
+    showRange();
     apply();
   }
 
   // edges per day, stacked by kind; a month- or year-dated edge is spread over its days
   const kindsOrder = data.kinds.map((k) => k.name);
   function histogramBins(columns) {
-    const span = maxDay - minDay + 1;
+    const span = view.hi - view.lo + 1;
     const bins = [];
     for (let i = 0; i < columns; i += 1) bins.push(kindsOrder.map(() => 0));
     dated.forEach((e) => {
+      if (e.end < view.lo || e.start > view.hi) return;
       const k = kindsOrder.indexOf(e.kind);
       const days = e.end - e.start + 1;
-      for (let d = e.start; d <= e.end; d += 1) {
-        const column = Math.min(columns - 1, Math.floor((d - minDay) * columns / span));
+      for (let d = Math.max(e.start, view.lo); d <= Math.min(e.end, view.hi); d += 1) {
+        const column = Math.min(columns - 1, Math.floor((d - view.lo) * columns / span));
         bins[column][k] += 1 / days;
       }
     });
     return bins;
   }
   let histogramCache = null;
+  function histogramWidth() { return Math.max(10, $("kg-histogram").clientWidth); }
   function drawHistogram() {
     const canvas = $("kg-histogram");
-    const width = Math.max(10, canvas.clientWidth);
+    const width = histogramWidth();
     const height = canvas.clientHeight || 46;
     const ratio = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
@@ -316,15 +370,16 @@
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     if (!dated.length) return;
-    const span = maxDay - minDay + 1;
+    const span = view.hi - view.lo + 1;
     const columns = Math.max(1, Math.min(span, Math.floor(width / 3)));
-    if (!histogramCache || histogramCache.columns !== columns) histogramCache = { columns: columns, bins: histogramBins(columns) };
+    const key = columns + ":" + view.lo + ":" + view.hi;
+    if (!histogramCache || histogramCache.key !== key) histogramCache = { key: key, bins: histogramBins(columns) };
     const bins = histogramCache.bins;
-    const top = Math.max(...bins.map((b) => b.reduce((a, c) => a + c, 0)));
+    const top = Math.max(1e-9, ...bins.map((b) => b.reduce((a, c) => a + c, 0)));
     const barWidth = width / columns;
     bins.forEach((bin, i) => {
-      const dayStart = minDay + Math.floor(i * span / columns);
-      const dayEnd = minDay + Math.floor((i + 1) * span / columns) - 1;
+      const dayStart = view.lo + Math.floor(i * span / columns);
+      const dayEnd = view.lo + Math.floor((i + 1) * span / columns) - 1;
       const inside = dayEnd >= state.from && dayStart <= state.to;
       let y = height;
       bin.forEach((count, k) => {
@@ -338,26 +393,42 @@
     });
     ctx.globalAlpha = 1;
     drawTicks(ctx, width, span);
+    if (brush) {
+      const a = dayX(Math.min(brush.a, brush.b), width);
+      const b = dayX(Math.max(brush.a, brush.b) + 1, width);
+      ctx.fillStyle = "rgba(27,108,168,0.18)";
+      ctx.fillRect(a, 0, Math.max(1, b - a), height);
+    }
+  }
+  const dayX = (day, width) => (day - view.lo) / (view.hi - view.lo + 1) * width;
+  function dayAt(clientX) {
+    const box = $("kg-histogram").getBoundingClientRect();
+    const share = Math.max(0, Math.min(1, (clientX - box.left) / Math.max(1, box.width)));
+    return Math.min(view.hi, view.lo + Math.floor(share * (view.hi - view.lo + 1)));
   }
 
-  // month starts (or years, on long spans) along the top of the histogram
+  // years on long windows, months on medium ones, days on short ones, along the top of the histogram
   function drawTicks(ctx, width, span) {
-    const first = new Date(minDay * DAY_MS);
+    const first = new Date(view.lo * DAY_MS);
     const ticks = [];
-    const yearly = span > 3 * 366;
-    let year = first.getUTCFullYear();
-    let month = yearly ? 0 : first.getUTCMonth();
-    for (;;) {
-      if (yearly) year += 1; else { month += 1; if (month > 11) { month = 0; year += 1; } }
-      const day = Math.round(Date.UTC(year, month, 1) / DAY_MS);
-      if (day > maxDay) break;
-      ticks.push([day, yearly ? String(year) : year + "-" + String(month + 1).padStart(2, "0")]);
+    const scale = span > 3 * 366 ? "year" : span > 92 ? "month" : "day";
+    if (scale === "day") {
+      for (let d = view.lo; d <= view.hi; d += 1) ticks.push([d, iso(d).slice(5)]);
+    } else {
+      let year = first.getUTCFullYear();
+      let month = scale === "year" ? 0 : first.getUTCMonth();
+      for (;;) {
+        if (scale === "year") year += 1; else { month += 1; if (month > 11) { month = 0; year += 1; } }
+        const day = Math.round(Date.UTC(year, month, 1) / DAY_MS);
+        if (day > view.hi) break;
+        ticks.push([day, scale === "year" ? String(year) : year + "-" + String(month + 1).padStart(2, "0")]);
+      }
     }
     const every = Math.max(1, Math.ceil(ticks.length * 52 / width));  // keep labels about 52 px apart
     ctx.font = "10px system-ui, sans-serif";
     ctx.textBaseline = "top";
     ticks.forEach(([day, label], i) => {
-      const x = Math.round((day - minDay) / span * width) + 0.5;
+      const x = Math.round(dayX(day, width)) + 0.5;
       ctx.fillStyle = "#c8ccd2";
       ctx.fillRect(x, 0, 1, i % every ? 3 : 6);
       if (i % every === 0 && x + 40 < width) {
@@ -393,16 +464,78 @@
     playTimer = setInterval(step, 700);
   }
 
+  // zoom the window around a day by a factor (> 1 zooms out)
+  function zoomView(around, factor) {
+    const lo = around - (around - view.lo) * factor;
+    const hi = around + (view.hi - around) * factor;
+    setView(Math.floor(lo), Math.ceil(hi));
+  }
+  let brush = null;
   function buildTimeline() {
-    const span = maxDay - minDay;
-    [fromInput, toInput].forEach((input) => { input.max = String(span); input.disabled = !dated.length; });
+    [fromInput, toInput].forEach((input) => { input.disabled = !dated.length; });
     $("kg-play").disabled = !dated.length;
-    fromInput.addEventListener("input", () => { stopPlay(); setRange(minDay + (+fromInput.value), state.to, "from"); });
-    toInput.addEventListener("input", () => { stopPlay(); setRange(state.from, minDay + (+toInput.value), "to"); });
+    fromInput.addEventListener("input", () => { stopPlay(); setRange(view.lo + (+fromInput.value), state.to, "from"); });
+    toInput.addEventListener("input", () => { stopPlay(); setRange(state.from, view.lo + (+toInput.value), "to"); });
+    // arrows step a day, shift+arrows a week (the browser's own step on a wide slider is a jump)
+    [[fromInput, "from"], [toInput, "to"]].forEach(([input, end]) => input.addEventListener("keydown", (ev) => {
+      const sign = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[ev.key];
+      if (!sign) return;
+      ev.preventDefault();
+      stopPlay();
+      const by = sign * (ev.shiftKey ? 7 : 1);
+      if (end === "from") setRange(state.from + by, state.to, "from"); else setRange(state.from, state.to + by, "to");
+    }));
+    const canvas = $("kg-histogram");
+    // the histogram: arrows move the whole range (a day, shift: a week); the wheel zooms around the pointer,
+    // a horizontal wheel pans; dragging selects a range and zooms to it; a double click shows all dates
+    canvas.addEventListener("keydown", (ev) => {
+      const sign = { ArrowRight: 1, ArrowLeft: -1 }[ev.key];
+      if (!sign || !dated.length) return;
+      ev.preventDefault();
+      const by = sign * (ev.shiftKey ? 7 : 1);
+      setRange(state.from + by, state.to + by, by > 0 ? "to" : "from");
+    });
+    canvas.addEventListener("wheel", (ev) => {
+      if (!dated.length) return;
+      ev.preventDefault();
+      if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) {
+        const shift = Math.round(ev.deltaX / 100 * Math.max(1, (view.hi - view.lo) / 10));
+        setView(view.lo + shift, view.hi + shift);
+      } else {
+        zoomView(dayAt(ev.clientX), ev.deltaY > 0 ? 1.25 : 0.8);
+      }
+    }, { passive: false });
+    canvas.addEventListener("pointerdown", (ev) => {
+      if (!dated.length || ev.button !== 0) return;
+      brush = { a: dayAt(ev.clientX), b: dayAt(ev.clientX), x: ev.clientX };
+      canvas.setPointerCapture(ev.pointerId);
+    });
+    canvas.addEventListener("pointermove", (ev) => {
+      if (!brush) return;
+      brush.b = dayAt(ev.clientX);
+      drawHistogram();
+    });
+    const endBrush = (ev) => {
+      if (!brush) return;
+      const done = brush;
+      brush = null;
+      if (Math.abs(ev.clientX - done.x) < 4) { drawHistogram(); return; }  // a click, not a drag
+      const end = dayAt(ev.clientX);
+      const lo = Math.min(done.a, end);
+      const hi = Math.max(done.a, end);
+      stopPlay();
+      setView(lo, hi);
+      setRange(lo, hi, "to");
+    };
+    canvas.addEventListener("pointerup", endBrush);
+    canvas.addEventListener("pointercancel", () => { brush = null; drawHistogram(); });
+    canvas.addEventListener("dblclick", () => setView(minDay, maxDay));
+    $("kg-zoom-all").addEventListener("click", () => setView(minDay, maxDay));
     $("kg-play").addEventListener("click", togglePlay);
     $("kg-undated-count").textContent = "(" + undatedCount + ")";
     $("kg-undated").addEventListener("change", (ev) => { state.undated = ev.target.checked; apply(); });
     window.addEventListener("resize", drawHistogram);
+    setView(view.lo, view.hi);
   }
 
   // ---- search ----------------------------------------------------------------------------------------------
@@ -765,11 +898,13 @@
       else if (params.edges.length) showEdge(params.edges[0]);
       else showOverview();
     });
-    setRange(minDay, maxDay, "to");
+    setRange(minDay, maxDay, "to", true);
     showOverview();
     window.kg = {
       state: state, search: search, focusNode: focusNode, apply: apply,
-      setRange: (a, b) => setRange(dayOf(a) ?? minDay, dayOf(b) ?? maxDay, "to"),
+      setRange: (a, b) => setRange(dayOf(a) ?? minDay, dayOf(b) ?? maxDay, "to", true),
+      view: () => ({ from: iso(view.lo), to: iso(view.hi) }),
+      setView: (a, b) => setView(dayOf(a) ?? minDay, dayOf(b) ?? maxDay),
       drawn: () => ({ nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length }),
       counts: () => ({ edges: shownEdges, activeNodes: activeNodes }),
       position: (id) => {  // where a node is on the page (CSS pixels), for tests
@@ -785,7 +920,7 @@
   function fromHash() {
     const params = new URLSearchParams(location.hash.slice(1));
     if (params.get("from") || params.get("to")) {
-      setRange(dayOf(params.get("from")) ?? minDay, dayOf(params.get("to")) ?? maxDay, "to");
+      setRange(dayOf(params.get("from")) ?? minDay, dayOf(params.get("to")) ?? maxDay, "to", true);
     }
     if (params.get("q")) { $("kg-search").value = params.get("q"); suggestions = search(params.get("q")); }
     if (params.get("node") && byId[params.get("node")]) focusNode(params.get("node"));

@@ -318,3 +318,5 @@ def test_focused_graph_draws():
     html = to_html(select(world(), focus="Lavrov", hops=1))
     data = page_json(html)
     assert {n["id"] for n in data["nodes"]} >= {"person/sergey-lavrov", "person/antony-blinken", "country/ukraina"}
+    assert data["focus"] == ["person/sergey-lavrov"]  # the page rings and centres it
+    assert page_json(to_html(world()))["focus"] == []

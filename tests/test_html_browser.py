@@ -18,6 +18,7 @@ from kg.graph import build_graph
 from kg.model import Statement
 from kg.pipeline import SAMPLE_DIR, run_pipeline
 from kg.settings import Settings
+from kg.subgraph import select
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="chromium is not installed")
 
@@ -55,6 +56,7 @@ def pages(tmp_path_factory):
                          speaker_label='<img src=x onerror="window.__pwned=3">Blinken',
                          title='</script><script>window.__pwned=4</script>'),
         "spread": spread_world(),
+        "focused": select(world(), focus="Lavrov", hops=1),
     }
     paths = {}
     for name, graph in graphs.items():
@@ -307,4 +309,52 @@ def test_timeline_opens_where_the_facts_are_and_zooms(browser, pages):
     browser.evaluate("document.getElementById('kg-histogram').focus()")
     arrow(browser, "ArrowRight", shift=True)
     assert browser.evaluate("[kg.state.from, kg.state.to]") == [state["from"] + 7, state["to"]]
+    assert_clean(browser, url)
+
+
+def test_selecting_a_node_dims_all_but_its_neighbourhood(browser, pages):
+    path, graph = pages["world"]
+    url = open_page(browser, path)
+    me = "person/antony-blinken"
+    near = {n for u, v in graph.edges() if me in (u, v) for n in (u, v)}
+    strangers = sorted(set(graph.nodes) - near)
+    incident = sum(1 for u, v in graph.edges() if me in (u, v))
+    click_node(browser, me)
+    assert browser.evaluate("kg.dimmed()") == {"nodes": strangers, "edges": graph.number_of_edges() - incident}
+    # what vis-network draws: faded strangers and their edges, the kind colours kept
+    assert browser.evaluate(f"network.body.nodes[{strangers[0]!r}].options.opacity") < 0.5
+    assert browser.evaluate(f"network.body.nodes[{me!r}].options.opacity") in (None, 1)  # never faded, or back
+    opacities = browser.evaluate("Object.values(network.body.edges)"
+                                 ".map(e => [e.fromId, e.toId, e.options.color.opacity, e.options.color.color])")
+    for source, target, opacity, colour in opacities:
+        assert (opacity > 0.5) == (me in (source, target)), (source, target)
+        assert colour.startswith("#")
+    # clicking the empty canvas selects nothing and brightens everything again
+    box = browser.evaluate("document.getElementById('mynetwork').getBoundingClientRect().toJSON()")
+    click_at(browser, box["left"] + 5, box["top"] + 5)
+    assert browser.evaluate("kg.dimmed()") == {"nodes": [], "edges": 0}
+    assert_clean(browser, url)
+
+
+RING = "(() => { const c = document.querySelector('#mynetwork canvas'); const ctx = c.getContext('2d');" \
+       " const d = ctx.getImageData(0, 0, c.width, c.height).data; let n = 0;" \
+       " for (let i = 0; i < d.length; i += 4) n += Math.abs(d[i] - 214) < 25 && Math.abs(d[i + 1] - 51) < 25" \
+       " && Math.abs(d[i + 2] - 108) < 25; return n; })()"
+
+
+def test_the_focus_entity_is_ringed_and_centred(browser, pages):
+    path, _ = pages["focused"]
+    url = open_page(browser, path)
+    assert browser.evaluate("kg.focus") == ["person/sergey-lavrov"]
+    where = browser.evaluate("kg.position('person/sergey-lavrov')")
+    box = browser.evaluate("document.getElementById('mynetwork').getBoundingClientRect().toJSON()")
+    assert abs(where["x"] - (box["left"] + box["width"] / 2)) < 3
+    assert abs(where["y"] - (box["top"] + box["height"] / 2)) < 3
+    assert browser.evaluate("document.querySelector('#kg-details h2').textContent") == "Sergey Lavrov"
+    browser.evaluate("network.redraw()")
+    assert browser.evaluate(RING) > 30  # the ring's pixels
+    assert_clean(browser, url)
+    url = open_page(browser, pages["world"][0])  # an unfocused page has none
+    browser.evaluate("network.redraw()")
+    assert browser.evaluate(RING) == 0
     assert_clean(browser, url)

@@ -28,6 +28,7 @@
     n.dim = false;
     byId[n.id] = n;
   });
+  const focusIds = (data.focus || []).filter((id) => byId[id]);
   const E = data.edges.map((row, i) => ({
     id: i, from: row[0], to: row[1], kind: row[2], role: row[3], rec: row[4], key: row[5],
     start: row[6], end: row[7], shown: true,
@@ -38,6 +39,7 @@
     const r = data.records[e.rec];
     if (r.kind === "statement" && r.speaker === e.from) byId[e.from].said.add(e.rec);
   });
+  data.nodes.forEach((n) => { n.isolated = n.edges.length === 0; });
   const dated = E.filter((e) => e.start !== null);
   const undatedCount = E.length - dated.length;
   // (reduce, not Math.min(...list): spreading 100,000 arguments overflows the stack)
@@ -45,7 +47,7 @@
   const maxDay = dated.reduce((high, e) => Math.max(high, e.end), dated.length ? -Infinity : 0);
   const state = {
     hiddenTypes: new Set(), hiddenKinds: new Set(), from: minDay, to: maxDay, undated: true,
-    hideInactive: false, edgeDates: false, size: "mentions",
+    hideInactive: false, hideIsolated: false, edgeDates: false, size: "mentions", selected: null,
   };
 
   const iso = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -161,24 +163,52 @@
       if (visible) { shownEdges += 1; active.add(e.from); active.add(e.to); }
       if (visible !== e.shown) { e.shown = visible; edgeChanges.push({ id: e.id, hidden: !visible }); }
     });
+    // a selected node keeps its neighbourhood (through the visible edges) bright and dims the rest
+    const selected = state.selected && byId[state.selected] && !byId[state.selected].hidden ? state.selected : null;
+    const near = new Set(selected ? [selected] : []);
+    if (selected) byId[selected].edges.forEach((e) => { if (e.shown) { near.add(e.from); near.add(e.to); } });
+    const edgeFades = [];
+    E.forEach((e) => {
+      const dim = selected !== null && e.from !== selected && e.to !== selected;
+      if (dim !== (e.dim || false)) { e.dim = dim; edgeFades.push(e); }
+    });
     const restricting = shownEdges < E.length;
     const hides = [];
     const fades = [];
     activeNodes = 0;
     data.nodes.forEach((n) => {
       const inactive = !active.has(n.id) && (restricting || state.hideInactive);
-      const hidden = state.hiddenTypes.has(n.type) || (inactive && state.hideInactive);
-      const dim = !hidden && inactive;
-      if (!hidden && !dim) activeNodes += 1;
+      const hidden = state.hiddenTypes.has(n.type) || (inactive && state.hideInactive) || (n.isolated && state.hideIsolated);
+      const dim = !hidden && (inactive || (selected !== null && !near.has(n.id)));
+      if (!hidden && !inactive) activeNodes += 1;
       if (hidden !== n.hidden) { n.hidden = hidden; hides.push({ id: n.id, hidden: hidden }); }
       if (dim !== n.dim) { n.dim = dim; fades.push(n); }
     });
     if (edgeChanges.length) setOptionsFast("edges", edgeChanges);
     if (hides.length) setOptionsFast("nodes", hides);
     if (fades.length) fade(fades);
-    if (edgeChanges.length || hides.length || fades.length) refresh();
+    if (edgeFades.length) fadeEdges(edgeFades);
+    if (edgeChanges.length || hides.length || fades.length || edgeFades.length) refresh();
     showCounts();
     drawHistogram();
+  }
+
+  // a faded edge: its colour's opacity, which vis-network reads at every frame (the original colour object
+  // is kept and put back, so kind colours and dashes stay as pyvis wrote them)
+  function fadeEdges(list) {
+    const body = internals();
+    if (!body) {
+      edges.update(list.map((e) => ({ id: e.id, color: { opacity: e.dim ? 0.08 : 0.8 } })));
+      return;
+    }
+    list.forEach((e) => {
+      const object = body.edges[e.id];
+      if (!object) return;
+      if (!e.colour) e.colour = object.options.color;
+      const c = e.colour;
+      object.options.color = e.dim
+        ? { color: c.color, highlight: c.highlight, hover: c.hover, inherit: c.inherit, opacity: 0.08 } : c;
+    });
   }
 
   // a faded node: its shape through the opacity option; its label too on graphs small enough for a DataSet
@@ -633,6 +663,7 @@
       apply();
     }
     network.selectNodes([id]);
+    select(id);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     showNode(id);
   }
@@ -894,10 +925,12 @@
     buildTools();
     buildTooltip();
     network.on("click", (params) => {
+      select(params.nodes.length ? params.nodes[0] : null);
       if (params.nodes.length) showNode(params.nodes[0]);
       else if (params.edges.length) showEdge(params.edges[0]);
       else showOverview();
     });
+    network.on("afterDrawing", markFocus);
     setRange(minDay, maxDay, "to", true);
     showOverview();
     window.kg = {
@@ -907,6 +940,9 @@
       setView: (a, b) => setView(dayOf(a) ?? minDay, dayOf(b) ?? maxDay),
       drawn: () => ({ nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length }),
       counts: () => ({ edges: shownEdges, activeNodes: activeNodes }),
+      focus: focusIds, select: (id) => select(id),
+      dimmed: () => ({ nodes: data.nodes.filter((n) => n.dim).map((n) => n.id).sort(),
+                       edges: E.filter((e) => e.dim).length }),
       position: (id) => {  // where a node is on the page (CSS pixels), for tests
         const box = $("mynetwork").getBoundingClientRect();
         const p = network.canvasToDOM(network.getPositions([id])[id]);
@@ -916,9 +952,40 @@
     network.once("afterDrawing", () => setTimeout(fromHash, 0));
   }
 
+  function select(id) {
+    if (state.selected === id) return;
+    state.selected = id;
+    apply();
+  }
+
+  // the entity of `kg build --focus`: a ring around it (drawn over vis-network's frame, in graph units)
+  const FOCUS_RING = "#d6336c";
+  function markFocus(ctx) {
+    const scale = network.getScale();
+    focusIds.forEach((id) => {
+      const node = network.body.nodes[id];
+      if (!node || node.options.hidden) return;
+      const radius = Math.max(node.shape.width || 0, node.shape.height || 0, 2 * (node.options.size || 10)) / 2;
+      ctx.save();
+      ctx.globalAlpha = byId[id].dim ? 0.3 : 1;
+      ctx.strokeStyle = FOCUS_RING;
+      ctx.lineWidth = 3 / scale;
+      ctx.beginPath();
+      ctx.arc(node.x, node.y, radius + 5 / scale, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.restore();
+    });
+  }
+  function centreFocus() {
+    if (!focusIds.length) return;
+    network.focus(focusIds[0], { scale: Math.max(network.getScale(), 1) });
+    showNode(focusIds[0]);
+  }
+
   // a link may preselect: #node=<id>, #edge=<n>, #from=YYYY-MM-DD, #to=…, #q=<search>
   function fromHash() {
     const params = new URLSearchParams(location.hash.slice(1));
+    centreFocus();
     if (params.get("from") || params.get("to")) {
       setRange(dayOf(params.get("from")) ?? minDay, dayOf(params.get("to")) ?? maxDay, "to", true);
     }

@@ -145,7 +145,10 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
     present_kinds = {e[3]["kind"] for e in edges}
     kinds = [{"name": k.name, "colour": k.style.colour} for k in registered_kinds()
              if k.style.listed_when_absent or k.name in present_kinds]
+    # kg.subgraph.select names the --focus entities; the page rings and centres them
+    focus = sorted(n for n in graph.graph.get("focus", ()) if n in graph)
     page = {"title": title, "types": types, "kinds": kinds, "nodes": nodes, "edges": edge_rows, "records": records,
+            "focus": focus,
             "documents": {d: document_data(documents[d]) for d in sorted(used_documents) if d in documents}}
     return page, edges
 

@@ -6,11 +6,12 @@ console stayed free of errors.
 """
 from __future__ import annotations
 
+import random
 import time
 from datetime import date, timedelta
 
 import pytest
-from test_html import day, evidence, world, world_corpus
+from test_html import day, entity, evidence, world, world_corpus
 
 from kg.export.chromium import Chromium, find_chromium
 from kg.export.html import to_html
@@ -41,6 +42,23 @@ def spread_world():
     return build_graph(corpus)
 
 
+def crowd(people: int = 240, statements: int = 600, loners: int = 40):
+    """A hairball: people who address each other at random (seeded), and entities nobody links."""
+    rng = random.Random(5)
+    corpus = world_corpus()
+    for n in range(people + loners):
+        person = entity(f"person/orang-{n}", f"Orang Nomor {n}", mentions=1 + rng.randrange(30))
+        corpus.entities[person.id] = person
+    for n in range(statements):
+        speaker, hearer = rng.sample(range(people), 2)
+        when = date(2022, 1, 1) + timedelta(days=rng.randrange(90))
+        corpus.statements.append(Statement(f"d1/statement/c{n}", f"person/orang-{speaker}",
+                                           evidence("d1", f"Kalimat {n}."), "kata", "say", "010",
+                                           addressees=[f"person/orang-{hearer}"], quote=f"Ucapan {n}",
+                                           date=day(when.isoformat()), report_date="2022-04-01"))
+    return build_graph(corpus)
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     with Chromium(width=1400, height=900, timeout=60, user_data_dir=tmp_path_factory.mktemp("profile")) as chromium:
@@ -57,6 +75,7 @@ def pages(tmp_path_factory):
                          title='</script><script>window.__pwned=4</script>'),
         "spread": spread_world(),
         "focused": select(world(), focus="Lavrov", hops=1),
+        "crowd": crowd(),
     }
     paths = {}
     for name, graph in graphs.items():
@@ -357,4 +376,50 @@ def test_the_focus_entity_is_ringed_and_centred(browser, pages):
     url = open_page(browser, pages["world"][0])  # an unfocused page has none
     browser.evaluate("network.redraw()")
     assert browser.evaluate(RING) == 0
+    assert_clean(browser, url)
+
+
+def test_labels_by_importance_never_overlap_at_1024_pixels(browser, pages):
+    path, graph = pages["crowd"]
+    metrics = {"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": False}
+    browser.send("Emulation.setDeviceMetricsOverride", metrics)
+    try:
+        url = open_page(browser, path)
+        browser.evaluate("network.fit(); network.redraw()")
+        labels = browser.evaluate("kg.labels()")
+        canvas = browser.evaluate("(() => { const c = document.querySelector('#mynetwork canvas');"
+                                  " return {w: c.clientWidth, h: c.clientHeight}; })()")
+        assert 10 <= len(labels) < graph.number_of_nodes()  # a readable few, not all 290
+        for i, a in enumerate(labels):
+            assert a["size"] >= 11 and 0 <= a["x"] and a["x"] + a["w"] <= canvas["w"]
+            for b in labels[i + 1:]:
+                assert not (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"]
+                            and b["y"] < a["y"] + a["h"]), (a, b)
+        # the most connected entities come first
+        degree = dict(graph.degree())
+        best = max(degree, key=lambda n: (degree[n], graph.nodes[n]["entity"].mention_count))
+        assert labels[0]["id"] == best
+        # zooming in reveals lesser labels
+        before = {label["id"] for label in labels}
+        browser.evaluate("network.moveTo({scale: network.getScale() * 4}); network.redraw()")
+        after = {label["id"] for label in browser.evaluate("kg.labels()")}
+        assert after - before
+        # vis-network draws no label of its own
+        assert browser.evaluate("Object.values(network.body.nodes).some(n => n.labelModule.visible())") is False
+        assert_clean(browser, url)
+    finally:
+        metrics.update(width=browser.width, height=browser.height)
+        browser.send("Emulation.setDeviceMetricsOverride", metrics)
+
+
+def test_isolated_entities_can_be_hidden(browser, pages):
+    path, graph = pages["crowd"]
+    url = open_page(browser, path)
+    isolated = sum(1 for n in graph if graph.degree(n) == 0)
+    assert isolated >= 40
+    assert browser.evaluate("document.getElementById('kg-isolated-count').textContent") == f"({isolated})"
+    browser.evaluate("document.getElementById('kg-isolated').click()")
+    assert drawn(browser)["nodes"] == graph.number_of_nodes() - isolated
+    browser.evaluate("document.getElementById('kg-isolated').click()")
+    assert drawn(browser)["nodes"] == graph.number_of_nodes()
     assert_clean(browser, url)

@@ -8,7 +8,6 @@
   "use strict";
 
   const DAY_MS = 86400000;
-  const LABEL_FADE_LIMIT = 1500;  // above this many nodes, fading leaves labels alone (see fade())
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const $ = (id) => document.getElementById(id);
   const typeStyle = {};
@@ -211,18 +210,100 @@
     });
   }
 
-  // a faded node: its shape through the opacity option; its label too on graphs small enough for a DataSet
-  // update (vis-network caches label colours, so only setOptions changes them)
+  // a faded node: its shape through the opacity option (drawLabels fades its label)
   function fade(list) {
     setOptionsFast("nodes", list.map((n) => ({ id: n.id, opacity: n.dim ? 0.18 : 1 })));
-    if (data.nodes.length <= LABEL_FADE_LIMIT) {
-      nodes.update(list.map((n) => ({ id: n.id, font: { color: n.dim ? "rgba(60,60,60,0.3)" : "#1f2328" } })));
-    }
   }
 
   function showCounts() {
     $("kg-count").textContent = shownEdges + " of " + plural(E.length, "edge") + " · " +
       activeNodes + " of " + plural(data.nodes.length, "entity", "entities");
+  }
+
+
+  // ---- labels: by importance and zoom, never overlapping -----------------------------------------------------
+  // vis-network would draw every label it can (a hairball of text at 1,024 px); the page draws them itself
+  // after each frame: the focus, the selection and its neighbours first, then by edges and mentions; a
+  // label is drawn only where it overlaps none already drawn, so zooming in reveals the lesser ones.
+  const MAX_LABELS = 400;
+  const LABEL_CELL = 48;  // px: the grid that finds overlapping labels quickly
+  const byImportance = data.nodes.slice().sort((a, b) => b.edges.length - a.edges.length || b.mentions - a.mentions ||
+    (a.id < b.id ? -1 : 1));
+  const majorCount = Math.max(3, Math.ceil(byImportance.length * 0.05));
+  byImportance.forEach((n, i) => { n.major = i < majorCount; n.shortLabel = clip(n.label, 28); });
+  let placedLabels = [];
+  function drawLabels(ctx) {
+    const body = network.body;
+    const canvas = network.canvas.frame.canvas;
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    const scale = body.view.scale;
+    const shift = body.view.translation;
+    const ratio = network.canvas.pixelRatio || 1;
+    const first = [];
+    focusIds.forEach((id) => first.push(byId[id]));
+    if (state.selected && byId[state.selected]) {
+      first.push(byId[state.selected]);
+      byId[state.selected].edges.forEach((e) => { if (e.shown) first.push(byId[e.from], byId[e.to]); });
+    }
+    const firstIds = new Set(first.map((n) => n.id));
+    const seen = new Set();
+    const order = [];
+    [first, byImportance.filter((n) => !n.dim), byImportance.filter((n) => n.dim)].forEach((list) => list.forEach((n) => {
+      if (!seen.has(n.id)) { seen.add(n.id); order.push(n); }
+    }));
+    const grid = new Map();
+    const overlaps = (box) => {
+      for (let cx = Math.floor(box.x / LABEL_CELL); cx <= Math.floor((box.x + box.w) / LABEL_CELL); cx += 1) {
+        for (let cy = Math.floor(box.y / LABEL_CELL); cy <= Math.floor((box.y + box.h) / LABEL_CELL); cy += 1) {
+          const boxes = grid.get(cx + ":" + cy);
+          if (boxes && boxes.some((o) => box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    const remember = (box) => {
+      for (let cx = Math.floor(box.x / LABEL_CELL); cx <= Math.floor((box.x + box.w) / LABEL_CELL); cx += 1) {
+        for (let cy = Math.floor(box.y / LABEL_CELL); cy <= Math.floor((box.y + box.h) / LABEL_CELL); cy += 1) {
+          const key = cx + ":" + cy;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key).push(box);
+        }
+      }
+    };
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    placedLabels = [];
+    for (let i = 0; i < order.length && placedLabels.length < MAX_LABELS; i += 1) {
+      const n = order[i];
+      const node = body.nodes[n.id];
+      if (!node || n.hidden || node.options.hidden) continue;
+      const x = node.x * scale + shift.x;
+      const y = node.y * scale + shift.y;
+      if (x < -200 || x > width + 200 || y < -50 || y > height + 50) continue;
+      const radius = Math.max(node.shape.width || 0, node.shape.height || 0, 2 * (node.options.size || 10)) / 2 * scale;
+      const size = n.major || firstIds.has(n.id) ? 13 : 11.5;
+      const font = (n.major ? "600 " : "") + size + "px system-ui, sans-serif";
+      ctx.font = font;
+      if (!n.textWidth || n.textFont !== font) { n.textWidth = ctx.measureText(n.shortLabel).width; n.textFont = font; }
+      const box = { id: n.id, x: x - n.textWidth / 2 - 2, y: y + radius + 2, w: n.textWidth + 4, h: size + 4, size: size };
+      if (box.x < 0 || box.x + box.w > width || box.y < 0 || box.y + box.h > height) continue;
+      if (overlaps(box)) continue;
+      remember(box);
+      placedLabels.push(box);
+      ctx.globalAlpha = n.dim ? 0.35 : 1;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "#ffffff";
+      ctx.strokeText(n.shortLabel, x, box.y + 2);
+      ctx.fillStyle = "#1f2328";
+      ctx.fillText(n.shortLabel, x, box.y + 2);
+    }
+    ctx.restore();
   }
 
   // ---- legend: chips that filter ---------------------------------------------------------------------------
@@ -660,6 +741,8 @@
     if (n.hidden) {
       state.hideInactive = false;
       $("kg-hide-inactive").checked = false;
+      state.hideIsolated = false;
+      $("kg-isolated").checked = true;
       apply();
     }
     network.selectNodes([id]);
@@ -879,7 +962,17 @@
       edges.update(E.map((e) => ({ id: e.id, label: edgeLabel(e) })));
     });
     $("kg-hide-inactive").addEventListener("change", (ev) => { state.hideInactive = ev.target.checked; apply(); });
-    $("kg-fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+    const isolated = data.nodes.filter((n) => n.isolated).length;
+    $("kg-isolated-count").textContent = "(" + isolated + ")";
+    $("kg-isolated").disabled = !isolated;
+    $("kg-isolated").addEventListener("change", (ev) => { state.hideIsolated = !ev.target.checked; apply(); fit(); });
+    $("kg-fit").addEventListener("click", fit);
+  }
+
+  // fit the entities on show (hidden isolated entities would otherwise keep the view wide)
+  function fit() {
+    const shown = data.nodes.filter((n) => !n.hidden).map((n) => n.id);
+    network.fit({ nodes: shown.length ? shown : undefined, animation: { duration: 300 } });
   }
 
   // ---- hover box (plain text) ----------------------------------------------------------------------------
@@ -930,7 +1023,7 @@
       else if (params.edges.length) showEdge(params.edges[0]);
       else showOverview();
     });
-    network.on("afterDrawing", markFocus);
+    network.on("afterDrawing", (ctx) => { markFocus(ctx); drawLabels(ctx); });
     setRange(minDay, maxDay, "to", true);
     showOverview();
     window.kg = {
@@ -940,7 +1033,7 @@
       setView: (a, b) => setView(dayOf(a) ?? minDay, dayOf(b) ?? maxDay),
       drawn: () => ({ nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length }),
       counts: () => ({ edges: shownEdges, activeNodes: activeNodes }),
-      focus: focusIds, select: (id) => select(id),
+      focus: focusIds, select: (id) => select(id), labels: () => placedLabels,
       dimmed: () => ({ nodes: data.nodes.filter((n) => n.dim).map((n) => n.id).sort(),
                        edges: E.filter((e) => e.dim).length }),
       position: (id) => {  // where a node is on the page (CSS pixels), for tests

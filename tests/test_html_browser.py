@@ -423,3 +423,42 @@ def test_isolated_entities_can_be_hidden(browser, pages):
     browser.evaluate("document.getElementById('kg-isolated').click()")
     assert drawn(browser)["nodes"] == graph.number_of_nodes()
     assert_clean(browser, url)
+
+
+def quad(cameo: str | None) -> str:
+    """CAMEO's quad classes by root code, as the brief defines them."""
+    root = int(cameo[:2]) if cameo else 0
+    if not 1 <= root <= 20:
+        return "no CAMEO code"
+    return ("verbal cooperation" if root <= 5 else "material cooperation" if root <= 8 else
+            "verbal conflict" if root <= 13 else "material conflict")
+
+
+def test_filters_by_speech_act_cameo_class_status_and_mode(browser, pages):
+    path, graph = pages["world"]
+    url = open_page(browser, path)
+    records = [d["record"] for _, _, d in graph.edges(data=True)]
+    total = len(records)
+    click = "document.querySelector('#kg-facets [data-facet={}] [data-value=\"{}\"]').click()"
+    browser.evaluate("document.getElementById('kg-filters').open = true")
+    browser.evaluate(click.format("act", "say"))
+    said = sum(1 for r in records if getattr(r, "speech_act", None) == "say")
+    assert said and drawn(browser)["edges"] == total - said
+    browser.evaluate(click.format("act", "say"))  # on again
+    browser.evaluate(click.format("quad", "verbal conflict"))
+    conflict = sum(1 for r in records if quad(r.cameo) == "verbal conflict")
+    assert conflict and drawn(browser)["edges"] == total - conflict
+    assert browser.evaluate("document.getElementById('kg-filters-off').textContent") == "(1 off)"
+    browser.evaluate(click.format("quad", "verbal conflict"))
+    browser.evaluate(click.format("status", "planned"))
+    planned = sum(1 for r in records if getattr(r, "status", None) == "planned")
+    assert planned and drawn(browser)["edges"] == total - planned
+    browser.evaluate(click.format("mode", "in_person"))
+    in_person = sum(1 for r in records if getattr(r, "mode", None) == "in_person" and r.status != "planned")
+    assert in_person and drawn(browser)["edges"] == total - planned - in_person
+    order = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict", "no CAMEO code"]
+    present = {quad(r.cameo) for r in records}
+    shown = browser.evaluate("[...document.querySelectorAll('#kg-facets [data-facet=quad] .kg-chip')]"
+                             ".map(c => c.dataset.value)")
+    assert shown == [q for q in order if q in present]
+    assert_clean(browser, url)

@@ -39,13 +39,30 @@
     if (r.kind === "statement" && r.speaker === e.from) byId[e.from].said.add(e.rec);
   });
   data.nodes.forEach((n) => { n.isolated = n.edges.length === 0; });
+
+  // facets that filter edges by their record: a value per record, undefined where the facet does not apply
+  const QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+  const QUAD_COLOURS = ["#7fbf7b", "#1b7837", "#f4a582", "#b2182b"];
+  function quadOf(cameo) {  // CAMEO root codes 01-05, 06-08, 09-13, 14-20
+    const root = parseInt(String(cameo || "").slice(0, 2), 10);
+    if (!(root >= 1 && root <= 20)) return "no CAMEO code";
+    return QUADS[root <= 5 ? 0 : root <= 8 ? 1 : root <= 13 ? 2 : 3];
+  }
+  const FACETS = [
+    { name: "act", title: "Speech act", value: (r) => (r.kind === "statement" ? r.act || "unspecified" : undefined) },
+    { name: "quad", title: "CAMEO", value: (r) => quadOf(r.cameo), order: QUADS.concat(["no CAMEO code"]) },
+    { name: "status", title: "Meeting", value: (r) => (r.kind === "meeting" ? r.status || "unspecified" : undefined),
+      order: ["held", "planned", "cancelled"] },
+    { name: "mode", title: "Mode", value: (r) => (r.kind === "meeting" ? r.mode || "unspecified" : undefined) },
+  ];
+  E.forEach((e) => { e.facets = FACETS.map((f) => f.value(data.records[e.rec])); });
   const dated = E.filter((e) => e.start !== null);
   const undatedCount = E.length - dated.length;
   // (reduce, not Math.min(...list): spreading 100,000 arguments overflows the stack)
   const minDay = dated.reduce((low, e) => Math.min(low, e.start), dated.length ? Infinity : 0);
   const maxDay = dated.reduce((high, e) => Math.max(high, e.end), dated.length ? -Infinity : 0);
   const state = {
-    hiddenTypes: new Set(), hiddenKinds: new Set(), from: minDay, to: maxDay, undated: true,
+    hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenFacets: FACETS.map(() => new Set()), from: minDay, to: maxDay, undated: true,
     hideInactive: false, hideIsolated: false, edgeDates: false, size: "mentions", selected: null,
   };
 
@@ -114,6 +131,9 @@
   function edgeVisible(e) {
     if (state.hiddenKinds.has(e.kind)) return false;
     if (state.hiddenTypes.has(byId[e.from].type) || state.hiddenTypes.has(byId[e.to].type)) return false;
+    for (let i = 0; i < FACETS.length; i += 1) {
+      if (e.facets[i] !== undefined && state.hiddenFacets[i].has(e.facets[i])) return false;
+    }
     if (e.start === null) return state.undated;
     return e.end >= state.from && e.start <= state.to;
   }
@@ -355,6 +375,40 @@
     container.appendChild(button);
     return button;
   }
+  const facetChips = FACETS.map(() => ({}));
+  function showFacetSummary() {
+    const off = state.hiddenFacets.reduce((n, set) => n + set.size, 0);
+    $("kg-filters-off").textContent = off ? "(" + off + " off)" : "";
+  }
+  function buildFacets() {
+    FACETS.forEach((facet, i) => {
+      const counts = {};
+      E.forEach((e) => { if (e.facets[i] !== undefined) counts[e.facets[i]] = (counts[e.facets[i]] || 0) + 1; });
+      const values = Object.keys(counts).sort((a, b) => {
+        const known = facet.order || [];
+        const ka = known.indexOf(a) < 0 ? known.length : known.indexOf(a);
+        const kb = known.indexOf(b) < 0 ? known.length : known.indexOf(b);
+        return ka - kb || counts[b] - counts[a] || (a < b ? -1 : 1);
+      });
+      if (!values.length) return;
+      const group = el("div", "kg-chips kg-facet");
+      group.setAttribute("role", "group");
+      group.dataset.facet = facet.name;
+      group.appendChild(el("span", "kg-facet-name", facet.title));
+      values.forEach((value) => {
+        const qi = QUADS.indexOf(value);
+        const colour = qi >= 0 ? QUAD_COLOURS[qi] : facet.name === "status" && value === "cancelled" ? "#b0413e" : "#9aa5b1";
+        facetChips[i][value] = chip(group, shapeIcon("square", colour), value.replace(/_/g, " "), counts[value], (on) => {
+          if (on) state.hiddenFacets[i].delete(value); else state.hiddenFacets[i].add(value);
+          showFacetSummary();
+          apply();
+        });
+        facetChips[i][value].dataset.value = value;
+      });
+      $("kg-facets").appendChild(group);
+    });
+    $("kg-filters").hidden = !$("kg-facets").children.length;
+  }
   const typeChips = {};
   function buildLegend() {
     const typeCounts = {};
@@ -373,6 +427,7 @@
         apply();
       });
     });
+    buildFacets();
     chip($("kg-styles"), lineIcon(kindColour.meeting, "5 4", false), "planned", null, null);
     chip($("kg-styles"), lineIcon("#b0413e", "1.5 3.5", false), "✕ cancelled", null, null);
     chip($("kg-styles"), shapeIcon("dot", "#9aa5b1"), "size = mentions", null, null).id = "kg-size-key";

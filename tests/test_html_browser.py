@@ -462,3 +462,39 @@ def test_filters_by_speech_act_cameo_class_status_and_mode(browser, pages):
                              ".map(c => c.dataset.value)")
     assert shown == [q for q in order if q in present]
     assert_clean(browser, url)
+
+
+def test_the_view_is_a_permalink(browser, pages):
+    path, graph = pages["world"]
+    url = open_page(browser, path)
+    assert browser.evaluate("location.hash") == ""  # the opening view needs no hash
+    assert browser.evaluate("document.getElementById('kg-copy-link').offsetWidth") > 0  # visible
+    click_node(browser, "person/antony-blinken")
+    browser.evaluate("kg.setRange('2022-01-21', '2022-02-28')")
+    browser.evaluate("document.querySelector('#kg-types .kg-chip:nth-child(4)').click()")  # Place
+    browser.evaluate("document.querySelector('#kg-facets [data-facet=act] [data-value=reject]').click()")
+    browser.evaluate("document.getElementById('kg-undated').click()")
+    link = browser.evaluate("kg.permalink()")
+    assert "#select=person%2Fantony-blinken&" in link
+    assert "from=2022-01-21" in link and "to=2022-02-28" in link
+    assert "hide=type%3APlace" in link and "hide=act%3Areject" in link and "undated=0" in link
+    expected = browser.evaluate("({edges: kg.drawn().edges, nodes: kg.drawn().nodes, dimmed: kg.dimmed()})")
+    browser.evaluate("document.getElementById('kg-copy-link').click()")
+    browser.wait_for("window.__kgCopied !== undefined")
+    assert browser.evaluate("window.__kgCopied") == link
+    assert_clean(browser, url)
+    # the link opens the same view: selection and panel, range, filters, checkboxes
+    browser.navigate("about:blank")
+    browser.events.clear()
+    browser.navigate(link)
+    browser.wait_for("window.__kgReady === true && window.__kgDrawnAt > 0")
+    assert browser.evaluate("network.getSelectedNodes()") == ["person/antony-blinken"]
+    assert browser.evaluate("document.querySelector('#kg-details h2').textContent") == "Antony Blinken"
+    days = browser.evaluate("[kg.state.from, kg.state.to].map(d => new Date(d * 864e5).toISOString().slice(0, 10))")
+    assert days == ["2022-01-21", "2022-02-28"]
+    assert browser.evaluate("({edges: kg.drawn().edges, nodes: kg.drawn().nodes, dimmed: kg.dimmed()})") == expected
+    assert browser.evaluate("document.getElementById('kg-undated').checked") is False
+    assert browser.evaluate("document.querySelector('#kg-facets [data-facet=act] [data-value=reject]')"
+                            ".getAttribute('aria-pressed')") == "false"
+    assert browser.evaluate("location.href") == link  # restoring rewrites nothing
+    assert browser.console_errors() == []

@@ -210,6 +210,7 @@
     if (edgeChanges.length || hides.length || fades.length || edgeFades.length) refresh();
     showCounts();
     drawHistogram();
+    writeHash();
   }
 
   // a faded edge: its colour's opacity, which vis-network reads at every frame (the original colour object
@@ -410,6 +411,7 @@
     $("kg-filters").hidden = !$("kg-facets").children.length;
   }
   const typeChips = {};
+  const kindChips = {};
   function buildLegend() {
     const typeCounts = {};
     data.nodes.forEach((n) => { typeCounts[n.type] = (typeCounts[n.type] || 0) + 1; });
@@ -422,7 +424,7 @@
     const kindCounts = {};
     E.forEach((e) => { kindCounts[e.kind] = (kindCounts[e.kind] || 0) + 1; });
     data.kinds.forEach((k) => {
-      chip($("kg-kinds"), lineIcon(k.colour, null, k.name === "statement"), k.name, kindCounts[k.name] || 0, (on) => {
+      kindChips[k.name] = chip($("kg-kinds"), lineIcon(k.colour, null, k.name === "statement"), k.name, kindCounts[k.name] || 0, (on) => {
         if (on) state.hiddenKinds.delete(k.name); else state.hiddenKinds.add(k.name);
         apply();
       });
@@ -460,7 +462,8 @@
     if (hi > maxDay) { lo -= hi - maxDay; hi = maxDay; }
     return { lo: Math.max(minDay, Math.round(lo)), hi: Math.min(maxDay, Math.round(hi)) };
   }
-  const view = denseWindow();
+  const opening = denseWindow();  // where the timeline opens (a permalink records only a different zoom)
+  const view = { lo: opening.lo, hi: opening.hi };
   function setView(lo, hi) {
     const next = clampView(lo, hi);
     view.lo = next.lo;
@@ -468,6 +471,7 @@
     [fromInput, toInput].forEach((input) => { input.max = String(view.hi - view.lo); });
     showRange();
     drawHistogram();
+    writeHash();
   }
   function showRange() {
     const clampDay = (d) => Math.max(view.lo, Math.min(d, view.hi));
@@ -1022,6 +1026,7 @@
     $("kg-isolated").disabled = !isolated;
     $("kg-isolated").addEventListener("change", (ev) => { state.hideIsolated = !ev.target.checked; apply(); fit(); });
     $("kg-fit").addEventListener("click", fit);
+    $("kg-copy-link").addEventListener("click", copyLink);
   }
 
   // fit the entities on show (hidden isolated entities would otherwise keep the view wide)
@@ -1073,7 +1078,7 @@
     buildTools();
     buildTooltip();
     network.on("click", (params) => {
-      select(params.nodes.length ? params.nodes[0] : null);
+      select(params.nodes.length ? params.nodes[0] : null, !params.nodes.length && params.edges.length ? params.edges[0] : null);
       if (params.nodes.length) showNode(params.nodes[0]);
       else if (params.edges.length) showEdge(params.edges[0]);
       else showOverview();
@@ -1088,7 +1093,7 @@
       setView: (a, b) => setView(dayOf(a) ?? minDay, dayOf(b) ?? maxDay),
       drawn: () => ({ nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length }),
       counts: () => ({ edges: shownEdges, activeNodes: activeNodes }),
-      focus: focusIds, select: (id) => select(id), labels: () => placedLabels,
+      focus: focusIds, select: (id) => select(id), labels: () => placedLabels, permalink: permalink,
       dimmed: () => ({ nodes: data.nodes.filter((n) => n.dim).map((n) => n.id).sort(),
                        edges: E.filter((e) => e.dim).length }),
       position: (id) => {  // where a node is on the page (CSS pixels), for tests
@@ -1100,8 +1105,9 @@
     network.once("afterDrawing", () => setTimeout(fromHash, 0));
   }
 
-  function select(id) {
-    if (state.selected === id) return;
+  function select(id, edge) {
+    state.edge = edge === undefined ? null : edge;
+    if (state.selected === id) { writeHash(); return; }
     state.selected = id;
     apply();
   }
@@ -1130,16 +1136,95 @@
     showNode(focusIds[0]);
   }
 
-  // a link may preselect: #node=<id>, #edge=<n>, #from=YYYY-MM-DD, #to=…, #q=<search>
+  // ---- permalink: the view in the URL hash --------------------------------------------------------------
+  // #select=<entity id> (percent-encoded), edge=<n>, from=/to=YYYY-MM-DD (the selected range), zoom=<day>..<day>
+  // (the timeline window), hide=<facet>:<value> (once per hidden chip: type, kind, act, quad, status, mode),
+  // undated=0, isolated=0, inactive=1, q=<search>; older links with node=<id> still work
+  let hashReady = false;
+  const chipSets = () => [["type", state.hiddenTypes, typeChips], ["kind", state.hiddenKinds, kindChips]]
+    .concat(FACETS.map((f, i) => [f.name, state.hiddenFacets[i], facetChips[i]]));
+  function viewHash() {
+    const params = new URLSearchParams();
+    if (state.selected) params.set("select", state.selected);
+    else if (state.edge !== null && state.edge !== undefined) params.set("edge", String(state.edge));
+    if (dated.length && (state.from !== minDay || state.to !== maxDay)) {
+      params.set("from", iso(state.from));
+      params.set("to", iso(state.to));
+    }
+    if (dated.length && (view.lo !== opening.lo || view.hi !== opening.hi)) params.set("zoom", iso(view.lo) + ".." + iso(view.hi));
+    chipSets().forEach(([name, hidden]) => Array.from(hidden).sort().forEach((v) => params.append("hide", name + ":" + v)));
+    if (!state.undated) params.set("undated", "0");
+    if (state.hideIsolated) params.set("isolated", "0");
+    if (state.hideInactive) params.set("inactive", "1");
+    return params.toString();
+  }
+  function writeHash() {
+    if (!hashReady) return;  // not while the page is being set up from the link it was opened with
+    const hash = viewHash();
+    if (hash !== location.hash.slice(1)) history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
+  }
+  function permalink() {
+    writeHash();
+    return location.href;
+  }
+  function copyLink() {
+    const link = permalink();
+    const button = $("kg-copy-link");
+    const done = (ok) => {
+      window.__kgCopied = ok ? link : null;
+      button.textContent = ok ? "link copied ✓" : "copy failed: see the address bar";
+      setTimeout(() => { button.textContent = "copy link"; }, 1800);
+    };
+    const fallback = () => {  // file:// pages may not get the asynchronous clipboard
+      const area = document.createElement("textarea");
+      area.value = link;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      let ok = false;
+      try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+      area.remove();
+      done(ok);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).then(() => done(true), fallback);
+    else fallback();
+  }
   function fromHash() {
     const params = new URLSearchParams(location.hash.slice(1));
     centreFocus();
+    const sets = {};
+    chipSets().forEach(([name, hidden, chips]) => { sets[name] = [hidden, chips]; });
+    let changed = false;
+    params.getAll("hide").forEach((item) => {
+      const at = item.indexOf(":");
+      const target = sets[item.slice(0, at)];
+      const value = item.slice(at + 1);
+      if (!target || !target[1][value]) return;  // a chip this graph does not have
+      target[0].add(value);
+      target[1][value].setAttribute("aria-pressed", "false");
+      changed = true;
+    });
+    if (params.get("undated") === "0") { state.undated = false; $("kg-undated").checked = false; changed = true; }
+    if (params.get("isolated") === "0") { state.hideIsolated = true; $("kg-isolated").checked = false; changed = true; }
+    if (params.get("inactive") === "1") { state.hideInactive = true; $("kg-hide-inactive").checked = true; changed = true; }
+    if (changed) { showFacetSummary(); apply(); }
+    const zoom = (params.get("zoom") || "").split("..");
+    if (zoom.length === 2 && dayOf(zoom[0]) !== null && dayOf(zoom[1]) !== null) setView(dayOf(zoom[0]), dayOf(zoom[1]));
     if (params.get("from") || params.get("to")) {
       setRange(dayOf(params.get("from")) ?? minDay, dayOf(params.get("to")) ?? maxDay, "to", true);
     }
     if (params.get("q")) { $("kg-search").value = params.get("q"); suggestions = search(params.get("q")); }
-    if (params.get("node") && byId[params.get("node")]) focusNode(params.get("node"));
-    else if (params.get("edge") && E[+params.get("edge")]) { network.selectEdges([+params.get("edge")]); showEdge(+params.get("edge")); }
+    const chosen = params.get("select") || params.get("node");
+    if (chosen && byId[chosen]) focusNode(chosen);
+    else if (params.get("edge") && E[+params.get("edge")]) {
+      network.selectEdges([+params.get("edge")]);
+      state.edge = +params.get("edge");
+      showEdge(+params.get("edge"));
+    }
+    hashReady = true;
+    writeHash();
     window.__kgReady = true;
   }
 

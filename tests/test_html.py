@@ -97,7 +97,7 @@ def world(**kwargs) -> nx.MultiDiGraph:
 
 
 PAGE_TAGS = {"html", "head", "meta", "title", "style", "script", "body", "header", "div", "h1", "input", "ul", "label",
-             "select", "option", "button", "aside", "footer", "canvas", "span", "details", "summary"}
+             "select", "option", "button", "aside", "footer", "canvas", "span", "details", "summary", "section"}
 
 
 class Tags(HTMLParser):

@@ -498,3 +498,51 @@ def test_the_view_is_a_permalink(browser, pages):
                             ".getAttribute('aria-pressed')") == "false"
     assert browser.evaluate("location.href") == link  # restoring rewrites nothing
     assert browser.console_errors() == []
+
+
+def test_lanes_show_chosen_entities_facts_on_one_time_axis(browser, pages):
+    path, graph = pages["world"]
+    url = open_page(browser, path)
+    browser.evaluate("document.getElementById('kg-lanes-toggle').click()")
+    assert browser.evaluate("document.getElementById('kg-lanes').hidden") is False
+    # it opens on the most active entities, the one with most facts first
+    facts: dict[str, set] = {}
+    for u, v, d in graph.edges(data=True):
+        for n in (u, v):
+            facts.setdefault(n, set()).add(d["record"].id)
+    lanes = browser.evaluate("kg.lanes()")
+    assert len(lanes) == min(8, len(facts))
+    assert len(facts[lanes[0]]) == max(len(f) for f in facts.values())
+    # one mark per fact of each lane, on its lane
+    browser.evaluate("kg.setLanes(['person/antony-blinken'])")
+    marks = browser.evaluate("[...document.querySelectorAll('#kg-lanes .kg-mark')].map(m => m.dataset.entity)")
+    assert marks == ["person/antony-blinken"] * len(facts["person/antony-blinken"])
+    # add a lane by name
+    browser.evaluate("document.getElementById('kg-lanes-add').focus()")
+    browser.type_text("Zelensky")
+    browser.press("Enter")
+    assert browser.evaluate("kg.lanes()") == ["person/antony-blinken", "person/volodymyr-zelensky"]
+    # marks keep time order along the axis: the 2022-01-21 meeting before the 2022-02-24 one
+    xs = browser.evaluate("Object.fromEntries([...document.querySelectorAll('#kg-lanes .kg-mark')]"
+                          ".filter(m => m.dataset.entity === 'person/antony-blinken')"
+                          ".map(m => [m.querySelector('title').textContent, m.getBoundingClientRect().x]))")
+    held = next(x for t, x in xs.items() if t.startswith("2022-01-21 · meeting"))
+    cancelled = next(x for t, x in xs.items() if t.startswith("2022-02-24 · meeting"))
+    assert held < cancelled
+    # a click on a mark shows that fact in the provenance panel
+    where = browser.evaluate("(() => { const m = [...document.querySelectorAll('#kg-lanes .kg-mark')].find(m =>"
+                             " m.querySelector('title').textContent.startsWith('2022-02-24')); const r ="
+                             " m.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()")
+    click_at(browser, where["x"], where["y"])
+    text = panel_text(browser)
+    assert text.startswith("Meeting · 2022-02-24") and "cancelled" in text and "Blinken membatalkan" in text
+    # the lanes follow the filters and are part of the permalink
+    browser.evaluate("[...document.querySelectorAll('#kg-kinds .kg-chip')].find(b => b.textContent.includes('meeting'))"
+                     ".click()")
+    left = browser.evaluate("[...document.querySelectorAll('#kg-lanes .kg-mark')]"
+                            ".filter(m => m.dataset.entity === 'person/antony-blinken').length")
+    said = {d["record"].id for u, v, d in graph.edges(data=True) if "person/antony-blinken" in (u, v)
+            and d["kind"] != "meeting"}
+    assert left == len(said)
+    assert "lane=person%2Fantony-blinken&lane=person%2Fvolodymyr-zelensky" in browser.evaluate("kg.permalink()")
+    assert_clean(browser, url)

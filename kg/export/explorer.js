@@ -129,13 +129,18 @@
 
   // ---- filters ---------------------------------------------------------------------------------------------
   function edgeVisible(e) {
+    if (!edgeFiltered(e)) return false;
+    if (e.start === null) return state.undated;
+    return e.end >= state.from && e.start <= state.to;
+  }
+  // the filters but the dates (the lanes fade what lies outside the range instead of dropping it)
+  function edgeFiltered(e) {
     if (state.hiddenKinds.has(e.kind)) return false;
     if (state.hiddenTypes.has(byId[e.from].type) || state.hiddenTypes.has(byId[e.to].type)) return false;
     for (let i = 0; i < FACETS.length; i += 1) {
       if (e.facets[i] !== undefined && state.hiddenFacets[i].has(e.facets[i])) return false;
     }
-    if (e.start === null) return state.undated;
-    return e.end >= state.from && e.start <= state.to;
+    return true;
   }
 
   // vis-network applies a DataSet update item by item through setOptions (about 0.1 ms each: half a second
@@ -210,6 +215,7 @@
     if (edgeChanges.length || hides.length || fades.length || edgeFades.length) refresh();
     showCounts();
     drawHistogram();
+    drawLanes();
     writeHash();
   }
 
@@ -471,6 +477,7 @@
     [fromInput, toInput].forEach((input) => { input.max = String(view.hi - view.lo); });
     showRange();
     drawHistogram();
+    drawLanes();
     writeHash();
   }
   function showRange() {
@@ -579,6 +586,21 @@
 
   // years on long windows, months on medium ones, days on short ones, along the top of the histogram
   function drawTicks(ctx, width, span) {
+    const ticks = timeTicks(span);
+    const every = Math.max(1, Math.ceil(ticks.length * 52 / width));  // keep labels about 52 px apart
+    ctx.font = "10px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    ticks.forEach(([day, label], i) => {
+      const x = Math.round(dayX(day, width)) + 0.5;
+      ctx.fillStyle = "#c8ccd2";
+      ctx.fillRect(x, 0, 1, i % every ? 3 : 6);
+      if (i % every === 0 && x + 40 < width) {
+        ctx.fillStyle = "#8c959f";
+        ctx.fillText(label, x + 3, 0);
+      }
+    });
+  }
+  function timeTicks(span) {
     const first = new Date(view.lo * DAY_MS);
     const ticks = [];
     const scale = span > 3 * 366 ? "year" : span > 92 ? "month" : "day";
@@ -594,18 +616,7 @@
         ticks.push([day, scale === "year" ? String(year) : year + "-" + String(month + 1).padStart(2, "0")]);
       }
     }
-    const every = Math.max(1, Math.ceil(ticks.length * 52 / width));  // keep labels about 52 px apart
-    ctx.font = "10px system-ui, sans-serif";
-    ctx.textBaseline = "top";
-    ticks.forEach(([day, label], i) => {
-      const x = Math.round(dayX(day, width)) + 0.5;
-      ctx.fillStyle = "#c8ccd2";
-      ctx.fillRect(x, 0, 1, i % every ? 3 : 6);
-      if (i % every === 0 && x + 40 < width) {
-        ctx.fillStyle = "#8c959f";
-        ctx.fillText(label, x + 3, 0);
-      }
-    });
+    return ticks;
   }
 
   let playTimer = null;
@@ -706,6 +717,180 @@
     $("kg-undated").addEventListener("change", (ev) => { state.undated = ev.target.checked; apply(); });
     window.addEventListener("resize", drawHistogram);
     setView(view.lo, view.hi);
+  }
+
+
+  // ---- lanes: chosen entities' facts on one time axis, one lane each ---------------------------------------
+  // The axis is the timeline's window (zoom the histogram to zoom the lanes); the filters apply, facts outside
+  // the selected range are faded; undated facts sit in a column at the right. A click on a mark shows the
+  // fact in the provenance panel, like a click on an edge.
+  const LANE_HEIGHT = 36;
+  const LANE_LABEL = 170;  // px for the names
+  const UNDATED_COLUMN = 90;
+  const MOST_ACTIVE = 8;
+  const lanes = { open: false, ids: [], chosen: null };
+  function factsOf(id) {
+    const facts = new Map();  // record index -> {start, end, shown}
+    byId[id].edges.forEach((e) => {
+      if (!edgeFiltered(e)) return;
+      const fact = facts.get(e.rec) || { rec: e.rec, start: e.start, end: e.end, inRange: false };
+      fact.inRange = fact.inRange || edgeVisible(e);
+      facts.set(e.rec, fact);
+    });
+    return Array.from(facts.values());
+  }
+  function mostActive() {
+    return data.nodes.map((n) => ({ id: n.id, count: new Set(n.edges.map((e) => e.rec)).size, mentions: n.mentions }))
+      .filter((n) => n.count).sort((a, b) => b.count - a.count || b.mentions - a.mentions || (a.id < b.id ? -1 : 1))
+      .slice(0, MOST_ACTIVE).map((n) => n.id);
+  }
+  function setLanes(ids) {
+    lanes.ids = ids.filter((id, i) => byId[id] && ids.indexOf(id) === i);
+    drawLanes();
+    writeHash();
+  }
+  function openLanes(open) {
+    lanes.open = open;
+    $("kg-lanes").hidden = !open;
+    $("kg-lanes-toggle").setAttribute("aria-pressed", String(open));
+    if (open && !lanes.ids.length) lanes.ids = mostActive();
+    drawLanes();
+    writeHash();
+  }
+  function markShape(r, id) {
+    const colour = kindColour[r.kind] || "#888";
+    if (r.kind === "statement") {
+      const own = r.speaker === id;
+      return svgEl("circle", { r: 5, fill: own ? colour : "#fff", stroke: colour, "stroke-width": 2 });
+    }
+    if (r.kind === "meeting") {
+      const cancelled = r.status === "cancelled";
+      const mark = svgEl("rect", { x: -5, y: -5, width: 10, height: 10, fill: r.status === "held" ? colour : "#fff",
+                                   stroke: cancelled ? "#b0413e" : colour, "stroke-width": 2 });
+      if (r.status === "planned") mark.setAttribute("stroke-dasharray", "3 2");
+      return mark;
+    }
+    return svgEl("polygon", { points: "0,-6 6,5 -6,5", fill: colour, stroke: "#fff", "stroke-width": 1 });
+  }
+  function drawLanes() {
+    if (!lanes.open) return;
+    const box = $("kg-lanes-chart");
+    box.replaceChildren();
+    const list = $("kg-lanes-list");
+    list.replaceChildren();
+    lanes.ids.forEach((id) => {
+      const item = el("span", "kg-lane-chip");
+      item.appendChild(entityButton(id));
+      const drop = el("button", "kg-lane-drop", "×");
+      drop.type = "button";
+      drop.title = "Remove this lane";
+      drop.setAttribute("aria-label", "Remove " + labelOf(id));
+      drop.addEventListener("click", () => setLanes(lanes.ids.filter((other) => other !== id)));
+      item.appendChild(drop);
+      list.appendChild(item);
+    });
+    if (!lanes.ids.length) {
+      box.appendChild(el("p", "kg-hint", "No lanes: add an entity by name, or take the most active."));
+      return;
+    }
+    const width = Math.max(300, box.clientWidth - 8);
+    const plot = width - LANE_LABEL - UNDATED_COLUMN;
+    const height = 24 + lanes.ids.length * LANE_HEIGHT;
+    const svg = svgEl("svg", { width: width, height: height, role: "img", "aria-label": "Facts per entity over time" });
+    const span = view.hi - view.lo + 1;
+    const xOf = (day) => LANE_LABEL + (day - view.lo + 0.5) / span * plot;
+    timeTicks(span).forEach(([day, label], i, all) => {
+      const x = xOf(day) - plot / span / 2;
+      svg.appendChild(svgEl("line", { x1: x, x2: x, y1: 16, y2: height, stroke: "#eceef1" }));
+      const every = Math.max(1, Math.ceil(all.length * 60 / plot));
+      if (i % every === 0) {
+        const text = svgEl("text", { x: x + 3, y: 11, "font-size": 10, fill: "#8c959f" });
+        text.textContent = label;
+        svg.appendChild(text);
+      }
+    });
+    const undatedText = svgEl("text", { x: LANE_LABEL + plot + 8, y: 11, "font-size": 10, fill: "#8c959f" });
+    undatedText.textContent = "undated";
+    svg.appendChild(undatedText);
+    svg.appendChild(svgEl("line", { x1: LANE_LABEL + plot + 4, x2: LANE_LABEL + plot + 4, y1: 2, y2: height, stroke: "#c8ccd2",
+                                    "stroke-dasharray": "2 3" }));
+    const marks = [];
+    lanes.ids.forEach((id, lane) => {
+      const top = 20 + lane * LANE_HEIGHT;
+      const middle = top + LANE_HEIGHT / 2;
+      svg.appendChild(svgEl("rect", { x: 0, y: top, width: width, height: LANE_HEIGHT, fill: lane % 2 ? "#fafbfc" : "#fff" }));
+      const name = svgEl("text", { x: 6, y: middle + 4, "font-size": 12, fill: "#1f2328", "font-weight": 600 });
+      name.textContent = clip(labelOf(id), 24);
+      svg.appendChild(name);
+      svg.appendChild(svgEl("line", { x1: LANE_LABEL, x2: LANE_LABEL + plot, y1: middle, y2: middle, stroke: "#dfe2e6" }));
+      const perSpot = {};
+      let undated = 0;
+      factsOf(id).sort((a, b) => recordOrder(a.rec, b.rec)).forEach((fact) => {
+        const r = data.records[fact.rec];
+        let x;
+        if (fact.start === null) {
+          x = LANE_LABEL + plot + 10 + (undated % 8) * 10;
+          undated += 1;
+        } else {
+          if (fact.end < view.lo || fact.start > view.hi) return;
+          const mid = (Math.max(fact.start, view.lo) + Math.min(fact.end, view.hi)) / 2;
+          x = xOf(mid);
+          if (fact.end > fact.start) {  // a month or a year: its whole span, thin
+            svg.appendChild(svgEl("line", { x1: xOf(Math.max(fact.start, view.lo)), x2: xOf(Math.min(fact.end, view.hi)),
+                                            y1: middle, y2: middle, stroke: kindColour[r.kind] || "#888", "stroke-width": 3,
+                                            opacity: 0.35 }));
+          }
+        }
+        const spot = Math.round(x / 6);
+        const stack = perSpot[spot] || 0;  // marks on the same spot fan out above and below the line
+        perSpot[spot] = stack + 1;
+        const dy = stack ? (stack % 2 ? -1 : 1) * Math.min(12, Math.ceil(stack / 2) * 6) : 0;
+        const group = svgEl("g", { transform: "translate(" + x.toFixed(1) + "," + (middle + dy) + ")", class: "kg-mark",
+                                   tabindex: 0, opacity: fact.inRange ? 1 : 0.25 });
+        group.appendChild(markShape(r, id));
+        const title = svgEl("title", {});
+        title.textContent = (r.date || "undated") + " · " + r.kind + " · " + recordSummary(r);
+        group.appendChild(title);
+        group.dataset.rec = String(fact.rec);
+        group.dataset.entity = id;
+        if (lanes.chosen === fact.rec) group.classList.add("kg-mark-chosen");
+        const choose = () => {
+          lanes.chosen = fact.rec;
+          svg.querySelectorAll(".kg-mark-chosen").forEach((m) => m.classList.remove("kg-mark-chosen"));
+          svg.querySelectorAll('.kg-mark[data-rec="' + fact.rec + '"]').forEach((m) => m.classList.add("kg-mark-chosen"));
+          showRecord(fact.rec);
+        };
+        group.addEventListener("click", choose);
+        group.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); choose(); } });
+        svg.appendChild(group);
+        marks.push(group);
+      });
+    });
+    box.appendChild(svg);
+  }
+  function showRecord(rec) {
+    const r = data.records[rec];
+    const details = panel();
+    details.appendChild(el("h2", null, r.kind[0].toUpperCase() + r.kind.slice(1) + (r.date ? " · " + r.date : " · undated")));
+    details.appendChild(factCard(r));
+    details.appendChild(el("div", "kg-sub kg-id", "record " + r.id));
+  }
+  function buildLanes() {
+    $("kg-lanes-toggle").addEventListener("click", () => openLanes(!lanes.open));
+    $("kg-lanes-close").addEventListener("click", () => openLanes(false));
+    $("kg-lanes-active").addEventListener("click", () => setLanes(mostActive()));
+    $("kg-lanes-clear").addEventListener("click", () => setLanes([]));
+    const input = $("kg-lanes-add");
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Enter") return;
+      ev.preventDefault();
+      const found = search(input.value, 1)[0];
+      if (!found) { input.setCustomValidity("no entity matches"); input.reportValidity(); return; }
+      input.setCustomValidity("");
+      input.value = "";
+      setLanes(lanes.ids.concat([found.node.id]));
+    });
+    window.addEventListener("resize", drawLanes);
   }
 
   // ---- search ----------------------------------------------------------------------------------------------
@@ -1076,6 +1261,7 @@
     buildTimeline();
     buildSearch();
     buildTools();
+    buildLanes();
     buildTooltip();
     network.on("click", (params) => {
       select(params.nodes.length ? params.nodes[0] : null, !params.nodes.length && params.edges.length ? params.edges[0] : null);
@@ -1094,6 +1280,7 @@
       drawn: () => ({ nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length }),
       counts: () => ({ edges: shownEdges, activeNodes: activeNodes }),
       focus: focusIds, select: (id) => select(id), labels: () => placedLabels, permalink: permalink,
+      lanes: () => (lanes.open ? lanes.ids.slice() : null), setLanes: setLanes, openLanes: openLanes,
       dimmed: () => ({ nodes: data.nodes.filter((n) => n.dim).map((n) => n.id).sort(),
                        edges: E.filter((e) => e.dim).length }),
       position: (id) => {  // where a node is on the page (CSS pixels), for tests
@@ -1156,6 +1343,8 @@
     if (!state.undated) params.set("undated", "0");
     if (state.hideIsolated) params.set("isolated", "0");
     if (state.hideInactive) params.set("inactive", "1");
+    if (lanes.open) lanes.ids.forEach((id) => params.append("lane", id));
+    if (lanes.open && !lanes.ids.length) params.set("lanes", "none");
     return params.toString();
   }
   function writeHash() {
@@ -1216,6 +1405,10 @@
       setRange(dayOf(params.get("from")) ?? minDay, dayOf(params.get("to")) ?? maxDay, "to", true);
     }
     if (params.get("q")) { $("kg-search").value = params.get("q"); suggestions = search(params.get("q")); }
+    if (params.getAll("lane").length || params.get("lanes")) {
+      lanes.ids = params.getAll("lane").filter((id) => byId[id]);
+      openLanes(true);
+    }
     const chosen = params.get("select") || params.get("node");
     if (chosen && byId[chosen]) focusNode(chosen);
     else if (params.get("edge") && E[+params.get("edge")]) {

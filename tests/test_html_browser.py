@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -545,4 +546,35 @@ def test_lanes_show_chosen_entities_facts_on_one_time_axis(browser, pages):
             and d["kind"] != "meeting"}
     assert left == len(said)
     assert "lane=person%2Fantony-blinken&lane=person%2Fvolodymyr-zelensky" in browser.evaluate("kg.permalink()")
+    assert_clean(browser, url)
+
+
+def test_repeated_edges_merge_into_one_weighted_edge_that_expands_on_click(browser, pages):
+    path, graph = pages["world"]
+    url = open_page(browser, path)
+    pairs = Counter(frozenset((u, v)) for u, v in graph.edges())
+    browser.evaluate("document.getElementById('kg-merge').click()")
+    assert drawn(browser)["edges"] == len(pairs)  # one line per pair of entities
+    assert browser.evaluate("kg.counts().edges") == graph.number_of_edges()  # the facts are all still there
+    ministers = frozenset(("person/antony-blinken", "person/sergey-lavrov"))
+    assert pairs[ministers] >= 3
+    widths = browser.evaluate("Object.values(network.body.edges)"
+                              ".filter(e => !e.options.hidden && String(e.id).startsWith('merged:'))"
+                              ".map(e => [e.fromId, e.toId, e.options.width, e.options.label])")
+    assert sorted(w[3] for w in widths) == sorted(f"×{n}" for n in pairs.values() if n > 1)
+    assert all(w[2] > 1.5 for w in widths)
+    # a click on the merged edge expands it into its facts, listed in the panel
+    a = browser.evaluate("kg.position('person/antony-blinken')")
+    b = browser.evaluate("kg.position('person/sergey-lavrov')")
+    click_at(browser, (a["x"] + b["x"]) / 2, (a["y"] + b["y"]) / 2)
+    assert drawn(browser)["edges"] == len(pairs) - 1 + pairs[ministers]
+    text = panel_text(browser)
+    assert text.startswith(f"{pairs[ministers]} facts between two entities")
+    assert "“Kami siap berunding”" in text and "cancelled" in text
+    browser.evaluate("[...document.querySelectorAll('#kg-details button')].find(b => b.textContent === 'merge again')"
+                     ".click()")
+    assert drawn(browser)["edges"] == len(pairs)
+    assert "merge=1" in browser.evaluate("kg.permalink()")
+    browser.evaluate("document.getElementById('kg-merge').click()")
+    assert drawn(browser)["edges"] == graph.number_of_edges()
     assert_clean(browser, url)

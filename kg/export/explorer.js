@@ -30,7 +30,7 @@
   const focusIds = (data.focus || []).filter((id) => byId[id]);
   const E = data.edges.map((row, i) => ({
     id: i, from: row[0], to: row[1], kind: row[2], role: row[3], rec: row[4], key: row[5],
-    start: row[6], end: row[7], shown: true,
+    start: row[6], end: row[7], shown: true, visible: true, pair: null,
   }));
   E.forEach((e) => {
     byId[e.from].edges.push(e);
@@ -56,6 +56,25 @@
     { name: "mode", title: "Mode", value: (r) => (r.kind === "meeting" ? r.mode || "unspecified" : undefined) },
   ];
   E.forEach((e) => { e.facets = FACETS.map((f) => f.value(data.records[e.rec])); });
+
+  // repeated edges between the same two entities, which "merge repeats" draws as one weighted edge
+  const merged = [];
+  (() => {
+    const pairs = new Map();
+    E.forEach((e) => {
+      if (e.from === e.to) return;
+      const key = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+      if (!pairs.has(key)) pairs.set(key, []);
+      pairs.get(key).push(e);
+    });
+    pairs.forEach((members) => {
+      if (members.length < 2) return;
+      const m = { id: "merged:" + merged.length, from: members[0].from, to: members[0].to, members: members,
+                  expanded: false, shown: false, dim: false, count: members.length, merged: true };
+      members.forEach((e) => { e.pair = m; });
+      merged.push(m);
+    });
+  })();
   const dated = E.filter((e) => e.start !== null);
   const undatedCount = E.length - dated.length;
   // (reduce, not Math.min(...list): spreading 100,000 arguments overflows the stack)
@@ -63,7 +82,7 @@
   const maxDay = dated.reduce((high, e) => Math.max(high, e.end), dated.length ? -Infinity : 0);
   const state = {
     hiddenTypes: new Set(), hiddenKinds: new Set(), hiddenFacets: FACETS.map(() => new Set()), from: minDay, to: maxDay, undated: true,
-    hideInactive: false, hideIsolated: false, edgeDates: false, size: "mentions", selected: null,
+    hideInactive: false, hideIsolated: false, merge: false, edgeDates: false, size: "mentions", selected: null,
   };
 
   const iso = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -114,6 +133,13 @@
     const doc = data.documents[r.doc];
     lines.push("source: " + clip(doc ? [doc.title || r.doc, doc.outlet].filter(Boolean).join(" · ") : r.doc, 100));
     return lines.join("\n");
+  }
+
+  function mergedTitle(m) {
+    const kinds = {};
+    m.members.forEach((e) => { if (e.visible) kinds[e.kind] = (kinds[e.kind] || 0) + 1; });
+    return [labelOf(m.from) + " — " + labelOf(m.to), Object.keys(kinds).sort().map((k) => plural(kinds[k], k)).join(", "),
+      "click to see each"].join("\n");
   }
 
   function nodeValue(n) {
@@ -184,15 +210,25 @@
     shownEdges = 0;
     E.forEach((e) => {
       const visible = edgeVisible(e);
+      e.visible = visible;
       if (visible) { shownEdges += 1; active.add(e.from); active.add(e.to); }
-      if (visible !== e.shown) { e.shown = visible; edgeChanges.push({ id: e.id, hidden: !visible }); }
+      const drawnNow = visible && !(state.merge && e.pair && !e.pair.expanded);
+      if (drawnNow !== e.shown) { e.shown = drawnNow; edgeChanges.push({ id: e.id, hidden: !drawnNow }); }
     });
+    const labelChanges = [];
+    merged.forEach((m) => {
+      const count = m.members.filter((e) => e.visible).length;
+      const drawnNow = state.merge && !m.expanded && count > 0;
+      if (drawnNow && count !== m.count) { m.count = count; labelChanges.push({ id: m.id, label: "×" + count }); }
+      if (drawnNow !== m.shown) { m.shown = drawnNow; edgeChanges.push({ id: m.id, hidden: !drawnNow }); }
+    });
+    if (labelChanges.length) edges.update(labelChanges);
     // a selected node keeps its neighbourhood (through the visible edges) bright and dims the rest
     const selected = state.selected && byId[state.selected] && !byId[state.selected].hidden ? state.selected : null;
     const near = new Set(selected ? [selected] : []);
-    if (selected) byId[selected].edges.forEach((e) => { if (e.shown) { near.add(e.from); near.add(e.to); } });
+    if (selected) byId[selected].edges.forEach((e) => { if (e.visible) { near.add(e.from); near.add(e.to); } });
     const edgeFades = [];
-    E.forEach((e) => {
+    (mergedAdded ? E.concat(merged) : E).forEach((e) => {
       const dim = selected !== null && e.from !== selected && e.to !== selected;
       if (dim !== (e.dim || false)) { e.dim = dim; edgeFades.push(e); }
     });
@@ -217,6 +253,49 @@
     drawHistogram();
     drawLanes();
     writeHash();
+  }
+
+  // merged edges join the drawing the first time they are asked for: one per pair, wider for more facts,
+  // with an arrow only when every fact points the same way
+  let mergedAdded = false;
+  const MERGED_COLOUR = "#57606a";
+  function addMerged() {
+    if (mergedAdded || !merged.length) { mergedAdded = true; return; }
+    mergedAdded = true;
+    edges.add(merged.map((m) => {
+      const oneWay = m.members.every((e) => e.from === m.from && e.kind === "statement");
+      return { id: m.id, from: m.from, to: m.to, hidden: true, smooth: false, label: "×" + m.count,
+               width: Math.min(9, 1.5 + 1.5 * Math.log2(m.count)), arrows: oneWay ? "to" : "",
+               color: { color: MERGED_COLOUR, highlight: "#1f2328", hover: "#1f2328", opacity: 0.8 },
+               font: { size: 11, color: MERGED_COLOUR, strokeWidth: 3, align: "middle" } };
+    }));
+  }
+  function setMerge(on) {
+    state.merge = on;
+    $("kg-merge").checked = on;
+    if (on) addMerged();
+    merged.forEach((m) => { m.expanded = false; });
+    apply();
+  }
+  function mergedOf(id) {
+    return typeof id === "string" && id.startsWith("merged:") ? merged[+id.slice(7)] : null;
+  }
+  function expand(m) {
+    m.expanded = true;
+    apply();
+    const details = panel();
+    details.appendChild(el("h2", null, plural(m.members.length, "fact") + " between two entities"));
+    const line = el("div", "kg-sub");
+    line.appendChild(entityButton(m.from));
+    line.appendChild(document.createTextNode(" — "));
+    line.appendChild(entityButton(m.to));
+    details.appendChild(line);
+    const again = el("button", "kg-more", "merge again");
+    again.type = "button";
+    again.addEventListener("click", () => { m.expanded = false; apply(); showOverview(); });
+    details.appendChild(again);
+    const recs = Array.from(new Set(m.members.map((e) => e.rec))).sort(recordOrder);
+    factGroup(details, "Facts", recs);
   }
 
   // a faded edge: its colour's opacity, which vis-network reads at every frame (the original colour object
@@ -271,7 +350,7 @@
     focusIds.forEach((id) => first.push(byId[id]));
     if (state.selected && byId[state.selected]) {
       first.push(byId[state.selected]);
-      byId[state.selected].edges.forEach((e) => { if (e.shown) first.push(byId[e.from], byId[e.to]); });
+      byId[state.selected].edges.forEach((e) => { if (e.visible) first.push(byId[e.from], byId[e.to]); });
     }
     const firstIds = new Set(first.map((n) => n.id));
     const seen = new Set();
@@ -1212,6 +1291,8 @@
     $("kg-isolated").addEventListener("change", (ev) => { state.hideIsolated = !ev.target.checked; apply(); fit(); });
     $("kg-fit").addEventListener("click", fit);
     $("kg-copy-link").addEventListener("click", copyLink);
+    $("kg-merge").disabled = !merged.length;
+    $("kg-merge").addEventListener("change", (ev) => setMerge(ev.target.checked));
   }
 
   // fit the entities on show (hidden isolated entities would otherwise keep the view wide)
@@ -1247,7 +1328,10 @@
     };
     const hide = () => { clearTimeout(tipTimer); tip.hidden = true; };
     network.on("hoverNode", (p) => { if (byId[p.node]) show(nodeTitle(byId[p.node])); });
-    network.on("hoverEdge", (p) => { if (E[p.edge]) show(edgeTitle(E[p.edge])); });
+    network.on("hoverEdge", (p) => {
+      const pair = mergedOf(p.edge);
+      if (pair) show(mergedTitle(pair)); else if (E[p.edge]) show(edgeTitle(E[p.edge]));
+    });
     ["blurNode", "blurEdge", "dragStart", "zoom", "click"].forEach((name) => network.on(name, hide));
     container.addEventListener("pointerleave", hide);
   }
@@ -1264,8 +1348,11 @@
     buildLanes();
     buildTooltip();
     network.on("click", (params) => {
-      select(params.nodes.length ? params.nodes[0] : null, !params.nodes.length && params.edges.length ? params.edges[0] : null);
+      const pair = !params.nodes.length && params.edges.length ? mergedOf(params.edges[0]) : null;
+      select(params.nodes.length ? params.nodes[0] : null,
+             !params.nodes.length && params.edges.length && !pair ? params.edges[0] : null);
       if (params.nodes.length) showNode(params.nodes[0]);
+      else if (pair) expand(pair);
       else if (params.edges.length) showEdge(params.edges[0]);
       else showOverview();
     });
@@ -1281,6 +1368,7 @@
       counts: () => ({ edges: shownEdges, activeNodes: activeNodes }),
       focus: focusIds, select: (id) => select(id), labels: () => placedLabels, permalink: permalink,
       lanes: () => (lanes.open ? lanes.ids.slice() : null), setLanes: setLanes, openLanes: openLanes,
+      merged: () => merged.map((m) => ({ from: m.from, to: m.to, count: m.members.length, expanded: m.expanded })),
       dimmed: () => ({ nodes: data.nodes.filter((n) => n.dim).map((n) => n.id).sort(),
                        edges: E.filter((e) => e.dim).length }),
       position: (id) => {  // where a node is on the page (CSS pixels), for tests
@@ -1343,6 +1431,7 @@
     if (!state.undated) params.set("undated", "0");
     if (state.hideIsolated) params.set("isolated", "0");
     if (state.hideInactive) params.set("inactive", "1");
+    if (state.merge) params.set("merge", "1");
     if (lanes.open) lanes.ids.forEach((id) => params.append("lane", id));
     if (lanes.open && !lanes.ids.length) params.set("lanes", "none");
     return params.toString();
@@ -1399,6 +1488,7 @@
     if (params.get("isolated") === "0") { state.hideIsolated = true; $("kg-isolated").checked = false; changed = true; }
     if (params.get("inactive") === "1") { state.hideInactive = true; $("kg-hide-inactive").checked = true; changed = true; }
     if (changed) { showFacetSummary(); apply(); }
+    if (params.get("merge") === "1") setMerge(true);
     const zoom = (params.get("zoom") || "").split("..");
     if (zoom.length === 2 && dayOf(zoom[0]) !== null && dayOf(zoom[1]) !== null) setView(dayOf(zoom[0]), dayOf(zoom[1]));
     if (params.get("from") || params.get("to")) {

@@ -1436,13 +1436,21 @@
     if (lanes.open && !lanes.ids.length) params.set("lanes", "none");
     return params.toString();
   }
+  // Chromium ignores history updates past about 200 in 10 s (a dragged slider fires 60 a second): the hash
+  // follows the view a quarter second behind, and at once when a link is asked for
+  let hashTimer = null;
   function writeHash() {
     if (!hashReady) return;  // not while the page is being set up from the link it was opened with
+    if (hashTimer === null) hashTimer = setTimeout(flushHash, 250);
+  }
+  function flushHash() {
+    clearTimeout(hashTimer);
+    hashTimer = null;
     const hash = viewHash();
     if (hash !== location.hash.slice(1)) history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
   }
   function permalink() {
-    writeHash();
+    flushHash();
     return location.href;
   }
   function copyLink() {
@@ -1507,7 +1515,7 @@
       showEdge(+params.get("edge"));
     }
     hashReady = true;
-    writeHash();
+    flushHash();
     window.__kgReady = true;
   }
 

@@ -366,6 +366,7 @@ def test_the_focus_entity_is_ringed_and_centred(browser, pages):
     path, _ = pages["focused"]
     url = open_page(browser, path)
     assert browser.evaluate("kg.focus") == ["person/sergey-lavrov"]
+    assert browser.evaluate("document.getElementById('kg-focus-key').textContent.trim()") == "focus"
     where = browser.evaluate("kg.position('person/sergey-lavrov')")
     box = browser.evaluate("document.getElementById('mynetwork').getBoundingClientRect().toJSON()")
     assert abs(where["x"] - (box["left"] + box["width"] / 2)) < 3
@@ -574,6 +575,13 @@ def test_repeated_edges_merge_into_one_weighted_edge_that_expands_on_click(brows
     browser.evaluate("[...document.querySelectorAll('#kg-details button')].find(b => b.textContent === 'merge again')"
                      ".click()")
     assert drawn(browser)["edges"] == len(pairs)
+    # selecting an entity fades the merged edges it is not on, their ×n too
+    click_node(browser, "person/volodymyr-zelensky")
+    faded = browser.evaluate("Object.values(network.body.edges).filter(e => String(e.id).startsWith('merged:'))"
+                             ".map(e => [e.fromId, e.toId, e.options.color.opacity, e.options.font.color])")
+    for source, target, opacity, font in faded:
+        near = "person/volodymyr-zelensky" in (source, target)
+        assert (opacity > 0.5) == near and font.startswith("rgba") != near, (source, target)
     assert "merge=1" in browser.evaluate("kg.permalink()")
     browser.evaluate("document.getElementById('kg-merge').click()")
     assert drawn(browser)["edges"] == graph.number_of_edges()

@@ -306,10 +306,16 @@
       edges.update(list.map((e) => ({ id: e.id, color: { opacity: e.dim ? 0.08 : 0.8 } })));
       return;
     }
+    // a merged edge's "×n" fades too (vis-network caches label colours: a DataSet update, for these few edges)
+    const labels = list.filter((e) => e.merged)
+      .map((e) => ({ id: e.id, font: { color: e.dim ? "rgba(87,96,106,0.2)" : MERGED_COLOUR } }));
+    if (labels.length) edges.update(labels);
     list.forEach((e) => {
       const object = body.edges[e.id];
       if (!object) return;
-      if (!e.colour) e.colour = object.options.color;
+      // (a merged edge's colour object is remade by the label update above: use the one it was given)
+      if (e.merged) e.colour = { color: MERGED_COLOUR, highlight: "#1f2328", hover: "#1f2328", inherit: false, opacity: 0.8 };
+      else if (!e.colour) e.colour = object.options.color;
       const c = e.colour;
       object.options.color = e.dim
         ? { color: c.color, highlight: c.highlight, hover: c.hover, inherit: c.inherit, opacity: 0.08 } : c;
@@ -518,6 +524,11 @@
     chip($("kg-styles"), lineIcon(kindColour.meeting, "5 4", false), "planned", null, null);
     chip($("kg-styles"), lineIcon("#b0413e", "1.5 3.5", false), "✕ cancelled", null, null);
     chip($("kg-styles"), shapeIcon("dot", "#9aa5b1"), "size = mentions", null, null).id = "kg-size-key";
+    if (focusIds.length) {
+      const ring = svgEl("svg", { width: 14, height: 14, viewBox: "0 0 14 14", "aria-hidden": "true" });
+      ring.appendChild(svgEl("circle", { cx: 7, cy: 7, r: 5.5, fill: "none", stroke: FOCUS_RING, "stroke-width": 2 }));
+      chip($("kg-styles"), ring, "focus", null, null).id = "kg-focus-key";
+    }
   }
 
   // ---- timeline ------------------------------------------------------------------------------------------

@@ -1367,7 +1367,8 @@
       else if (params.edges.length) showEdge(params.edges[0]);
       else showOverview();
     });
-    network.on("afterDrawing", (ctx) => { markFocus(ctx); drawLabels(ctx); });
+    network.on("beforeDrawing", (ctx) => markFocus(ctx, true));
+    network.on("afterDrawing", (ctx) => { markFocus(ctx, false); drawLabels(ctx); });
     setRange(minDay, maxDay, "to", true);
     showOverview();
     window.kg = {
@@ -1400,7 +1401,7 @@
 
   // the entity of `kg build --focus`: a ring around it (drawn over vis-network's frame, in graph units)
   const FOCUS_RING = "#d6336c";
-  function markFocus(ctx) {
+  function markFocus(ctx, halo) {
     const scale = network.getScale();
     focusIds.forEach((id) => {
       const node = network.body.nodes[id];
@@ -1408,11 +1409,17 @@
       const radius = Math.max(node.shape.width || 0, node.shape.height || 0, 2 * (node.options.size || 10)) / 2;
       ctx.save();
       ctx.globalAlpha = byId[id].dim ? 0.3 : 1;
-      ctx.strokeStyle = FOCUS_RING;
-      ctx.lineWidth = 3 / scale;
       ctx.beginPath();
-      ctx.arc(node.x, node.y, radius + 5 / scale, 0, 2 * Math.PI);
-      ctx.stroke();
+      if (halo) {  // under the drawing: a soft disc, so the ring is not taken for a self-loop
+        ctx.fillStyle = "rgba(214, 51, 108, 0.13)";
+        ctx.arc(node.x, node.y, radius + 16 / scale, 0, 2 * Math.PI);
+        ctx.fill();
+      } else {
+        ctx.strokeStyle = FOCUS_RING;
+        ctx.lineWidth = 3 / scale;
+        ctx.arc(node.x, node.y, radius + 5 / scale, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
       ctx.restore();
     });
   }

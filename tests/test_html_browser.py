@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from datetime import date, timedelta
 
+import networkx as nx
 import pytest
 from test_html import day, entity, evidence, world, world_corpus
 
@@ -586,3 +587,21 @@ def test_repeated_edges_merge_into_one_weighted_edge_that_expands_on_click(brows
     browser.evaluate("document.getElementById('kg-merge').click()")
     assert drawn(browser)["edges"] == graph.number_of_edges()
     assert_clean(browser, url)
+
+
+def test_empty_and_undated_pages_work_without_errors(browser, tmp_path):
+    corpus = world_corpus()
+    for record in [*corpus.statements, *corpus.meetings, *corpus.events]:
+        record.date = None
+    for name, graph in (("empty", nx.MultiDiGraph(documents={})), ("undated", build_graph(corpus))):
+        path = tmp_path / f"{name}.html"
+        path.write_text(to_html(graph), encoding="utf-8")
+        url = open_page(browser, path)
+        assert browser.evaluate("document.getElementById('kg-range-label').textContent") == "no dated edges"
+        browser.evaluate("document.getElementById('kg-lanes-toggle').click()")
+        browser.evaluate("document.getElementById('kg-merge').click()")
+        browser.evaluate("document.getElementById('kg-histogram')"
+                         ".dispatchEvent(new WheelEvent('wheel', {deltaY: 100, cancelable: true}))")
+        assert drawn(browser)["edges"] <= graph.number_of_edges()
+        assert browser.evaluate("kg.permalink()").startswith(url)
+        assert_clean(browser, url)

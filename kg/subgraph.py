@@ -66,7 +66,8 @@ def select(graph: nx.MultiDiGraph, focus: str | None = None, hops: int = 1, date
     - focus (an entity id, label or alias, case-insensitive) keeps the entities within ``hops`` edges
       of it, in either direction; ValueError if no entity matches;
     - max_nodes keeps that many entities, the most connected first (the focus always stays).
-    Edges between kept entities are kept with their keys and data; graph.graph (documents) is shared.
+    Edges between kept entities are kept with their keys and data; graph.graph (documents) is shared, and
+    with a focus graph.graph["focus"] lists the entities it matched (the HTML page marks them).
     """
     if hops < 0:
         raise ValueError(f"hops must be 0 or more, not {hops}")
@@ -101,6 +102,8 @@ def select(graph: nx.MultiDiGraph, focus: str | None = None, hops: int = 1, date
     selected = nx.MultiDiGraph(**graph.graph)
     selected.add_nodes_from((n, graph.nodes[n]) for n in graph.nodes if n in nodes)
     selected.add_edges_from((u, v, k, d) for u, v, k, d in edges)
+    if seeds:
+        selected.graph["focus"] = seeds  # for the page, which marks and centres them
     return selected
 
 

@@ -97,7 +97,7 @@ def world(**kwargs) -> nx.MultiDiGraph:
 
 
 PAGE_TAGS = {"html", "head", "meta", "title", "style", "script", "body", "header", "div", "h1", "input", "ul", "label",
-             "select", "option", "button", "aside", "footer", "canvas", "span"}
+             "select", "option", "button", "aside", "footer", "canvas", "span", "details", "summary", "section"}
 
 
 class Tags(HTMLParser):
@@ -318,3 +318,5 @@ def test_focused_graph_draws():
     html = to_html(select(world(), focus="Lavrov", hops=1))
     data = page_json(html)
     assert {n["id"] for n in data["nodes"]} >= {"person/sergey-lavrov", "person/antony-blinken", "country/ukraina"}
+    assert data["focus"] == ["person/sergey-lavrov"]  # the page rings and centres it
+    assert page_json(to_html(world()))["focus"] == []

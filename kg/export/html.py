@@ -44,6 +44,7 @@ CANCELLED_DASHES = [2, 5]
 MAX_LABEL = 28
 BIG_GRAPH_EDGES = 3000  # above this, hide edges while dragging or zooming to keep the page responsive
 EPOCH = date(1970, 1, 1)
+LABELS_BY_EXPLORER = 10**6  # vis-network draws a label only when its size on screen reaches this (never)
 
 # pyvis's template links Bootstrap from a CDN in every mode and keeps commented-out script links; the
 # clean-up only looks at markup, never inside an inlined script or style (see markup_only)
@@ -145,7 +146,10 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
     present_kinds = {e[3]["kind"] for e in edges}
     kinds = [{"name": k.name, "colour": k.style.colour} for k in registered_kinds()
              if k.style.listed_when_absent or k.name in present_kinds]
+    # kg.subgraph.select names the --focus entities; the page rings and centres them
+    focus = sorted(n for n in graph.graph.get("focus", ()) if n in graph)
     page = {"title": title, "types": types, "kinds": kinds, "nodes": nodes, "edges": edge_rows, "records": records,
+            "focus": focus,
             "documents": {d: document_data(documents[d]) for d in sorted(used_documents) if d in documents}}
     return page, edges
 
@@ -184,7 +188,10 @@ def options(graph_edges: int) -> dict:
         "nodes": {"borderWidth": 1, "font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3,
                                               "strokeColor": "#ffffff", "color": "#1f2328"},
                   "scaling": {"min": 6, "max": 24, "label": {"enabled": True, "min": 12, "max": 24,
-                                                             "drawThreshold": 5, "maxVisible": 28}}},
+                                                             # explorer.js draws the labels (by importance,
+                                                             # without overlaps): vis-network never does
+                                                             "drawThreshold": LABELS_BY_EXPLORER,
+                                                             "maxVisible": 28}}},
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1.5, "width": 1.5,
                   "color": {"color": kind("statement").style.colour, "highlight": "#1f2328", "hover": "#1f2328",
                             "opacity": 0.8},

@@ -28,8 +28,9 @@ what the text lacks and wins over it.
 Writes into OUTDIR: graph.ttl (all triples) and graph.html (interactive page that works offline); with
 --trig also graph.trig (the same triples, one named graph per article, entities in the default graph; a
 build without --trig removes the graph.trig of an earlier build with its other outputs). Analysed articles are cached
-(OUTDIR/.kg-cache); with --no-html the build also leaves OUTDIR/.kg-build.state, so that the next build
-resolves only new articles whose ids sort after the others and copies the rest of the files.
+(OUTDIR/.kg-cache), and the build leaves OUTDIR/.kg-build.state, so that the next build with --no-html
+resolves only new articles whose ids sort after the others and copies the rest of the files (a build with the
+page resolves every article again, from the cache).
 
 Exit status: 0 success, 2 bad input (missing path, no readable article), 3 output folder not writable
 or another build writing into it, 130 Ctrl-C, 143 SIGTERM (the outputs are then the last build's: all

@@ -11,7 +11,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
@@ -27,7 +27,7 @@ from . import lang as language
 from .cache import ArticleCache
 from .export import COMMIT_NAME, OutputSet, recover, remove_stale_temps, temp_pattern
 from .export.html import to_html
-from .export.rdf import Previous, Writer, article_block, write_rdf
+from .export.rdf import Previous, Writer, article_block
 from .graph import build_graph, record_edges
 from .iris import DEFAULT_BASE, Iris
 from .kinds import count as count_kinds
@@ -289,21 +289,22 @@ class Resolution:
             yield ResolvedArticle(result.document, [m for m in result.mentions if m.entity_id], records)
 
 
-    def rendered(self, base: str, workers: int) -> Iterator[RenderedArticle]:
+    def rendered(self, base: str, workers: int, keep: bool = False) -> Iterator[RenderedArticle]:
         """Each article resolved and rendered as RDF, in article id order: on a pool of `workers` processes forked
-        now (they inherit the resolved entities and mentions instead of being sent them), else here."""
+        now (they inherit the resolved entities and mentions instead of being sent them), else here. keep: each
+        comes with its resolved article too (for a sink that needs the facts, the page)."""
         doc_ids = sorted(self.mentions)
         if workers == 0:
             workers = os.cpu_count() or 1
         if workers < 2 or len(doc_ids) < AUTO_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
             iris = Iris(base)
-            yield from (render(article, iris) for article in self.articles())
+            yield from (render(article, iris, keep) for article in self.articles())
             return
         global RENDERING
         RENDERING = self
         pool = new_pool(workers, "fork")
         try:
-            yield from in_chunks(pool, render_chunk, doc_ids, workers, (base,))
+            yield from in_chunks(pool, render_chunk, doc_ids, workers, (base, keep))
         except BaseException:  # an error, Ctrl-C, SIGTERM, or the caller stopped reading
             stop_pool(pool)
             raise
@@ -320,24 +321,25 @@ class RenderedArticle:
     block: bytes
     edges: int  # the graph edges of its facts
     counts: dict[str, int]  # facts per kind
+    article: ResolvedArticle | None = None  # kept for a sink that needs the facts (see Resolution.rendered)
 
 
 RENDERING: Resolution | None = None  # the resolution forked render workers read (see Resolution.rendered)
 
 
-def render(article: ResolvedArticle, iris: Iris) -> RenderedArticle:
+def render(article: ResolvedArticle, iris: Iris, keep: bool = False) -> RenderedArticle:
     counts: dict[str, int] = {}
     for record in article.records:
         counts[record.kind] = counts.get(record.kind, 0) + 1
     return RenderedArticle(article.document.id, article_block(article.document, article.mentions, article.records,
                                                               iris),
-                           sum(len(record_edges(r)) for r in article.records), counts)
+                           sum(len(record_edges(r)) for r in article.records), counts, article if keep else None)
 
 
-def render_chunk(doc_ids: list[str], base: str) -> list[RenderedArticle]:
+def render_chunk(doc_ids: list[str], base: str, keep: bool = False) -> list[RenderedArticle]:
     """In a forked render worker: these articles, resolved against the inherited entities and rendered."""
     iris = Iris(base)
-    return [render(article, iris) for article in RENDERING.articles(doc_ids)]
+    return [render(article, iris, keep) for article in RENDERING.articles(doc_ids)]
 
 
 def resolve_corpus(documents: list[Document | Known], report: ReadReport, settings: Settings,
@@ -429,29 +431,24 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
             held.enter_context(output_lock(out_dir))
             if cache_dir is not None:
                 held.enter_context(cache_lock(cache_dir))
-            if html:  # the page needs the whole graph in memory
-                result = run_pipeline(inputs, settings)
-                with OutputSet(out_dir) as outputs:  # the files are replaced together
-                    with outputs.open(TURTLE) as turtle, \
-                            outputs.open(TRIG) if trig else nullcontext() as trig_file:
-                        write_rdf(result.graph, turtle, trig_file, base_iri)
-                    shown = select(result.graph, **view) if view else result.graph
-                    if not view and shown.number_of_nodes() > HTML_MAX_NODES:
-                        log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of "
-                                    f"{shown.number_of_nodes():,} entities (see --max-nodes, --focus, --from/--to)")
-                        shown = select(shown, max_nodes=HTML_MAX_NODES)
-                    outputs.write("graph.html", to_html(shown))
-                    drop_stale_trig(outputs, trig)
-                result.outputs += [out_dir / name for name in (*rdf_outputs(trig), "graph.html")]
-            else:
-                result = stream_build(inputs, out_dir, settings)
-                result.outputs += [out_dir / name for name in rdf_outputs(trig)]
+            result = stream_build(inputs, out_dir, settings, (view or {}) if html else None)
+            result.outputs += [out_dir / name for name in (*rdf_outputs(trig), *(["graph.html"] if html else []))]
             if store is not None:
                 write_store(out_dir / (TRIG if trig else TURTLE), Path(store))
                 result.outputs.append(Path(store))
         except OSError as err:
             raise OutputError(f"{err.filename or out_dir}: cannot write output ({err.strerror})") from err
     return result
+
+
+def page_of(graph: nx.MultiDiGraph, view: dict[str, object]) -> str:
+    """graph.html of a build's graph, narrowed to the view (kg.subgraph.select), at most HTML_MAX_NODES entities."""
+    shown = select(graph, **view) if view else graph
+    if not view and shown.number_of_nodes() > HTML_MAX_NODES:
+        log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of "
+                    f"{shown.number_of_nodes():,} entities (see --max-nodes, --focus, --from/--to)")
+        shown = select(shown, max_nodes=HTML_MAX_NODES)
+    return to_html(shown)
 
 
 def drop_stale_trig(outputs: OutputSet, trig: bool) -> None:
@@ -523,16 +520,19 @@ def flock(fd: int, operation: int) -> bool:
     return True
 
 
-def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings) -> BuildResult:
-    """Read, analyse, resolve and write graph.ttl (and with trig, graph.trig) one article at a time (no graph in
-    memory).
+def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, page: dict | None = None
+                 ) -> BuildResult:
+    """Read, analyse, resolve and write graph.ttl (and with trig, graph.trig) one article at a time; with `page`
+    (the view options of graph.html, see page_of) the page's sink also collects every article's facts, and
+    graph.html is written from their graph with the other files.
 
     With a cache, the build saves its state (kg.state) and the next one starts from it when it can: new
     articles that sort after the known ones are resolved alone and appended, and the old blocks are copied.
     An OSError is the caller's to report."""
     started = time.monotonic()
     lang_code, base_iri, cache, trig = settings.lang_code, settings.base_iri, settings.cache, settings.trig
-    state = BuildState.load(out_dir, lang_code, base_iri, trig) if cache is not None else None
+    # the page needs every article's facts: a build with it resolves them all (and leaves a state for the next)
+    state = BuildState.load(out_dir, lang_code, base_iri, trig) if cache is not None and page is None else None
     with ExitStack() as stack:
         outputs = stack.enter_context(OutputSet(out_dir))  # last out: renames the files once they are closed
         previous = None if state is None else Previous([stack.enter_context((out_dir / name).open("rb"))
@@ -566,16 +566,27 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings) ->
                              reused=resolution.reused + len(old_articles) + (len(state.skipped) if state else 0),
                              nodes=len(resolution.entities), added=len(resolution.mentions) if state else None)
         counts = count_kinds([])
-        for article in resolution.rendered(base_iri, 1 if settings.dask else settings.workers):
+        corpus = Corpus(entities=resolution.entities) if page is not None else None  # the page's sink
+        for article in resolution.rendered(base_iri, 1 if settings.dask else settings.workers, corpus is not None):
             totals.edges += article.edges
             for name, n in article.counts.items():
                 counts[name] += n
             writer.add(article.doc_id, article.block)
+            if corpus is not None:
+                corpus.documents[article.doc_id] = article.article.document
+                corpus.mentions += article.article.mentions
+                for record in article.article.records:
+                    corpus.add(record)
         layout = writer.finish(list(resolution.entities.values()))
+        if corpus is not None:
+            result.corpus, result.graph = corpus, build_graph(corpus)
+            outputs.write("graph.html", page_of(result.graph, page))
         drop_stale_trig(outputs, trig)
     totals.statements += counts["statement"]
     totals.meetings += counts["meeting"]
     result.edges, result.statements, result.meetings = totals.edges, totals.statements, totals.meetings
+    if result.graph is not None:  # as the page counts them
+        result.nodes, result.edges = result.graph.number_of_nodes(), result.graph.number_of_edges()
     result.counts = {**counts, "statement": totals.statements, "meeting": totals.meetings}
     if cache is not None:
         articles = {**(state.articles if state else {}), **{d: resolution.keys[d] for d in resolution.mentions}}

@@ -94,3 +94,21 @@ def test_dask_local_cluster_gives_the_same_output(corpus, reference, tmp_path):
                                   dashboard_address=None) as cluster:
         build([corpus], tmp_path, progress=False, trig=True, html=False, cache=False, dask=cluster.scheduler_address)
     assert outputs(tmp_path) == reference
+
+
+def test_the_page_is_built_from_the_stream_as_from_the_in_memory_graph(corpus, tmp_path, monkeypatch):
+    """One build path: with the page, the articles flow through the same stream (here on the render pool, which
+    sends each resolved article back for the page's sink); the page equals one drawn from kg.process's graph."""
+    from kg import pipeline
+    from kg.export.html import to_html
+    from kg.read import read_inputs
+
+    monkeypatch.setattr(pipeline, "AUTO_PARALLEL", 2)
+    result = build([corpus], tmp_path / "out", progress=False, workers=2, cache=False)
+    documents, report = read_inputs([corpus])
+    graph = pipeline.process(documents, report).graph
+    assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8") == to_html(graph)
+    assert (result.nodes, result.edges) == (graph.number_of_nodes(), graph.number_of_edges())
+    plain = tmp_path / "plain"
+    build([corpus], plain, progress=False, html=False, workers=1, cache=False)
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (plain / "graph.ttl").read_bytes()

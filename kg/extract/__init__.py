@@ -316,19 +316,6 @@ def title_words(lang: LanguageData) -> frozenset[str]:
 
 
 
-def one_per_trigger(drafts: list[Draft]) -> list[Draft]:
-    """One fact per trigger (the benchmark's "one statement per attribution"): of the readings a trigger gives
-    ("A dan B mengatakan" reads as A's and as B's), the first; the others would share its IRI and give one node
-    two speakers."""
-    seen: set[str] = set()
-    kept = []
-    for draft in drafts:
-        if draft.id not in seen:
-            seen.add(draft.id)
-            kept.append(draft)
-    return kept
-
-
 def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nlp: Language,
                      lang: LanguageData, finder: MentionFinder | None = None) -> tuple[list[Mention], list[Draft]]:
     from ..dating import date_by_paragraph_frame, mark_news_day, mark_occasions
@@ -344,7 +331,6 @@ def extract_document(document: Document, doc: Doc, sentences: list[Sentence], nl
             continue
         for fact_kind in kinds():
             drafts.extend(fact_kind.extract(context, sentence))
-    drafts = one_per_trigger(drafts)
     date_by_paragraph_frame(context, drafts)
     mark_news_day(context, drafts)
     mark_occasions(context, drafts)

@@ -290,6 +290,7 @@ def statements_in_sentence(context: DocumentContext, sentence: Sentence) -> list
                 spoken.add(id(speaker))
             context.last_speaker = speaker.antecedent or speaker
             found.append(Attribution(k, reading, speaker, reading.content))
+            break  # one statement per attribution ("A dan B mengatakan": A's); the others are only candidates
     drafts: list[Draft] = []
     for attribution in found:
         draft = make_statement(context, sentence, attribution, quotes)

@@ -31,7 +31,7 @@ class Graph:
         return len(self.store)
 
     def results(self, sparql: str, params: dict[str, str] | None = None) -> Results:
-        return run(self.store, sparql, params)
+        return run(self.store, sparql, params or {})
 
     def query(self, sparql: str, params: dict[str, str] | None = None, frame: bool = True) -> Any:
         """Rows of a SELECT as a pandas DataFrame (when pandas is installed and frame=True) or a list of dicts.
@@ -39,13 +39,14 @@ class Graph:
         queries = bundled_queries()
         if sparql in queries:
             sparql = queries[sparql].read_text(encoding="utf-8")
-        records = self.results(sparql, params).records()
+        results = self.results(sparql, params)
+        records = results.records()
         if frame:
             try:
                 import pandas
             except ImportError:
                 return records
-            return pandas.DataFrame.from_records(records, columns=self.results(sparql, params).variables)
+            return pandas.DataFrame.from_records(records, columns=results.variables)
         return records
 
 

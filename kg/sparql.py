@@ -145,17 +145,18 @@ def bind_params(sparql: str, params: dict[str, str]) -> str:
             raise QueryError(f"the query has no variable ?{name} to bind (its variables: {variables})")
         term = str(parse_param(value))
         sparql = pattern.sub(lambda _, term=term: term, sparql)
-    # bound: what it returns declares nothing more (running it again binds nothing and needs nothing)
-    return PARAMETERS.sub("# (parameters bound)", sparql) if declared is not None else sparql
+    return sparql
 
 
 def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None, limits: TextLimits = LOCAL_LIMITS,
         max_rows: int | None = None) -> Results:
-    """Run a SPARQL query (updates are refused: only queries run); params bind variables by name.
+    """Run a SPARQL query (updates are refused: only queries run); params bind variables by name (see
+    bind_params; {} checks that none is required).
 
     The text is checked against limits before it is parsed; more than max_rows rows (or triples) is an error.
     """
-    sparql = bind_params(sparql, params or {})
+    if params is not None:  # None: the text is bound already (or takes no parameters)
+        sparql = bind_params(sparql, params)
     problem = query_problem(sparql, limits)
     if problem:
         raise QueryError(problem)

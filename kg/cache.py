@@ -4,13 +4,13 @@ The key hashes the article (id, source, text and metadata) with a fingerprint of
 and the contents of its analysis code, language data and model files. Changing one article re-analyses that article
 only; changing the pipeline re-analyses everything. Entries are data (kg.codec: loading one runs no code),
 written atomically; an entry that cannot be read, is not ours or is damaged is discarded with a warning naming it
-and the article is analysed again. Entries of earlier versions (pickles) are never loaded, only removed.
+and the article is analysed again. Entries of earlier versions (pickles) are never loaded: a build removes them
+with its stale temporary files (kg.pipeline.cache_lock).
 """
 from __future__ import annotations
 
 import ast
 import hashlib
-import logging
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +21,6 @@ from . import codec
 from .lang import folder_digest
 from .model import Document
 from .worker import ArticleResult
-
-log = logging.getLogger("kg")
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -133,25 +131,9 @@ class ArticleCache:
     def get(self, key: str) -> ArticleResult | None:
         """The cached result of the article with this key; None when there is none (or none usable)."""
         path = self.path(key)
-        found = codec.read(path, codec.CACHE_MAGIC, codec.result_from, "analysing the article again")
-        if found is None:
-            self.drop_legacy(path.with_suffix(".pickle"))
-        return found
+        return codec.read(path, codec.CACHE_MAGIC, codec.result_from, "analysing the article again")
 
     def put(self, key: str, value: ArticleResult) -> None:
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         codec.write(path, codec.CACHE_MAGIC, codec.result_data(value))
-
-    def drop_legacy(self, path: Path) -> None:
-        """Remove an entry an earlier kg wrote as a pickle (never loaded), saying so once per cache."""
-        try:
-            path.unlink()
-        except OSError:
-            return
-        if self.folder not in LEGACY_WARNED:
-            LEGACY_WARNED.add(self.folder)
-            log.warning(f"{self.folder}: removing article cache entries of an earlier kg (pickles, never loaded)")
-
-
-LEGACY_WARNED: set[Path] = set()  # caches whose pickle entries this process has said it removes

@@ -25,7 +25,7 @@ import networkx as nx
 
 from . import lang as language
 from .cache import ArticleCache
-from .export import COMMIT_NAME, OutputSet, recover, remove_stale_temps, temp_pattern
+from .export import COMMIT_NAME, TEMP_NAME, OutputSet, recover, remove_stale_temps, temp_pattern
 from .export.html import to_html
 from .export.rdf import Previous, Writer, article_block
 from .graph import build_graph, record_edges
@@ -461,8 +461,11 @@ def drop_stale_trig(outputs: OutputSet, trig: bool) -> None:
 
 LOCK_NAME = ".kg-build.lock"
 OUTPUT_NAMES = (TRIG, TURTLE, "graph.html", STATE_NAME, COMMIT_NAME)  # what a build writes in OUTDIR
-CACHE_TEMP = re.compile(r"\.[0-9a-f]{64}\.\w+\.[a-z0-9_]{8}\.tmp")  # a cache entry's temporary file
+CACHE_TEMP = re.compile(TEMP_NAME.format(name=r"[0-9a-f]{64}\.\w+"))  # a cache entry's temporary file
 CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")
+# what a build removes from the cache's folders: the temporary files a killed build left, and the entries an
+# earlier kg wrote as pickles (never loaded)
+CACHE_STALE = re.compile(rf"{CACHE_TEMP.pattern}|[0-9a-f]{{64}}\.pickle")
 
 
 @contextmanager
@@ -497,9 +500,11 @@ def cache_lock(cache_dir: Path) -> Iterator[None]:
             alone = False
             flock(folder, fcntl.LOCK_SH)
         if alone:
-            for entry in os.scandir(cache_dir):
-                if CACHE_FOLDER.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
-                    remove_stale_temps(entry.path, CACHE_TEMP)
+            removed = [path for entry in os.scandir(cache_dir)
+                       if CACHE_FOLDER.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)
+                       for path in remove_stale_temps(entry.path, CACHE_STALE)]
+            if any(path.suffix == ".pickle" for path in removed):
+                log.warning(f"{cache_dir}: removed article cache entries of an earlier kg (pickles, never loaded)")
             flock(folder, fcntl.LOCK_SH)
         yield
     finally:

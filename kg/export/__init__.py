@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,30 +19,23 @@ from typing import BinaryIO
 
 log = logging.getLogger("kg")
 TEMP_SUFFIX = ".tmp"
-TEMP_NAME = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"  # what mkstemp(prefix=".<name>.", suffix=".tmp") makes
+TEMP_NAME = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"  # what temp_file makes for <name>
 COMMIT_NAME = ".kg-commit.json"  # the renames and removals of an OutputSet, while they are being made
 
 
-def creation_mode() -> int:
-    """0o666 less the umask: the mode a file made by open() gets (mkstemp makes its files 0600)."""
-    try:  # Linux shows the umask; elsewhere it can only be read by setting it, which races other threads
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return 0o666 & ~mask
+TEMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
 def temp_file(path: Path) -> tuple[int, Path]:
-    """A new file beside `path` (same folder, so renaming it onto `path` is atomic), mode as open() makes."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-    if hasattr(os, "fchmod"):
-        os.fchmod(fd, creation_mode())
-    return fd, Path(tmp)
+    """A new file beside `path` (same folder, so renaming it onto `path` is atomic), created as open() creates
+    files (mode 0666 less the umask, which the kernel applies; mkstemp would make it 0600)."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{''.join(secrets.choice(TEMP_CHARS) for _ in range(8))}{TEMP_SUFFIX}")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{path.parent}: no free temporary name for {path.name}")
 
 
 def temp_pattern(name: str) -> re.Pattern:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .sparql import GraphNotFound, Results, bundled_queries, open_store, run
+from .sparql import GraphNotFound, Results, build_rdf, bundled_queries, open_store, run
 
 if TYPE_CHECKING:
     import rdflib
@@ -89,7 +89,7 @@ def to_networkx(source: Any) -> nx.MultiDiGraph:
     graph_attr = getattr(source, "graph", None)
     if isinstance(graph_attr, nx.MultiDiGraph):
         return graph_attr
-    return read_graph(source.store if isinstance(source, Graph) else source)
+    return read_graph(source.source if isinstance(source, Graph) else source)  # a file keeps the build's order
 
 
 def to_rdflib(out: str | Path) -> rdflib.Dataset:
@@ -108,8 +108,7 @@ def to_rdflib(out: str | Path) -> rdflib.Dataset:
     path = Path(out)
     if not path.exists():
         raise GraphNotFound(f"{path}: no such file or folder")
-    source = next((path / name for name in ("graph.trig", "graph.ttl") if (path / name).is_file()), None) \
-        if path.is_dir() else path
+    source = build_rdf(path) if path.is_dir() else path
     if source is None:
         raise GraphNotFound(f"{path}: no graph.trig or graph.ttl in this folder")
     trig = source.suffix.lower() != ".ttl"

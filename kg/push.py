@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from .prefixes import PREFIXES
+from .sparql import build_rdf
 
 TURTLE_BATCH = 100_000  # triples of graph.ttl sent in one request (memory stays bounded)
 
@@ -66,7 +67,7 @@ def rdf_file(path: Path) -> Path:
     """The file to push: a folder's graph.trig, else its graph.ttl; or the file named."""
     if not path.is_dir():
         return path
-    return next((path / name for name in ("graph.trig", "graph.ttl") if (path / name).is_file()), path / "graph.ttl")
+    return build_rdf(path) or path / "graph.ttl"
 
 
 def push(source: str | Path, endpoint: str, timeout: float = 60.0) -> PushReport:

@@ -58,6 +58,14 @@ def bundled_queries() -> dict[str, Path]:
     return {p.stem: p for p in sorted((ontology_dir() / "queries").glob("*.rq"))}
 
 
+BUILD_RDF = ("graph.trig", "graph.ttl")  # a build folder's RDF files, the one with named graphs first
+
+
+def build_rdf(folder: Path, order: tuple[str, ...] = BUILD_RDF) -> Path | None:
+    """The first of a build folder's RDF files (in `order`) that is there, or None."""
+    return next((folder / name for name in order if (folder / name).is_file()), None)
+
+
 def open_store(source: str | Path) -> ox.Store:
     """An in-memory store of a build folder or RDF file, or a read-only persistent store."""
     path = Path(source)
@@ -66,9 +74,9 @@ def open_store(source: str | Path) -> ox.Store:
     if path.is_dir():
         if (path / STORE_MARKER).is_file():
             return ox.Store.read_only(str(path))
-        for name in ("graph.trig", "graph.ttl"):
-            if (path / name).is_file():
-                return load_file(path / name)
+        found = build_rdf(path)
+        if found is not None:
+            return load_file(found)
         raise GraphNotFound(f"{path}: no graph.trig, graph.ttl or kg store in this folder")
     return load_file(path)
 

@@ -23,7 +23,7 @@ from ..cameo import describe
 from ..kinds import kinds
 from ..model import ENTITY_TYPES
 from ..prefixes import PREFIXES
-from ..sparql import RDF_FORMATS, STORE_MARKER, GraphNotFound
+from ..sparql import BUILD_RDF, RDF_FORMATS, STORE_MARKER, GraphNotFound, build_rdf
 from ..subgraph import period
 from .rdf import MODE, PRECISION, STATUS
 
@@ -74,7 +74,7 @@ def rdf_file(source: Path) -> Path | None:
     """The RDF file of a build folder that keeps the file order (graph.ttl, else graph.trig), or the file itself."""
     if source.is_file():
         return source
-    return next((source / name for name in ("graph.ttl", "graph.trig") if (source / name).is_file()), None)
+    return build_rdf(source, tuple(reversed(BUILD_RDF)))
 
 
 def quads(source: str | Path | ox.Store) -> Iterable[ox.Quad]:

@@ -28,6 +28,9 @@ import pyoxigraph as ox
 
 from .export import write_atomic
 from .export.flat import entity_id
+from .kinds import kinds
+from .model import ENTITY_TYPES
+from .prefixes import PREFIXES
 from .sparql import open_store, run
 
 HTML_NAME = "report.html"
@@ -48,21 +51,22 @@ STATEMENTS = """SELECT ?statement ?speaker ?speechAct WHERE {
   OPTIONAL { ?statement kgo:speechAct ?speechAct }
 }"""
 MEETINGS = """SELECT ?meeting ?participant WHERE { ?meeting a kgo:Meeting ; kgo:participant ?participant }"""
+# the fact kinds and entity types of the registry and the data model, so that a new kind is reported too
 DATED_FACTS = """SELECT ?fact ?type ?date WHERE {
-  VALUES ?type { kgo:Statement kgo:Meeting kgo:Sanction kgo:Event }
+  VALUES ?type { KINDS }
   ?fact a ?type ; kgo:cue ?cue ; kgo:date ?date .
-}"""
+}""".replace("KINDS", " ".join(k.ontology_class for k in kinds()))
 FACT_ROLES = """SELECT ?fact ?entity WHERE {
   VALUES ?role { kgo:speaker kgo:participant kgo:actor }
   ?fact kgo:cue ?cue ; kgo:date ?date ; ?role ?entity .
 }"""
 ENTITIES = """SELECT ?entity ?type ?label WHERE {
-  VALUES ?type { kgo:Person kgo:Organization kgo:Country kgo:Place kgo:Event }
+  VALUES ?type { TYPES }
   ?entity a ?type ; rdfs:label ?label .
   FILTER NOT EXISTS { ?entity kgo:cue ?cue }
-}"""
+}""".replace("TYPES", " ".join(f"kgo:{t}" for t in ENTITY_TYPES))
 MENTIONS = """SELECT ?entity ?doc WHERE { ?entity kgo:mentionedIn ?doc }"""
-KGO = "https://w3id.org/kg-news/ontology#"
+KGO = PREFIXES["kgo"]
 
 
 @dataclass(frozen=True)

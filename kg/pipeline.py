@@ -125,8 +125,7 @@ def map_articles(documents: list[Document], settings: Settings, release: bool = 
                 yield future.result()
                 future.release()
         return
-    if workers == 0:  # auto: a process pool pays off only past a few dozen articles
-        workers = os.cpu_count() or 1 if len(documents) >= AUTO_PARALLEL else 1
+    workers = pool_size(workers, len(documents))
     if pool is not None:
         yield from on_pool(pool, documents, lang_code, 1, release)
         return
@@ -146,6 +145,14 @@ def map_articles(documents: list[Document], settings: Settings, release: bool = 
         if release:
             documents[n] = None
         yield analyse_article(document, lang_code)
+
+
+def pool_size(workers: int, articles: int) -> int:
+    """The processes for `articles` articles: `workers`, or for 0 (auto) all cores once a pool pays off (past a
+    few dozen articles)."""
+    if workers == 0:
+        return (os.cpu_count() or 1) if articles >= AUTO_PARALLEL else 1
+    return workers
 
 
 def on_pool(pool: ProcessPoolExecutor, documents: list[Document], lang_code: str, workers: int,
@@ -294,9 +301,9 @@ class Resolution:
         now (they inherit the resolved entities and mentions instead of being sent them), else here. keep: each
         comes with its resolved article too (for a sink that needs the facts, the page)."""
         doc_ids = sorted(self.mentions)
-        if workers == 0:
-            workers = os.cpu_count() or 1
-        if workers < 2 or len(doc_ids) < AUTO_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        # a second pool pays off only past a few dozen articles, even when asked for
+        workers = pool_size(workers, len(doc_ids)) if len(doc_ids) >= AUTO_PARALLEL else 1
+        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             iris = Iris(base)
             yield from (render(article, iris, keep) for article in self.articles())
             return

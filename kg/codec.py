@@ -31,6 +31,7 @@ T = TypeVar("T")
 HEADER = struct.Struct(">8sHQI")  # magic, format version, payload length, payload CRC-32
 STATE_MAGIC = b"kg-state"
 CACHE_MAGIC = b"kg-cache"
+PAGE_MAGIC = b"kg-pages"
 VERSION = 1
 
 # what a damaged payload can raise while it is decoded and its records built (UnicodeDecodeError and msgpack's

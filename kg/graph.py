@@ -20,15 +20,29 @@ from .model import Corpus, Entity, Record
 
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph(documents=corpus.documents, mentions=corpus.mentions)
-    for entity_id, entity in sorted(corpus.entities.items()):
+    graph = entity_graph(corpus.entities, documents=corpus.documents, mentions=corpus.mentions)
+    for record in sorted(corpus.records(), key=lambda r: r.id):
+        add_fact(graph, record, record.id, record.kind, record.date.value if record.date else None,
+                 record_edges(record))
+    return graph
+
+
+def entity_graph(entities: dict[str, Entity], **attributes: object) -> nx.MultiDiGraph:
+    """A graph of the entities alone (graph attributes as given), for the facts' edges to be added to."""
+    graph = nx.MultiDiGraph(**attributes)
+    for entity_id, entity in sorted(entities.items()):
         graph.add_node(entity_id, entity=entity, type=entity.type, label=entity.label,
                        aliases=sorted(entity.aliases), mentions=entity.mention_count)
-    for record in sorted(corpus.records(), key=lambda r: r.id):
-        for n, (source, target, role) in enumerate(record_edges(record)):
-            graph.add_edge(source, target, key=f"{record.id}#{n}", kind=record.kind, role=role, record=record,
-                           date=record.date.value if record.date else None)
     return graph
+
+
+def add_fact(graph: nx.MultiDiGraph, record: object, record_id: str, kind: str, date: str | None,
+             edges: list[tuple[str, str, str]], keep: set[str] | None = None) -> None:
+    """The edges of one fact, keyed ``<record id>#<n>`` (those between entities of `keep`, if given); `record` is
+    what the edges carry (a model record, or what the page keeps of one, kg.export.html.PageRecord)."""
+    for n, (source, target, role) in enumerate(edges):
+        if keep is None or (source in keep and target in keep):
+            graph.add_edge(source, target, key=f"{record_id}#{n}", kind=kind, role=role, record=record, date=date)
 
 
 def record_edges(record: Record) -> list[tuple[str, str, str]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import multiprocessing
 import os
@@ -26,7 +27,7 @@ import networkx as nx
 from . import lang as language
 from .cache import ArticleCache
 from .export import COMMIT_NAME, TEMP_NAME, OutputSet, recover, remove_stale_temps, temp_pattern
-from .export.html import to_html
+from .export.html import PageArticle, PageSink, page_article
 from .export.rdf import Previous, Writer, article_block
 from .graph import build_graph, record_edges
 from .iris import DEFAULT_BASE, Iris
@@ -36,15 +37,13 @@ from .read import FileRecord, InputPaths, Known, ReadReport, read_changed, read_
 from .resolve import Resolver
 from .settings import Settings
 from .sparql import write_store
-from .state import STATE_NAME, TRIG, TURTLE, BuildState, Totals
+from .state import PAGE_STATE_NAME, STATE_NAME, TRIG, TURTLE, BuildState, PageState, Totals
 from .state import outputs as rdf_outputs
-from .subgraph import select
 from .worker import AnalysisFailed, ArticleResult, analyse_article, analyse_chunk, analysers, start_worker, warm_up
 
 log = logging.getLogger("kg")
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 CACHE_NAME = ".kg-cache"
-HTML_MAX_NODES = 5000  # graph.html stays interactive up to about this many nodes
 AUTO_PARALLEL = 64  # articles from which --workers auto uses all cores
 PROGRESS_SECONDS = 2.0
 IN_FLIGHT = 4  # chunks per worker queued or running at a time
@@ -64,7 +63,8 @@ class NotCached(Exception):
 
 @dataclass
 class BuildResult:
-    """What a build made. corpus and graph are None when the build streamed its output (kg build without HTML)."""
+    """What a build made. corpus and graph: the corpus in memory (kg.process, run_pipeline); None for a build
+    into a folder, whose graph is in its files (kg.to_networkx(out))."""
 
     corpus: Corpus | None
     graph: nx.MultiDiGraph | None
@@ -299,7 +299,7 @@ class Resolution:
     def rendered(self, base: str, workers: int, keep: bool = False) -> Iterator[RenderedArticle]:
         """Each article resolved and rendered as RDF, in article id order: on a pool of `workers` processes forked
         now (they inherit the resolved entities and mentions instead of being sent them), else here. keep: each
-        comes with its resolved article too (for a sink that needs the facts, the page)."""
+        comes with what the page shows of it too (PageArticle, for the page's sink)."""
         doc_ids = sorted(self.mentions)
         # a second pool pays off only past a few dozen articles, even when asked for
         workers = pool_size(workers, len(doc_ids)) if len(doc_ids) >= AUTO_PARALLEL else 1
@@ -328,7 +328,7 @@ class RenderedArticle:
     block: bytes
     edges: int  # the graph edges of its facts
     counts: dict[str, int]  # facts per kind
-    article: ResolvedArticle | None = None  # kept for a sink that needs the facts (see Resolution.rendered)
+    page: PageArticle | None = None  # what the page shows of it, when asked (see Resolution.rendered)
 
 
 RENDERING: Resolution | None = None  # the resolution forked render workers read (see Resolution.rendered)
@@ -340,7 +340,8 @@ def render(article: ResolvedArticle, iris: Iris, keep: bool = False) -> Rendered
         counts[record.kind] = counts.get(record.kind, 0) + 1
     return RenderedArticle(article.document.id, article_block(article.document, article.mentions, article.records,
                                                               iris),
-                           sum(len(record_edges(r)) for r in article.records), counts, article if keep else None)
+                           sum(len(record_edges(r)) for r in article.records), counts,
+                           page_article(article.document, article.mentions, article.records) if keep else None)
 
 
 def render_chunk(doc_ids: list[str], base: str, keep: bool = False) -> list[RenderedArticle]:
@@ -448,16 +449,6 @@ def build(inputs: list[str | Path], out_dir: str | Path, base_iri: str = DEFAULT
     return result
 
 
-def page_of(graph: nx.MultiDiGraph, view: dict[str, object]) -> str:
-    """graph.html of a build's graph, narrowed to the view (kg.subgraph.select), at most HTML_MAX_NODES entities."""
-    shown = select(graph, **view) if view else graph
-    if not view and shown.number_of_nodes() > HTML_MAX_NODES:
-        log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of "
-                    f"{shown.number_of_nodes():,} entities (see --max-nodes, --focus, --from/--to)")
-        shown = select(shown, max_nodes=HTML_MAX_NODES)
-    return to_html(shown)
-
-
 def drop_stale_trig(outputs: OutputSet, trig: bool) -> None:
     """A build without trig removes the graph.trig of an earlier one with its other outputs (so that the folder
     never holds files of two builds), and says so."""
@@ -467,7 +458,7 @@ def drop_stale_trig(outputs: OutputSet, trig: bool) -> None:
 
 
 LOCK_NAME = ".kg-build.lock"
-OUTPUT_NAMES = (TRIG, TURTLE, "graph.html", STATE_NAME, COMMIT_NAME)  # what a build writes in OUTDIR
+OUTPUT_NAMES = (TRIG, TURTLE, "graph.html", STATE_NAME, PAGE_STATE_NAME, COMMIT_NAME)  # what a build writes in OUTDIR
 CACHE_TEMP = re.compile(TEMP_NAME.format(name=r"[0-9a-f]{64}\.\w+"))  # a cache entry's temporary file
 CACHE_FOLDER = re.compile(r"[0-9a-f]{2}")
 # what a build removes from the cache's folders: the temporary files a killed build left, and the entries an
@@ -535,16 +526,17 @@ def flock(fd: int, operation: int) -> bool:
 def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, page: dict | None = None
                  ) -> BuildResult:
     """Read, analyse, resolve and write graph.ttl (and with trig, graph.trig) one article at a time; with `page`
-    (the view options of graph.html, see page_of) the page's sink also collects every article's facts, and
-    graph.html is written from their graph with the other files.
+    (the view options of graph.html, see kg.export.html.PageSink) the page's sink also collects what the page
+    shows of every article, and graph.html is drawn from it with the other files.
 
-    With a cache, the build saves its state (kg.state) and the next one starts from it when it can: new
-    articles that sort after the known ones are resolved alone and appended, and the old blocks are copied.
+    With a cache, the build saves its state (kg.state; with the page, the page's articles too) and the next one
+    starts from it when it can: new articles that sort after the known ones are resolved alone and appended, the
+    old blocks are copied and the page is drawn from the old articles' saved part and the new ones'.
     An OSError is the caller's to report."""
     started = time.monotonic()
     lang_code, base_iri, cache, trig = settings.lang_code, settings.base_iri, settings.cache, settings.trig
-    # the page needs every article's facts: a build with it resolves them all (and leaves a state for the next)
-    state = BuildState.load(out_dir, lang_code, base_iri, trig) if cache is not None and page is None else None
+    state = BuildState.load(out_dir, lang_code, base_iri, trig) if cache is not None else None
+    sink = None
     with ExitStack() as stack:
         outputs = stack.enter_context(OutputSet(out_dir))  # last out: renames the files once they are closed
         previous = None if state is None else Previous([stack.enter_context((out_dir / name).open("rb"))
@@ -556,8 +548,14 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
             stack.push(lambda failed, *_: stop_pool(pool) if failed else pool.shutdown(cancel_futures=True))
         if previous is not None:  # copying the old articles' blocks takes a while: start it now, in the background
             writer.copy(previous, list(state.articles))
+        if page is not None:  # loaded while the warm pool loads the models
+            with collector_paused():
+                kept = PageState.load(out_dir, state) if state is not None else None
+            sink = PageSink(page, kept)
         documents, report, files, keys = read_keyed(inputs, settings, state)
-        resolution, tried = incremental(state, documents, keys, report, settings, pool)
+        # the page needs every article: without the last build's part of it, every article is resolved
+        usable = state if sink is None or sink.articles else None
+        resolution, tried = incremental(usable, documents, keys, report, settings, pool)
         if resolution is not None:
             report = resolution.report  # the trial's, with the new articles' warnings
         else:
@@ -566,6 +564,8 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
             if state is not None:
                 writer.restart()
                 state = None
+                if sink is not None:
+                    sink = PageSink(page)
             try:
                 resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
             except NotCached:  # an unchanged file's article left the cache: read every file again
@@ -578,27 +578,21 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
                              reused=resolution.reused + len(old_articles) + (len(state.skipped) if state else 0),
                              nodes=len(resolution.entities), added=len(resolution.mentions) if state else None)
         counts = count_kinds([])
-        corpus = Corpus(entities=resolution.entities) if page is not None else None  # the page's sink
-        for article in resolution.rendered(base_iri, 1 if settings.dask else settings.workers, corpus is not None):
+        for article in resolution.rendered(base_iri, 1 if settings.dask else settings.workers, sink is not None):
             totals.edges += article.edges
             for name, n in article.counts.items():
                 counts[name] += n
             writer.add(article.doc_id, article.block)
-            if corpus is not None:
-                corpus.documents[article.doc_id] = article.article.document
-                corpus.mentions += article.article.mentions
-                for record in article.article.records:
-                    corpus.add(record)
+            if sink is not None:
+                sink.add(article.page)
         layout = writer.finish(list(resolution.entities.values()))
-        if corpus is not None:
-            result.corpus, result.graph = corpus, build_graph(corpus)
-            outputs.write("graph.html", page_of(result.graph, page))
+        if sink is not None:
+            with collector_paused():
+                outputs.write("graph.html", sink.draw(resolution.entities))
         drop_stale_trig(outputs, trig)
     totals.statements += counts["statement"]
     totals.meetings += counts["meeting"]
     result.edges, result.statements, result.meetings = totals.edges, totals.statements, totals.meetings
-    if result.graph is not None:  # as the page counts them
-        result.nodes, result.edges = result.graph.number_of_nodes(), result.graph.number_of_edges()
     result.counts = {**counts, "statement": totals.statements, "meeting": totals.meetings}
     if cache is not None:
         articles = {**(state.articles if state else {}), **{d: resolution.keys[d] for d in resolution.mentions}}
@@ -607,12 +601,33 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
         # the next build reads the files of failed articles again (to the state they are unknown articles)
         files = {name: record for name, record in files.items()
                  if not resolution.failed.intersection(doc_id for _, doc_id, _ in record.articles)}
-        BuildState(BuildState.fingerprint_of(lang_code), base_iri, resolution.resolver, articles, skipped, layout,
-                   files, totals, trig=trig).save(out_dir)
+        saved = BuildState(BuildState.fingerprint_of(lang_code), base_iri, resolution.resolver, articles, skipped,
+                           layout, files, totals, trig=trig)
+        if sink is not None:
+            with collector_paused():
+                PageState(saved.fingerprint, articles, sink.articles).save(out_dir)
+        else:
+            PageState.remove(out_dir)  # it would describe a page older than the files
+        saved.save(out_dir)
     else:
         BuildState.remove(out_dir)
+        PageState.remove(out_dir)
     result.seconds = time.monotonic() - started
     return result
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a stretch that makes many objects and no cycles (loading the page
+    state, drawing the page): with a corpus's millions of objects in memory, each of its full passes would cost a
+    good part of a second."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_keyed(inputs: list[str | Path], settings: Settings, state: BuildState | None

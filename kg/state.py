@@ -24,12 +24,14 @@ from typing import Any
 
 from . import codec
 from .cache import code_fingerprint
+from .export.html import PageArticle
 from .export.rdf import Layout
 from .read import FileRecord
 from .resolve import Resolver
 
 log = logging.getLogger("kg")
 STATE_NAME = ".kg-build.state"
+PAGE_STATE_NAME = ".kg-page.state"
 LEGACY_STATE_NAME = ".kg-build.pickle"  # what kg wrote before the state was data: never unpickled
 TURTLE, TRIG = "graph.ttl", "graph.trig"
 
@@ -120,3 +122,37 @@ class BuildState:
         if any(keys.get(doc_id) != key for doc_id, key in known.items()):
             return None
         return [doc_id for doc_id in keys if doc_id not in known]
+
+
+@dataclass
+class PageState:
+    """What graph.html shows of each article of the last build with the page (kg.export.html.PageArticle), kept
+    beside its build state (``OUTDIR/.kg-page.state``): the next build with the page draws it from these and the
+    new articles alone, instead of resolving every article again. It counts only beside the build state of the
+    same build (the same code and the same articles with the same cache keys)."""
+
+    fingerprint: str
+    articles: dict[str, str]  # article id -> cache key, as in the build state
+    pages: dict[str, PageArticle]
+
+    def save(self, out_dir: Path) -> None:
+        codec.write(out_dir / PAGE_STATE_NAME, codec.PAGE_MAGIC,
+                    (self.fingerprint, self.articles, list(self.pages.values())))  # tuples: msgpack arrays
+
+    @classmethod
+    def from_data(cls, data: Any) -> PageState:
+        fingerprint, articles, pages = data
+        return cls(str(fingerprint), dict(articles), {page.doc_id: page for page in map(PageArticle.from_data, pages)})
+
+    @classmethod
+    def load(cls, out_dir: Path, state: BuildState) -> dict[str, PageArticle] | None:
+        """The page's articles of the build `state` describes; None when there are none (that build had no page,
+        or this file is another build's)."""
+        page = codec.read(out_dir / PAGE_STATE_NAME, codec.PAGE_MAGIC, cls.from_data, "drawing the page from scratch")
+        if page is None or page.fingerprint != state.fingerprint or page.articles != state.articles:
+            return None
+        return page.pages
+
+    @staticmethod
+    def remove(out_dir: Path) -> None:
+        (out_dir / PAGE_STATE_NAME).unlink(missing_ok=True)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 import networkx as nx
 
@@ -16,6 +18,7 @@ from .iris import slug
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@lru_cache(maxsize=8192)  # a corpus has few distinct dates and many edges
 def period(value: str | None) -> tuple[date, date] | None:
     """The days a date covers: '2022' is the whole year, '2022-02' the month, '2022-02-14' one day.
 
@@ -91,13 +94,8 @@ def select(graph: nx.MultiDiGraph, focus: str | None = None, hops: int = 1, date
         nodes = neighbourhood(nodes, edges, seeds, hops)
         edges = [e for e in edges if e[0] in nodes and e[1] in nodes]
     if max_nodes is not None and len(nodes) > max_nodes:
-        degree = dict.fromkeys(nodes, 0)
-        for u, v, _, _ in edges:
-            degree[u] += 1
-            degree[v] += 1
-        mentions = {n: graph.nodes[n].get("mentions", 0) for n in nodes}
-        ranked = sorted(nodes - set(seeds), key=lambda n: (-degree[n], -mentions[n], str(n)))
-        nodes = set(seeds[:max_nodes]) | set(ranked[: max(0, max_nodes - len(seeds))])
+        nodes = most_connected(nodes, ((u, v) for u, v, _, _ in edges),
+                               {n: graph.nodes[n].get("mentions", 0) for n in nodes}, seeds, max_nodes)
         edges = [e for e in edges if e[0] in nodes and e[1] in nodes]
     selected = nx.MultiDiGraph(**graph.graph)
     selected.add_nodes_from((n, graph.nodes[n]) for n in graph.nodes if n in nodes)
@@ -105,6 +103,18 @@ def select(graph: nx.MultiDiGraph, focus: str | None = None, hops: int = 1, date
     if seeds:
         selected.graph["focus"] = seeds  # for the page, which marks and centres them
     return selected
+
+
+def most_connected(nodes: set[str], edges: Iterable[tuple[str, str]], mentions: dict[str, int], seeds: list[str],
+                   max_nodes: int) -> set[str]:
+    """max_nodes of the nodes: the seeds, then the most connected by the edges (source, target) among them, then
+    the most mentioned, then by id."""
+    degree = dict.fromkeys(nodes, 0)
+    for u, v in edges:
+        degree[u] += 1
+        degree[v] += 1
+    ranked = sorted(nodes - set(seeds), key=lambda n: (-degree[n], -mentions[n], str(n)))
+    return set(seeds[:max_nodes]) | set(ranked[: max(0, max_nodes - len(seeds))])
 
 
 def range_end(value: str | None, name: str, first: bool) -> date | None:

@@ -5,7 +5,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.pipeline import SAMPLE_DIR, build
+from kg.pipeline import SAMPLE_DIR, build, run_pipeline
+from kg.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 KGO = "https://w3id.org/kg-news/ontology#"
@@ -18,10 +19,12 @@ CONTRACT = {
 
 @pytest.fixture(scope="module")
 def sample_build(tmp_path_factory):
-    """The sample built with --trig (graph.ttl, graph.trig, graph.html)."""
+    """The sample built with --trig (graph.ttl, graph.trig, graph.html), and its corpus in memory (kg.process)."""
     out = tmp_path_factory.mktemp("sample")
-    result = build([SAMPLE_DIR], out, progress=False, trig=True)
-    return out, result
+    built = build([SAMPLE_DIR], out, progress=False, trig=True)
+    memory = run_pipeline([SAMPLE_DIR], Settings(progress=False))
+    assert (built.nodes, built.edges) == (memory.graph.number_of_nodes(), memory.graph.number_of_edges())
+    return out, memory
 
 
 def test_outputs_written(sample_build):

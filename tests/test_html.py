@@ -14,7 +14,7 @@ import pytest
 from kg.export.html import asset, page_data, to_html
 from kg.export.layout import layout
 from kg.graph import build_graph
-from kg.model import Corpus, DateValue, Document, Entity, Event, Evidence, Meeting, Role, Statement
+from kg.model import Corpus, DateValue, Document, Entity, Event, Evidence, Meeting, Mention, Role, Statement
 from kg.subgraph import find_entities, period, select
 
 EXTERNAL = re.compile(r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
@@ -157,7 +157,7 @@ def test_page_draws_every_node_and_edge_with_positions_and_styles():
 
 def test_page_data_carries_provenance_and_dates():
     data, _ = page_data(world(), "t")
-    records = {r["id"]: r for r in data["records"]}
+    records = {r["id"]: r for r in map(json.loads, data["records"])}  # script JSON, made with each article
     said = records["d1/statement/1"]
     assert said["quote"] == "Kami siap berunding" and said["act"] == "say" and said["cameo"] == "010"
     assert said["doc"] == "d1" and "kata Blinken" in said["sentence"]
@@ -320,3 +320,41 @@ def test_focused_graph_draws():
     assert {n["id"] for n in data["nodes"]} >= {"person/sergey-lavrov", "person/antony-blinken", "country/ukraina"}
     assert data["focus"] == ["person/sergey-lavrov"]  # the page rings and centres it
     assert page_json(to_html(world()))["focus"] == []
+
+
+def kept_pages(corpus):
+    """What the page keeps of each article of the corpus, through the page state's encoding (kg.codec)."""
+    from kg import codec
+    from kg.export.html import PageArticle, page_article
+
+    mentions = {doc_id: [Mention(doc_id, 0, 0, 1, "x", e.type, entity_id=e.id) for e in corpus.entities.values()
+                         if doc_id in e.documents] for doc_id in corpus.documents}
+    pages = [page_article(document, mentions[doc_id], [r for r in corpus.records() if r.evidence.doc_id == doc_id])
+             for doc_id, document in sorted(corpus.documents.items())]
+    decoded = codec.decode(codec.PAGE_MAGIC, codec.encode(codec.PAGE_MAGIC, pages), lambda rows: rows)
+    return {page.doc_id: page for page in map(PageArticle.from_data, decoded)}
+
+
+@pytest.mark.parametrize("limit", [None, 3])
+def test_the_page_drawn_from_what_each_article_keeps_is_the_page_of_the_graph(monkeypatch, limit):
+    """A build draws the page from what each article keeps (its own, or the last build's page state); it is the
+    page of the whole graph, above HTML_MAX_NODES entities that of its most connected ones (as select makes it)."""
+    from kg.export import html
+
+    corpus = world_corpus()
+    graph = build_graph(corpus)
+    if limit is not None:
+        monkeypatch.setattr(html, "HTML_MAX_NODES", limit)
+        graph = select(graph, max_nodes=limit)
+        assert graph.number_of_nodes() == limit
+    assert html.PageSink({}, kept_pages(corpus)).draw(corpus.entities) == to_html(graph)
+    view = {"focus": "Lavrov", "hops": 1}
+    assert html.PageSink(view, kept_pages(corpus)).draw(corpus.entities) == to_html(select(build_graph(corpus),
+                                                                                           **view))
+
+
+def test_the_records_go_into_the_page_as_script_json_would_put_them():
+    from kg.export.html import page_json, script_json
+
+    data, _ = page_data(world(quote="</script><!-- & -->"), "t")
+    assert page_json(data) == script_json({**data, "records": [json.loads(r) for r in data["records"]]})

@@ -1,4 +1,4 @@
-"""Adding articles to a streamed build (kg build --no-html with a cache): the new articles are resolved against the
+"""Adding articles to a build with a cache (with or without the page): the new articles are resolved against the
 saved entities when they cannot change the old ones, else every article is resolved again; either way the files
 are byte for byte those a fresh build writes."""
 import json
@@ -7,25 +7,27 @@ import shutil
 
 import pytest
 
+from kg import codec
 from kg.pipeline import build
-from kg.state import STATE_NAME
+from kg.state import PAGE_STATE_NAME, STATE_NAME
 from kg.synthetic import article
 
 
 def outputs(folder):
-    """The RDF files of a build folder (graph.trig only when there is one)."""
-    return {name: (folder / name).read_bytes() for name in ("graph.trig", "graph.ttl") if (folder / name).exists()}
+    """The files of a build folder (graph.trig and graph.html only when there are)."""
+    return {name: (folder / name).read_bytes() for name in ("graph.trig", "graph.ttl", "graph.html")
+            if (folder / name).exists()}
 
 
-def fresh(folder, tmp_path, trig=False):
+def fresh(folder, tmp_path, trig=False, html=False, view=None):
     out = tmp_path / "fresh"
     shutil.rmtree(out, ignore_errors=True)
-    build([folder], out, progress=False, html=False, cache=False, trig=trig)
+    build([folder], out, progress=False, html=html, cache=False, trig=trig, view=view)
     return outputs(out)
 
 
-def rebuild(folder, out, workers=1, trig=False):
-    return build([folder], out, progress=False, html=False, workers=workers, trig=trig)
+def rebuild(folder, out, workers=1, trig=False, html=False, view=None):
+    return build([folder], out, progress=False, html=html, workers=workers, trig=trig, view=view)
 
 
 @pytest.fixture
@@ -142,11 +144,11 @@ def test_switching_trig_on_and_off_builds_from_scratch_and_leaves_no_stale_file(
     assert outputs(out) == fresh(news, tmp_path)
 
 
-@pytest.mark.parametrize("seed, trig", [(4, False), (5, True)])
-def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, seed, trig):
+@pytest.mark.parametrize("seed, trig, html", [(4, False, False), (5, True, False), (4, False, True)])
+def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, seed, trig, html):
     """Articles added in three batches: after each batch the files equal a fresh build's. With these seeds one
     later batch is resolved alone and the other changes older articles (both paths run, with and without
-    graph.trig)."""
+    graph.trig, and with the page)."""
     rng = random.Random(seed)
     articles = [article(rng, n) for n in range(30)]
     folder, out = tmp_path / "news", tmp_path / "out"
@@ -155,10 +157,10 @@ def test_batches_of_synthetic_articles_give_what_a_fresh_build_gives(tmp_path, s
     for batch, (start, stop) in enumerate(((0, 20), (20, 25), (25, 30))):
         with (folder / f"part-{batch}.jsonl").open("w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles[start:stop])
-        result = rebuild(folder, out, trig=trig)
+        result = rebuild(folder, out, trig=trig, html=html)
         assert result.analysed == stop - start
         added.append(result.added)
-        assert outputs(out) == fresh(folder, tmp_path, trig), f"after batch {batch}"
+        assert outputs(out) == fresh(folder, tmp_path, trig, html), f"after batch {batch}"
     assert added[0] is None and set(added[1:]) == {None, 5}
 
 
@@ -225,3 +227,83 @@ def test_new_articles_analysed_on_a_worker_forked_at_once_give_the_same_files(ne
     again = rebuild(news, out, workers=2)
     assert again.added is None and again.analysed == 1
     assert outputs(out) == fresh(news, tmp_path)
+
+
+RETNO = "Menteri Luar Negeri Retno Marsudi tiba di Canberra pada Selasa (7/6/2022). Retno mengatakan bahwa kunjungan " \
+        "itu membahas kerja sama pendidikan."
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_with_the_page_a_new_article_is_resolved_alone_and_the_page_drawn_as_a_fresh_build_draws_it(
+        news, tmp_path, workers):
+    """The page is drawn from what the last build kept of each article (OUTDIR/.kg-page.state) and the new
+    articles: the old ones are not resolved again."""
+    out = tmp_path / "out"
+    first = rebuild(news, out, workers=workers, html=True)
+    assert first.added is None and (out / PAGE_STATE_NAME).is_file()
+    (news / "b1.txt").write_text(RETNO, encoding="utf-8")
+    second = rebuild(news, out, workers=workers, html=True)
+    assert second.added == 1 and second.analysed == 1 and second.reused == 2
+    assert outputs(out) == fresh(news, tmp_path, html=True)
+    assert "Retno Marsudi" in (out / "graph.html").read_text(encoding="utf-8")
+    whole = build([news], tmp_path / "whole", progress=False, cache=False)
+    assert (second.nodes, second.edges, second.counts) == (whole.nodes, whole.edges, whole.counts)
+    assert second.statements == first.statements + 1
+
+
+def test_the_view_of_the_page_may_change_from_build_to_build(news, tmp_path):
+    out = tmp_path / "out"
+    rebuild(news, out, html=True)
+    (news / "b1.txt").write_text(RETNO, encoding="utf-8")
+    view = {"focus": "Retno Marsudi", "hops": 1}
+    assert rebuild(news, out, html=True, view=view).added == 1
+    assert outputs(out) == fresh(news, tmp_path, html=True, view=view)
+
+
+def test_the_page_state_follows_the_builds_with_the_page(news, tmp_path):
+    """A build without the page leaves no page state (its page would be older than the files): the next build with
+    the page resolves every article once, and the one after is incremental again."""
+    out = tmp_path / "out"
+    rebuild(news, out, html=True)
+    (news / "b1.txt").write_text(RETNO, encoding="utf-8")
+    assert rebuild(news, out).added == 1 and not (out / PAGE_STATE_NAME).exists()
+    (news / "b2.txt").write_text("Kanselir Olaf Scholz tiba di Roma pada Jumat (10/6/2022).", encoding="utf-8")
+    assert rebuild(news, out, html=True).added is None  # the page needs every article's part
+    assert outputs(out) == fresh(news, tmp_path, html=True)
+    (news / "b3.txt").write_text("Perdana Menteri Fumio Kishida tiba di Manila pada Sabtu (11/6/2022).",
+                                 encoding="utf-8")
+    assert rebuild(news, out, html=True).added == 1
+    assert outputs(out) == fresh(news, tmp_path, html=True)
+
+
+def test_a_page_state_of_another_build_is_not_used(news, tmp_path):
+    out = tmp_path / "out"
+    rebuild(news, out, html=True)
+    older = (out / PAGE_STATE_NAME).read_bytes()
+    (news / "b1.txt").write_text(RETNO, encoding="utf-8")
+    rebuild(news, out, html=True)
+    (out / PAGE_STATE_NAME).write_bytes(older)  # as if a kill had come between the two states
+    (news / "b2.txt").write_text("Kanselir Olaf Scholz tiba di Roma pada Jumat (10/6/2022).", encoding="utf-8")
+    assert rebuild(news, out, html=True).added is None
+    assert outputs(out) == fresh(news, tmp_path, html=True)
+
+
+@pytest.mark.parametrize("payload", [
+    lambda fingerprint, articles: b"not a kg file at all",
+    # well-formed, of this build, but a record whose panel is not text
+    lambda fingerprint, articles: codec.encode(codec.PAGE_MAGIC, (fingerprint, articles, [
+        (doc_id, {"source": "x"}, [], [("r", doc_id, "statement", None, [("a", "b", None)], {}, 5)])
+        for doc_id in articles])),
+])
+def test_a_damaged_or_forged_page_state_means_a_warning_and_the_page_drawn_from_scratch(news, tmp_path, payload,
+                                                                                       caplog):
+    from kg.state import BuildState
+
+    out = tmp_path / "out"
+    rebuild(news, out, html=True)
+    state = BuildState.load(out, "id", "https://example.org/kg/")
+    (out / PAGE_STATE_NAME).write_bytes(payload(state.fingerprint, state.articles))
+    (news / "b1.txt").write_text(RETNO, encoding="utf-8")
+    assert rebuild(news, out, html=True).added is None
+    assert f"{out / PAGE_STATE_NAME}: " in caplog.text and "drawing the page from scratch" in caplog.text
+    assert outputs(out) == fresh(news, tmp_path, html=True)

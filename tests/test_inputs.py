@@ -36,10 +36,9 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path):
 def test_a_build_into_a_folder_inside_its_input_does_not_read_its_page_back(tmp_path):
     article(tmp_path / "in" / "a.txt")
     out = tmp_path / "in" / "out"
-    build([tmp_path / "in"], out, progress=False)
+    first = build([tmp_path / "in"], out, progress=False)
     again = build([tmp_path / "in"], out, progress=False)  # graph.html and the cache now lie inside the input
-    assert again.report.read == 1 and not again.report.warnings
-    assert set(again.corpus.documents) == {"a"}
+    assert again.report.read == 1 and not again.report.warnings and again.counts == first.counts
     streamed = build([tmp_path / "in"], out, html=False, progress=False)  # the streaming build reads the same way
     assert streamed.report.read == 1 and not streamed.report.warnings
 

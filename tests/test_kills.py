@@ -227,11 +227,11 @@ def test_the_next_build_removes_the_temporary_files_a_killed_build_left(tmp_path
 SLOW_PAGE = """
     import sys, time
     from pathlib import Path
-    import kg.pipeline
+    import kg.export.html
     def to_html(graph):  # the build stops here, with graph.ttl written to a temporary file
         Path(sys.argv[2]).write_text("writing")
         time.sleep(60)
-    kg.pipeline.to_html = to_html
+    kg.export.html.to_html = to_html
     from kg.cli import main
     sys.exit(main(["build", "--sample", "-o", sys.argv[1], "-q"]))
 """

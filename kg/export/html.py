@@ -18,17 +18,24 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from importlib import resources
+from typing import Any, NamedTuple
 
 import networkx as nx
 
+from ..graph import add_fact, entity_graph, record_edges
 from ..kinds import kind, kind_of
 from ..kinds import kinds as registered_kinds
-from ..model import Document
-from ..subgraph import period
+from ..model import Document, Entity, Mention, Record
+from ..subgraph import most_connected, period, select
 from .layout import layout
+
+log = logging.getLogger("kg")
 
 TYPE_STYLES = {  # colour, vis-network shape
     "Person": ("#e4572e", "dot"),
@@ -44,6 +51,7 @@ CANCELLED_DASHES = [2, 5]
 MAX_LABEL = 28
 BIG_GRAPH_EDGES = 3000  # above this, hide edges while dragging or zooming to keep the page responsive
 EPOCH = date(1970, 1, 1)
+HTML_MAX_NODES = 5000  # the page stays interactive up to about this many nodes
 LABELS_BY_EXPLORER = 10**6  # vis-network draws a label only when its size on screen reaches this (never)
 
 # pyvis's template links Bootstrap from a CDN in every mode and keeps commented-out script links; the
@@ -79,6 +87,13 @@ def day_number(day: date) -> int:
     return (day - EPOCH).days
 
 
+@lru_cache(maxsize=8192)
+def day_span(value: str | None) -> tuple[int | None, int | None]:
+    """The first and last day (day numbers) a date covers; (None, None) undated."""
+    days = period(value)
+    return (day_number(days[0]), day_number(days[1])) if days else (None, None)
+
+
 class NodeIndex(list):
     """pyvis keeps node ids in a list and scans it for every added node and edge (quadratic at 5,000
     nodes); this list answers ``in`` from a set."""
@@ -95,7 +110,7 @@ class NodeIndex(list):
         return item in self.members
 
 
-def record_data(record, documents: dict[str, Document]) -> dict:
+def record_data(record: Record) -> dict:
     """What the provenance panel shows for one statement, meeting or event."""
     evidence = record.evidence
     data = {
@@ -116,9 +131,110 @@ def document_data(document: Document) -> dict:
     return {k: v for k, v in data.items() if v}
 
 
+class PageRecord(NamedTuple):
+    """What the page shows of one fact: its edges (source, target, role), their style and its provenance panel
+    (already script JSON). Made where its article is rendered (a render worker) and kept in the page state
+    (kg.state.PageState), so that a build draws the page without resolving the old articles again. A tuple: the
+    page state holds one per fact and loads them by the hundred thousand."""
+
+    id: str
+    doc_id: str
+    kind: str
+    date: str | None
+    edges: tuple[tuple[str, str, str | None], ...]
+    style: dict
+    panel: str
+
+    @classmethod
+    def from_data(cls, row: Any) -> PageRecord:
+        record = cls(*row)
+        if not (all(type(v) is str for v in (record.id, record.doc_id, record.kind, record.panel))
+                and (record.date is None or type(record.date) is str) and type(record.style) is dict
+                and all(len(e) == 3 and type(e[0]) is str and type(e[1]) is str for e in record.edges)):
+            raise ValueError("not a page record")
+        return record
+
+
+class PageArticle(NamedTuple):
+    """What the page shows of one article: its provenance (document_data), the entities it mentions (ids, for
+    the articles each entity appears in) and its facts."""
+
+    doc_id: str
+    document: dict
+    entities: tuple[str, ...]
+    records: tuple[PageRecord, ...]
+
+    @classmethod
+    def from_data(cls, row: Any) -> PageArticle:
+        doc_id, document, entities, records = row
+        if type(doc_id) is not str or not all(type(v) is str for v in dict(document).values()) \
+                or not all(type(e) is str for e in entities):
+            raise ValueError("not a page article")
+        return cls(doc_id, dict(document), tuple(entities), tuple(map(PageRecord.from_data, records)))
+
+
+def page_record(record: Record | PageRecord) -> PageRecord:
+    """What the page shows of a model record (a PageRecord is that already)."""
+    if isinstance(record, PageRecord):
+        return record
+    return PageRecord(record.id, record.evidence.doc_id, record.kind, record.date.value if record.date else None,
+                      tuple(record_edges(record)), edge_style(record), script_json(record_data(record)))
+
+
+def page_article(document: Document, mentions: list[Mention], records: list[Record]) -> PageArticle:
+    """What the page shows of an article with its resolved mentions and facts."""
+    return PageArticle(document.id, document_data(document), tuple(sorted({m.entity_id for m in mentions
+                                                                           if m.entity_id})),
+                       tuple(page_record(r) for r in records))
+
+
+def page_graph(entities: dict[str, Entity], documents: dict[str, dict], records: list[PageRecord],
+               keep: set[str] | None = None) -> nx.MultiDiGraph:
+    """The graph the page draws (of the entities in `keep`, if given): the entities and the facts' edges, as
+    kg.graph.build_graph makes them, with what the page keeps of each fact (PageRecord) as the edges' record and
+    of each article (document_data) as its document."""
+    graph = entity_graph(entities if keep is None else {e: entities[e] for e in keep}, documents=documents)
+    for record in sorted(records, key=lambda r: r.id):
+        add_fact(graph, record, record.id, record.kind, record.date, record.edges, keep)
+    return graph
+
+
+class PageSink:
+    """graph.html's sink on the stream of resolved articles: it keeps what the page shows of each article
+    (PageArticle; those of an earlier build come from its page state) and draws the page once the stream ends."""
+
+    def __init__(self, view: dict[str, object], kept: dict[str, PageArticle] | None = None):
+        self.view = view  # options of kg.subgraph.select that narrow the page
+        self.articles: dict[str, PageArticle] = dict(kept or {})
+
+    def add(self, article: PageArticle) -> None:
+        self.articles[article.doc_id] = article
+
+    def draw(self, entities: dict[str, Entity]) -> str:
+        """The page of these articles and entities, narrowed to the view, at most HTML_MAX_NODES entities."""
+        documents = {d: self.articles[d].document for d in sorted(self.articles)}
+        # the articles each entity appears in, from the articles (a saved resolver does not keep them)
+        appears: dict[str, set[str]] = {e: set() for e in entities}
+        for doc_id in documents:
+            for entity_id in self.articles[doc_id].entities:
+                appears[entity_id].add(doc_id)
+        entities = {e: replace(entity, documents=appears[e]) for e, entity in entities.items()}
+        records = [r for d in documents for r in self.articles[d].records]
+        if self.view:
+            return to_html(select(page_graph(entities, documents, records), **self.view))
+        keep = None
+        if len(entities) > HTML_MAX_NODES:  # as select(graph, max_nodes=...), without the whole graph first
+            log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of {len(entities):,} entities "
+                        "(see --max-nodes, --focus, --from/--to)")
+            keep = most_connected(set(entities), (e[:2] for r in records for e in r.edges),
+                                  {e: entity.mention_count for e, entity in entities.items()}, [], HTML_MAX_NODES)
+        return to_html(page_graph(entities, documents, records, keep))
+
+
 def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
-    """The explorer's JSON and the edge list (source, target, key, data) in drawing order."""
-    documents: dict[str, Document] = graph.graph.get("documents", {})
+    """The explorer's JSON (its records script JSON already, see page_json) and the edge list (source, target,
+    key, PageRecord) in drawing order."""
+    documents: dict[str, Document | dict] = graph.graph.get("documents", {})
     nodes = []
     used_documents: set[str] = set()
     for node, data in sorted(graph.nodes(data=True)):
@@ -127,31 +243,51 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
         nodes.append({"id": node, "label": entity.label, "type": entity.type, "aliases": sorted(entity.aliases),
                       "roles": [[r.position, r.label, r.of] for r in entity.roles],
                       "mentions": entity.mention_count, "docs": len(entity.documents)})
-    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[2]), str(e[0]), str(e[1])))
+    shown: dict[str, PageRecord] = {}  # record id -> what the page shows of it
+    edges = []
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        record = data["record"]
+        shown_record = shown.get(record.id)
+        if shown_record is None:
+            shown_record = shown[record.id] = page_record(record)
+        edges.append((source, target, key, shown_record, data))
+    edges.sort(key=lambda e: (str(e[2]), str(e[0]), str(e[1])))
     record_index: dict[str, int] = {}
     records = []
     edge_rows = []
-    for source, target, key, data in edges:
-        record = data["record"]
+    for source, target, key, record, data in edges:
         if record.id not in record_index:
             record_index[record.id] = len(records)
-            records.append(record_data(record, documents))
-            used_documents.add(record.evidence.doc_id)
-        days = period(data.get("date"))
+            records.append(record.panel)
+            used_documents.add(record.doc_id)
         edge_rows.append([source, target, data["kind"], data.get("role"), record_index[record.id], str(key),
-                          day_number(days[0]) if days else None, day_number(days[1]) if days else None])
+                          *day_span(data.get("date"))])
     present = {n["type"] for n in nodes}
     types = [{"name": t, "colour": TYPE_STYLES.get(t, OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, OTHER_STYLE)[1]}
              for t in [*TYPE_STYLES, *sorted(present - set(TYPE_STYLES))]]
-    present_kinds = {e[3]["kind"] for e in edges}
+    present_kinds = {e[4]["kind"] for e in edges}
     kinds = [{"name": k.name, "colour": k.style.colour} for k in registered_kinds()
              if k.style.listed_when_absent or k.name in present_kinds]
     # kg.subgraph.select names the --focus entities; the page rings and centres them
     focus = sorted(n for n in graph.graph.get("focus", ()) if n in graph)
     page = {"title": title, "types": types, "kinds": kinds, "nodes": nodes, "edges": edge_rows, "records": records,
             "focus": focus,
-            "documents": {d: document_data(documents[d]) for d in sorted(used_documents) if d in documents}}
-    return page, edges
+            "documents": {d: provenance(documents[d]) for d in sorted(used_documents) if d in documents}}
+    return page, [(source, target, key, record) for source, target, key, record, _ in edges]
+
+
+def provenance(document: Document | dict) -> dict:
+    """What the page shows of an article (a page graph holds that already)."""
+    return document if isinstance(document, dict) else document_data(document)
+
+
+def page_json(page: dict) -> str:
+    """script_json(page) with its records, script JSON already (made with their articles), put in as they are:
+    the records are most of a big page, and serialising each once where its article is rendered is what lets
+    a build of thousands of articles draw the page again in seconds."""
+    return "{" + ",".join(f"{script_json(key)}:" + ("[" + ",".join(value) + "]" if key == "records"
+                                                     else script_json(value))
+                          for key, value in sorted(page.items())) + "}"
 
 
 def edge_style(record) -> dict:
@@ -219,8 +355,8 @@ def to_html(graph: nx.MultiDiGraph, title: str = "kg: news knowledge graph",
         network.add_node(node["id"], label=shorten(node["label"]), group=group,
                          shape=TYPE_STYLES.get(node["type"], OTHER_STYLE)[1], x=x, y=y, value=max(1, node["mentions"]))
     pair_counts: dict[tuple[str, str], int] = {}
-    for n, (source, target, _key, data) in enumerate(edges):
-        style = edge_style(data["record"])
+    for n, (source, target, _key, record) in enumerate(edges):
+        style = dict(record.style)  # the page's own copy: a bend may be added
         pair = (min(source, target), max(source, target))
         count = pair_counts.get(pair, 0)
         pair_counts[pair] = count + 1
@@ -229,13 +365,15 @@ def to_html(graph: nx.MultiDiGraph, title: str = "kg: news knowledge graph",
             bend = 0.12 * ((count + 1) // 2)
             clockwise = (count % 2 == 1) == (source <= target)
             style["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": bend}
-        network.add_edge(source, target, id=n, **style)
+        # what pyvis's add_edge appends, without its checks (both ends were added above) and its Edge object per
+        # edge: a big page has a hundred thousand edges
+        network.edges.append({"id": n, **style, "from": source, "to": target})
     network.set_options(json.dumps(options(len(edges))))
     html = markup_only(network.generate_html(notebook=False))
     head = (f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape_text(title)}</title>\n<style>{asset('explorer.css')}</style>\n")
     shell = asset("explorer.html").replace("{{title}}", escape_text(title))
-    tail = (f'<script type="application/json" id="kg-data">{script_json(page)}</script>\n'
+    tail = (f'<script type="application/json" id="kg-data">{page_json(page)}</script>\n'
             f"<script>{asset('explorer.js')}</script>\n")
     html = html.replace("<head>", "<head>\n" + head, 1).replace("<body>", "<body>\n" + shell, 1)
     # the explorer goes before pyvis's drawing script: it wraps vis.Network to set up before the first frame

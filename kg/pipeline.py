@@ -10,7 +10,7 @@ import re
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -145,6 +145,14 @@ def map_articles(documents: list[Document], settings: Settings, release: bool = 
         if release:
             documents[n] = None
         yield analyse_article(document, lang_code)
+
+
+def page_fork(settings: Settings) -> Callable[[], ProcessPoolExecutor] | None:
+    """What makes the page's one-process pool (see kg.export.html.PageSink), unless the build is to run in one
+    process or cannot fork."""
+    if settings.workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return lambda: new_pool(1, "fork")
 
 
 def pool_size(workers: int, articles: int) -> int:
@@ -551,7 +559,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
         if page is not None:  # loaded while the warm pool loads the models
             with collector_paused():
                 kept = PageState.load(out_dir, state) if state is not None else None
-            sink = PageSink(page, kept)
+            sink = PageSink(page, kept, page_fork(settings))
         documents, report, files, keys = read_keyed(inputs, settings, state)
         # the page needs every article: without the last build's part of it, every article is resolved
         usable = state if sink is None or sink.articles else None
@@ -565,7 +573,7 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
                 writer.restart()
                 state = None
                 if sink is not None:
-                    sink = PageSink(page)
+                    sink = PageSink(page, fork=page_fork(settings))
             try:
                 resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
             except NotCached:  # an unchanged file's article left the cache: read every file again

@@ -335,22 +335,30 @@ def kept_pages(corpus):
     return {page.doc_id: page for page in map(PageArticle.from_data, decoded)}
 
 
-@pytest.mark.parametrize("limit", [None, 3])
-def test_the_page_drawn_from_what_each_article_keeps_is_the_page_of_the_graph(monkeypatch, limit):
+@pytest.mark.parametrize("limit, forked", [(None, False), (3, False), (None, True)])
+def test_the_page_drawn_from_what_each_article_keeps_is_the_page_of_the_graph(monkeypatch, limit, forked):
     """A build draws the page from what each article keeps (its own, or the last build's page state); it is the
-    page of the whole graph, above HTML_MAX_NODES entities that of its most connected ones (as select makes it)."""
+    page of the whole graph, above HTML_MAX_NODES entities that of its most connected ones (as select makes it);
+    half made on a forked process, the same page."""
+    from functools import partial
+
     from kg.export import html
+    from kg.pipeline import new_pool
 
     corpus = world_corpus()
+    fork = None
+    if forked:
+        monkeypatch.setattr(html, "FORKED_LAYOUT", 1)
+        fork = partial(new_pool, 1, "fork")
     graph = build_graph(corpus)
     if limit is not None:
         monkeypatch.setattr(html, "HTML_MAX_NODES", limit)
         graph = select(graph, max_nodes=limit)
         assert graph.number_of_nodes() == limit
-    assert html.PageSink({}, kept_pages(corpus)).draw(corpus.entities) == to_html(graph)
+    assert html.PageSink({}, kept_pages(corpus), fork).draw(corpus.entities).decode() == to_html(graph)
     view = {"focus": "Lavrov", "hops": 1}
-    assert html.PageSink(view, kept_pages(corpus)).draw(corpus.entities) == to_html(select(build_graph(corpus),
-                                                                                           **view))
+    assert html.PageSink(view, kept_pages(corpus), fork).draw(corpus.entities).decode() == to_html(
+        select(build_graph(corpus), **view))
 
 
 def test_the_records_go_into_the_page_as_script_json_would_put_them():

@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -52,6 +54,8 @@ MAX_LABEL = 28
 BIG_GRAPH_EDGES = 3000  # above this, hide edges while dragging or zooming to keep the page responsive
 EPOCH = date(1970, 1, 1)
 HTML_MAX_NODES = 5000  # the page stays interactive up to about this many nodes
+FORKED_LAYOUT = 1000  # entities from which a page is laid out on a forked process (when the build may fork)
+TITLE = "kg: news knowledge graph"
 LABELS_BY_EXPLORER = 10**6  # vis-network draws a label only when its size on screen reaches this (never)
 
 # pyvis's template links Bootstrap from a CDN in every mode and keeps commented-out script links; the
@@ -199,19 +203,33 @@ def page_graph(entities: dict[str, Entity], documents: dict[str, dict], records:
     return graph
 
 
+LAYING_OUT: nx.MultiDiGraph | None = None  # the graph a forked layout process lays out (see PageSink.page)
+
+
+def layout_forked() -> dict[str, tuple[float, float]]:
+    """In a process forked by PageSink.page: the positions of the graph it inherited."""
+    return layout(LAYING_OUT)
+
+
 class PageSink:
     """graph.html's sink on the stream of resolved articles: it keeps what the page shows of each article
-    (PageArticle; those of an earlier build come from its page state) and draws the page once the stream ends."""
+    (PageArticle; those of an earlier build come from its page state) and draws the page once the stream ends.
 
-    def __init__(self, view: dict[str, object], kept: dict[str, PageArticle] | None = None):
+    fork: makes a one-process pool forked when called (kg.pipeline.new_pool); with it a big page is laid out there
+    (see page)."""
+
+    def __init__(self, view: dict[str, object], kept: dict[str, PageArticle] | None = None,
+                 fork: Callable[[], Executor] | None = None):
         self.view = view  # options of kg.subgraph.select that narrow the page
         self.articles: dict[str, PageArticle] = dict(kept or {})
+        self.fork = fork
 
     def add(self, article: PageArticle) -> None:
         self.articles[article.doc_id] = article
 
-    def draw(self, entities: dict[str, Entity]) -> str:
-        """The page of these articles and entities, narrowed to the view, at most HTML_MAX_NODES entities."""
+    def draw(self, entities: dict[str, Entity]) -> bytes:
+        """The page (UTF-8) of these articles and entities, narrowed to the view, at most HTML_MAX_NODES
+        entities."""
         documents = {d: self.articles[d].document for d in sorted(self.articles)}
         # the articles each entity appears in, from the articles (a saved resolver does not keep them)
         appears: dict[str, set[str]] = {e: set() for e in entities}
@@ -221,14 +239,40 @@ class PageSink:
         entities = {e: replace(entity, documents=appears[e]) for e, entity in entities.items()}
         records = [r for d in documents for r in self.articles[d].records]
         if self.view:
-            return to_html(select(page_graph(entities, documents, records), **self.view))
+            return self.page(select(page_graph(entities, documents, records), **self.view))
         keep = None
         if len(entities) > HTML_MAX_NODES:  # as select(graph, max_nodes=...), without the whole graph first
             log.warning(f"graph.html shows the {HTML_MAX_NODES:,} most connected of {len(entities):,} entities "
                         "(see --max-nodes, --focus, --from/--to)")
             keep = most_connected(set(entities), (e[:2] for r in records for e in r.edges),
                                   {e: entity.mention_count for e, entity in entities.items()}, [], HTML_MAX_NODES)
-        return to_html(page_graph(entities, documents, records, keep))
+        return self.page(page_graph(entities, documents, records, keep))
+
+    def page(self, graph: nx.MultiDiGraph) -> bytes:
+        """to_html(graph), UTF-8; for a big graph with a fork, laid out on a forked process while this one gathers
+        the page's data and writes its JSON (which take longer)."""
+        if self.fork is None or graph.number_of_nodes() < FORKED_LAYOUT:
+            return to_html(graph).encode("utf-8")
+        global LAYING_OUT
+        LAYING_OUT = graph
+        pool = self.fork()
+        try:
+            forked = pool.submit(layout_forked)
+            data = page_data(graph, TITLE)
+            edges = vis_edges(data[1])
+            json_text = page_json(data[0])
+            try:
+                positions = forked.result()
+            except BrokenExecutor:  # the process died (killed, out of memory): lay out here
+                positions = layout(graph)
+        except BaseException:  # Ctrl-C, SIGTERM: the process dies with this one, no need to wait for it
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            LAYING_OUT = None
+        pool.shutdown()
+        head, tail = page_frame(data, positions, edges, TITLE)
+        return (head + json_text + tail).encode("utf-8")
 
 
 def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
@@ -243,29 +287,30 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
         nodes.append({"id": node, "label": entity.label, "type": entity.type, "aliases": sorted(entity.aliases),
                       "roles": [[r.position, r.label, r.of] for r in entity.roles],
                       "mentions": entity.mention_count, "docs": len(entity.documents)})
-    shown: dict[str, PageRecord] = {}  # record id -> what the page shows of it
-    edges = []
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        record = data["record"]
-        shown_record = shown.get(record.id)
-        if shown_record is None:
-            shown_record = shown[record.id] = page_record(record)
-        edges.append((source, target, key, shown_record, data))
-    edges.sort(key=lambda e: (str(e[2]), str(e[0]), str(e[1])))
+    shown: dict[str, PageRecord] = {}  # record id -> what the page shows of it (a model record made into one)
+    for _, _, record in graph.edges(data="record"):
+        if record.id not in shown:
+            shown[record.id] = page_record(record)
+    # (key, source, target) is unique in a multigraph: the sort never compares the data
+    edges = sorted((str(key), str(source), str(target), source, target, data)
+                   for source, target, key, data in graph.edges(keys=True, data=True))
     record_index: dict[str, int] = {}
     records = []
     edge_rows = []
-    for source, target, key, record, data in edges:
-        if record.id not in record_index:
-            record_index[record.id] = len(records)
+    drawn = []
+    for key, _, _, source, target, data in edges:
+        record = shown[data["record"].id]
+        index = record_index.get(record.id)
+        if index is None:
+            index = record_index[record.id] = len(records)
             records.append(record.panel)
             used_documents.add(record.doc_id)
-        edge_rows.append([source, target, data["kind"], data.get("role"), record_index[record.id], str(key),
-                          *day_span(data.get("date"))])
+        edge_rows.append([source, target, data["kind"], data.get("role"), index, key, *day_span(data.get("date"))])
+        drawn.append((source, target, key, record))
     present = {n["type"] for n in nodes}
     types = [{"name": t, "colour": TYPE_STYLES.get(t, OTHER_STYLE)[0], "shape": TYPE_STYLES.get(t, OTHER_STYLE)[1]}
              for t in [*TYPE_STYLES, *sorted(present - set(TYPE_STYLES))]]
-    present_kinds = {e[4]["kind"] for e in edges}
+    present_kinds = {row[2] for row in edge_rows}
     kinds = [{"name": k.name, "colour": k.style.colour} for k in registered_kinds()
              if k.style.listed_when_absent or k.name in present_kinds]
     # kg.subgraph.select names the --focus entities; the page rings and centres them
@@ -273,7 +318,7 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
     page = {"title": title, "types": types, "kinds": kinds, "nodes": nodes, "edges": edge_rows, "records": records,
             "focus": focus,
             "documents": {d: provenance(documents[d]) for d in sorted(used_documents) if d in documents}}
-    return page, [(source, target, key, record) for source, target, key, record, _ in edges]
+    return page, drawn
 
 
 def provenance(document: Document | dict) -> dict:
@@ -338,14 +383,40 @@ def options(graph_edges: int) -> dict:
     }
 
 
-def to_html(graph: nx.MultiDiGraph, title: str = "kg: news knowledge graph",
-            positions: dict[str, tuple[float, float]] | None = None) -> str:
+def to_html(graph: nx.MultiDiGraph, title: str = TITLE, positions: dict[str, tuple[float, float]] | None = None
+            ) -> str:
     """The graph as one offline HTML page (see the module docstring); positions default to layout(graph)."""
+    data = page_data(graph, title)
+    head, tail = page_frame(data, layout(graph) if positions is None else positions, vis_edges(data[1]), title)
+    return head + page_json(data[0]) + tail
+
+
+def vis_edges(edges: list[tuple]) -> list[dict]:
+    """pyvis's edges (what its add_edge makes, without its checks and its Edge object per edge: a big page has a
+    hundred thousand edges) of page_data's edge list, parallel ones bent apart."""
+    drawn = []
+    pair_counts: dict[tuple[str, str], int] = {}
+    for n, (source, target, _key, record) in enumerate(edges):
+        edge = {"id": n, **record.style, "from": source, "to": target}
+        pair = (source, target) if source <= target else (target, source)
+        count = pair_counts.get(pair, 0)
+        pair_counts[pair] = count + 1
+        if count and source != target:
+            # parallel edges would be drawn on top of each other: bend each one a little more
+            bend = 0.12 * ((count + 1) // 2)
+            clockwise = (count % 2 == 1) == (source <= target)
+            edge["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": bend}
+        drawn.append(edge)
+    return drawn
+
+
+def page_frame(data: tuple[dict, list[tuple]], positions: dict[str, tuple[float, float]], edges: list[dict],
+               title: str) -> tuple[str, str]:
+    """The page of page_data's data, the nodes' positions and vis_edges's edges, but for the explorer's JSON
+    (page_json): the text before it and after it."""
     from pyvis.network import Network
 
-    if positions is None:
-        positions = layout(graph)
-    page, edges = page_data(graph, title)
+    page, _ = data
     network = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     network.node_ids = NodeIndex()
     for node in page["nodes"]:
@@ -354,33 +425,19 @@ def to_html(graph: nx.MultiDiGraph, title: str = "kg: news knowledge graph",
         # pyvis always writes a shape, which would override the group's: give the same one
         network.add_node(node["id"], label=shorten(node["label"]), group=group,
                          shape=TYPE_STYLES.get(node["type"], OTHER_STYLE)[1], x=x, y=y, value=max(1, node["mentions"]))
-    pair_counts: dict[tuple[str, str], int] = {}
-    for n, (source, target, _key, record) in enumerate(edges):
-        style = dict(record.style)  # the page's own copy: a bend may be added
-        pair = (min(source, target), max(source, target))
-        count = pair_counts.get(pair, 0)
-        pair_counts[pair] = count + 1
-        if count and source != target:
-            # parallel edges would be drawn on top of each other: bend each one a little more
-            bend = 0.12 * ((count + 1) // 2)
-            clockwise = (count % 2 == 1) == (source <= target)
-            style["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": bend}
-        # what pyvis's add_edge appends, without its checks (both ends were added above) and its Edge object per
-        # edge: a big page has a hundred thousand edges
-        network.edges.append({"id": n, **style, "from": source, "to": target})
+    network.edges = edges
     network.set_options(json.dumps(options(len(edges))))
     html = markup_only(network.generate_html(notebook=False))
     head = (f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape_text(title)}</title>\n<style>{asset('explorer.css')}</style>\n")
     shell = asset("explorer.html").replace("{{title}}", escape_text(title))
-    tail = (f'<script type="application/json" id="kg-data">{page_json(page)}</script>\n'
-            f"<script>{asset('explorer.js')}</script>\n")
     html = html.replace("<head>", "<head>\n" + head, 1).replace("<body>", "<body>\n" + shell, 1)
     # the explorer goes before pyvis's drawing script: it wraps vis.Network to set up before the first frame
     before, found, after = html.rpartition(DRAW_SCRIPT)
     if not found:
         raise RuntimeError("pyvis's page has no drawing script: unsupported pyvis version")
-    return "<!DOCTYPE html>\n" + (before + tail + found + after).lstrip()
+    return ("<!DOCTYPE html>\n" + before.lstrip() + '<script type="application/json" id="kg-data">',
+            f"</script>\n<script>{asset('explorer.js')}</script>\n" + found + after)
 
 
 def markup_only(html: str) -> str:

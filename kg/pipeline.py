@@ -575,7 +575,8 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
                 if sink is not None:
                     sink = PageSink(page, fork=page_fork(settings))
             try:
-                resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
+                with collector_paused():
+                    resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
             except NotCached:  # an unchanged file's article left the cache: read every file again
                 documents, report, files, keys = read_keyed(inputs, settings, None)
                 resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)

@@ -4,6 +4,7 @@ kg.pipeline maps it over a corpus and resolves the results."""
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import signal
 import sys
@@ -92,6 +93,7 @@ def analyse_chunk(documents: list[Document], lang_code: str) -> list[ArticleResu
 
 def start_worker(parent: int) -> None:
     """Set up a pool worker process: it dies with its parent (process `parent`), which alone answers Ctrl-C."""
+    gc.enable()  # a pool forked while the build holds the collector off (kg.pipeline.collector_paused)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler a forked worker inherits from kg's command
     if not die_with_parent():  # no prctl: watch for the parent to go

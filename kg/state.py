@@ -1,6 +1,7 @@
-"""What a streamed build keeps for the next one, so that adding articles costs the new articles, not the corpus.
+"""What a build keeps for the next one, so that adding articles costs the new articles, not the corpus.
 
-Saved beside the outputs (``OUTDIR/.kg-build.state``, data only: see kg.codec) after ``kg build --no-html``:
+Saved beside the outputs (``OUTDIR/.kg-build.state``, data only: see kg.codec) after every build with a cache (with
+the page, PageState too: what the page shows of each article, ``OUTDIR/.kg-page.state``):
 the resolver with its corpus tables (see kg.resolve.Resolver), the cache key of every article it resolved, whether
 it wrote graph.trig, where each article's block lies in graph.ttl (and graph.trig), the size and modification time
 of those files, and what each input file gave (an input file that keeps its size, modification time and inode is
@@ -95,7 +96,7 @@ class BuildState:
 
     @classmethod
     def load(cls, out_dir: Path, lang_code: str, base: str, trig: bool = False) -> BuildState | None:
-        """The state of the last streamed build into out_dir, if it still describes the outputs there and wrote
+        """The state of the last build into out_dir, if it still describes the outputs there and wrote
         the same files (graph.trig or not) as the build asking."""
         legacy = out_dir / LEGACY_STATE_NAME
         if legacy.exists():

@@ -81,14 +81,17 @@ def to_networkx(source: Any) -> nx.MultiDiGraph:
     kg.load graph): exactly the build's nodes (keyed by entity id) and edges (keyed ``<fact id>#<n>``), with the
     attributes of ``kg export`` (kind, date and precision, speech act, CAMEO code, quad class and Goldstein score,
     status, mode, quote, cue, article, outlet, URL, sentence ...), all plain values, so that nx.write_graphml and
-    nx.write_gexf take the graph as it is. From a build result (kg.build), the build's own graph, whose attributes
-    hold kg's records.
+    nx.write_gexf take the graph as it is. From the result of kg.build without a folder, its graph in memory, whose
+    attributes hold kg's records; from that of a build into a folder, the graph of its files.
     """
     from .export.flat import read_graph
 
     graph_attr = getattr(source, "graph", None)
     if isinstance(graph_attr, nx.MultiDiGraph):
         return graph_attr
+    written = getattr(source, "outputs", None)
+    if written:  # a build into a folder: its graph is in the files
+        source = Path(written[0]).parent
     return read_graph(source.source if isinstance(source, Graph) else source)  # a file keeps the build's order
 
 

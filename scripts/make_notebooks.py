@@ -27,18 +27,14 @@ result = kg.build([SAMPLE_DIR], out)
 print(result.summary())
 sorted(p.name for p in out.iterdir())"""),
     ("md", "## What is in the graph"),
-    ("code", """corpus = result.corpus
-counts = {
-    "articles": len(corpus.documents),
-    "entities": len(corpus.entities),
-    "statements": len(corpus.statements),
-    "meetings": len(corpus.meetings),
-    "events": len(corpus.events),
-}
+    ("code", """# what the build made (a build into a folder returns its counts; the graph is in its files)
+counts = {"articles": result.report.read, "entities": result.nodes, "edges": result.edges,
+          **{f"{kind}s": n for kind, n in result.counts.items()}}
 counts"""),
     ("code", """from collections import Counter
 
-Counter(entity.type for entity in corpus.entities.values())"""),
+nxg = kg.to_networkx(out)  # the build's graph, read back from its files
+Counter(data["entity_type"] for _, data in nxg.nodes(data=True))"""),
     ("md", """## First queries
 
 `kg.query` runs SPARQL (or the name of a bundled query) and returns a pandas DataFrame. The prefixes `kgo`,

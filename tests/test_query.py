@@ -134,3 +134,11 @@ def test_python_api(out):
     assert {"statement", "meeting"} <= kinds
     result = kg.build([SAMPLE_DIR])
     assert kg.to_networkx(result) is result.graph
+
+
+def test_to_networkx_of_a_build_into_a_folder_reads_its_files(tmp_path):
+    result = kg.build([SAMPLE_DIR], tmp_path / "o")
+    assert result.graph is None  # a build into a folder returns counts; the graph is in the files
+    nxg = kg.to_networkx(result)
+    assert (nxg.number_of_nodes(), nxg.number_of_edges()) == (result.nodes, result.edges)
+    assert set(nxg) == set(kg.to_networkx(tmp_path / "o"))

@@ -22,8 +22,7 @@ from .model import Corpus, Entity, Record
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     graph = entity_graph(corpus.entities, documents=corpus.documents, mentions=corpus.mentions)
     for record in sorted(corpus.records(), key=lambda r: r.id):
-        add_fact(graph, record, record.id, record.kind, record.date.value if record.date else None,
-                 record_edges(record))
+        add_fact(graph, record, record.date.value if record.date else None, record_edges(record))
     return graph
 
 
@@ -36,13 +35,14 @@ def entity_graph(entities: dict[str, Entity], **attributes: object) -> nx.MultiD
     return graph
 
 
-def add_fact(graph: nx.MultiDiGraph, record: object, record_id: str, kind: str, date: str | None,
-             edges: list[tuple[str, str, str]], keep: set[str] | None = None) -> None:
-    """The edges of one fact, keyed ``<record id>#<n>`` (those between entities of `keep`, if given); `record` is
-    what the edges carry (a model record, or what the page keeps of one, kg.export.html.PageRecord)."""
+def add_fact(graph: nx.MultiDiGraph, record: Record, date: str | None, edges: list[tuple[str, str, str]],
+             keep: set[str] | None = None) -> None:
+    """The edges of one fact, keyed ``<record id>#<n>`` (those between entities of `keep`, if given), carrying the
+    record (a model record, or what the page keeps of one, kg.export.html.PageRecord: both have id and kind)."""
     for n, (source, target, role) in enumerate(edges):
         if keep is None or (source in keep and target in keep):
-            graph.add_edge(source, target, key=f"{record_id}#{n}", kind=kind, role=role, record=record, date=date)
+            graph.add_edge(source, target, key=f"{record.id}#{n}", kind=record.kind, role=role, record=record,
+                           date=date)
 
 
 def record_edges(record: Record) -> list[tuple[str, str, str]]:

@@ -358,6 +358,21 @@ def render_chunk(doc_ids: list[str], base: str, keep: bool = False) -> list[Rend
     return [render(article, iris, keep) for article in RENDERING.articles(doc_ids)]
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a stretch that makes many objects and no cycles (analysing and
+    resolving the corpus, loading the page state, drawing the page): with a corpus's millions of objects in
+    memory, each of its full passes would cost a good part of a second."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@collector_paused()
 def resolve_corpus(documents: list[Document | Known], report: ReadReport, settings: Settings,
                    release: bool = False, keys: list[str] | None = None, resolver: Resolver | None = None,
                    pool: ProcessPoolExecutor | None = None) -> Resolution:
@@ -366,7 +381,8 @@ def resolve_corpus(documents: list[Document | Known], report: ReadReport, settin
     release: drop each article from `documents` once it is cached or analysed (the list is the caller's; a
     streamed build does not need it again). keys: the documents' cache keys, if known. resolver: one that has
     resolved earlier articles (a saved build's), to resolve these after them; its ``stale`` then says whether they
-    would change the earlier ones. pool: a running process pool to analyse on (see map_articles)."""
+    would change the earlier ones. pool: a running process pool to analyse on (see map_articles).
+    The collector is off meanwhile: the corpus's mentions pile up here (the pool's workers collect)."""
     started = time.monotonic()
     store = ArticleCache(settings.cache, settings.lang_code) if settings.cache is not None else None
     resolution = Resolution(report, store, resolver or Resolver(language.load(settings.lang_code)))
@@ -556,13 +572,14 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
             stack.push(lambda failed, *_: stop_pool(pool) if failed else pool.shutdown(cancel_futures=True))
         if previous is not None:  # copying the old articles' blocks takes a while: start it now, in the background
             writer.copy(previous, list(state.articles))
+        kept = None
         if page is not None:  # loaded while the warm pool loads the models
             with collector_paused():
                 kept = PageState.load(out_dir, state) if state is not None else None
             sink = PageSink(page, kept, page_fork(settings))
         documents, report, files, keys = read_keyed(inputs, settings, state)
         # the page needs every article: without the last build's part of it, every article is resolved
-        usable = state if sink is None or sink.articles else None
+        usable = state if page is None or kept is not None else None
         resolution, tried = incremental(usable, documents, keys, report, settings, pool)
         if resolution is not None:
             report = resolution.report  # the trial's, with the new articles' warnings
@@ -573,10 +590,9 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
                 writer.restart()
                 state = None
                 if sink is not None:
-                    sink = PageSink(page, fork=page_fork(settings))
+                    sink.articles.clear()  # the last build's part of the page goes with its blocks
             try:
-                with collector_paused():
-                    resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
+                resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
             except NotCached:  # an unchanged file's article left the cache: read every file again
                 documents, report, files, keys = read_keyed(inputs, settings, None)
                 resolution = resolve_corpus(documents, report, settings, release=True, keys=keys)
@@ -623,20 +639,6 @@ def stream_build(inputs: list[str | Path], out_dir: Path, settings: Settings, pa
         PageState.remove(out_dir)
     result.seconds = time.monotonic() - started
     return result
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for a stretch that makes many objects and no cycles (loading the page
-    state, drawing the page): with a corpus's millions of objects in memory, each of its full passes would cost a
-    good part of a second."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_keyed(inputs: list[str | Path], settings: Settings, state: BuildState | None

@@ -199,7 +199,7 @@ def page_graph(entities: dict[str, Entity], documents: dict[str, dict], records:
     of each article (document_data) as its document."""
     graph = entity_graph(entities if keep is None else {e: entities[e] for e in keep}, documents=documents)
     for record in sorted(records, key=lambda r: r.id):
-        add_fact(graph, record, record.id, record.kind, record.date, record.edges, keep)
+        add_fact(graph, record, record.date, record.edges, keep)
     return graph
 
 
@@ -287,24 +287,21 @@ def page_data(graph: nx.MultiDiGraph, title: str) -> tuple[dict, list[tuple]]:
         nodes.append({"id": node, "label": entity.label, "type": entity.type, "aliases": sorted(entity.aliases),
                       "roles": [[r.position, r.label, r.of] for r in entity.roles],
                       "mentions": entity.mention_count, "docs": len(entity.documents)})
-    shown: dict[str, PageRecord] = {}  # record id -> what the page shows of it (a model record made into one)
-    for _, _, record in graph.edges(data="record"):
-        if record.id not in shown:
-            shown[record.id] = page_record(record)
     # (key, source, target) is unique in a multigraph: the sort never compares the data
     edges = sorted((str(key), str(source), str(target), source, target, data)
                    for source, target, key, data in graph.edges(keys=True, data=True))
-    record_index: dict[str, int] = {}
+    shown: dict[str, tuple[int, PageRecord]] = {}  # record id -> its index and what the page shows of it
     records = []
     edge_rows = []
     drawn = []
     for key, _, _, source, target, data in edges:
-        record = shown[data["record"].id]
-        index = record_index.get(record.id)
-        if index is None:
-            index = record_index[record.id] = len(records)
+        found = shown.get(data["record"].id)
+        if found is None:  # a model record is made into what the page shows of it once
+            record = page_record(data["record"])
+            found = shown[record.id] = (len(records), record)
             records.append(record.panel)
             used_documents.add(record.doc_id)
+        index, record = found
         edge_rows.append([source, target, data["kind"], data.get("role"), index, key, *day_span(data.get("date"))])
         drawn.append((source, target, key, record))
     present = {n["type"] for n in nodes}
